@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheDb, type CachedItem } from './cache-db.ts';
+import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
+
+let n = 0;
+const dbs: CacheDb[] = [];
+function openDb(name = `test-${n++}`): CacheDb {
+  const db = new CacheDb({ indexedDB, IDBKeyRange }, name);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const item = (key: string, over: Partial<CachedItem> = {}): Omit<CachedItem, 'size' | 'lastAccess'> => ({
+  key,
+  kind: 'image',
+  urls: [],
+  evidence: {},
+  parts: {},
+  verdict: 'no-provenance',
+  reason: 'nothing',
+  checkedAt: 1,
+  ...over,
+});
+
+describe('ResultCache', () => {
+  it('finds an item by hash and by URL until the URL entry expires', async () => {
+    let now = 1_000;
+    const cache = new ResultCache(openDb(), { ...DEFAULT_POLICY, urlTtlMs: 100 }, () => now);
+    await cache.put(item('k1'), 'https://a.example/1.jpg');
+    expect((await cache.get('k1'))?.urls).toEqual(['https://a.example/1.jpg']);
+    expect((await cache.getByUrl('https://a.example/1.jpg'))?.key).toBe('k1');
+    now += 101;
+    expect(await cache.getByUrl('https://a.example/1.jpg')).toBeUndefined();
+    expect(await cache.get('k1')).toBeDefined();
+  });
+
+  it('judges parts fresh by expiry and version', () => {
+    let now = 0;
+    const cache = new ResultCache(openDb(), DEFAULT_POLICY, () => now);
+    const stamp = cache.stamp(10, 'lists-1');
+    expect(cache.isFresh(stamp, 'lists-1')).toBe(true);
+    expect(cache.isFresh(stamp, 'lists-2')).toBe(false);
+    now = 11;
+    expect(cache.isFresh(stamp, 'lists-1')).toBe(false);
+    expect(cache.isFresh(undefined)).toBe(false);
+  });
+
+  it('ignores and removes a corrupted row', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    await db.items.put({ key: 'bad', kind: 'image' } as CachedItem);
+    expect(await cache.get('bad')).toBeUndefined();
+    expect(await db.items.get('bad')).toBeUndefined();
+  });
+
+  it('evicts the least recently used items beyond the bound', async () => {
+    let now = 0;
+    const cache = new ResultCache(openDb(), { ...DEFAULT_POLICY, maxItems: 10 }, () => now);
+    for (let i = 0; i < 12; i++) {
+      now = i;
+      await cache.put(item(`k${i}`), `https://a.example/${i}`);
+    }
+    const count = await cache.db.items.count();
+    expect(count).toBeLessThanOrEqual(10);
+    expect(await cache.get('k0')).toBeUndefined();
+    expect(await cache.get('k11')).toBeDefined();
+    expect(await cache.db.urls.get('https://a.example/0')).toBeUndefined();
+  });
+
+  it('makes room and retries when the disk is full', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    for (let i = 0; i < 8; i++) await cache.put(item(`k${i}`));
+    const realPut = db.items.put.bind(db.items);
+    let failures = 1;
+    db.items.put = ((...args: Parameters<typeof realPut>) => {
+      if (failures-- > 0) throw new DOMException('full', 'QuotaExceededError');
+      return realPut(...args);
+    }) as typeof db.items.put;
+    await cache.put(item('new'));
+    expect(await cache.get('new')).toBeDefined();
+    expect(await db.items.count()).toBe(7);
+  });
+
+  it('clears everything and reports how much', async () => {
+    const cache = new ResultCache(openDb());
+    await cache.put(item('a'), 'https://a.example/a');
+    await cache.put(item('b'));
+    expect(await cache.clear()).toBe(2);
+    expect(await cache.getByUrl('https://a.example/a')).toBeUndefined();
+  });
+});
+
+describe('CacheDb migrations', () => {
+  it('upgrades a version 1 database without losing its rows', async () => {
+    const name = `migrate-${n++}`;
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores({ items: 'key, kind, lastAccess', urls: 'url, key' });
+    await v1.table('items').put({ key: 'old', kind: 'image', urls: ['u'], evidence: {}, parts: {}, verdict: 'verified', reason: 'r', checkedAt: 5, lastAccess: 5 });
+    await v1.table('urls').put({ url: 'u', key: 'old', fetchedAt: 5, expiresAt: Number.MAX_SAFE_INTEGER });
+    v1.close();
+
+    const db = openDb(name);
+    const cache = new ResultCache(db, DEFAULT_POLICY, () => 10);
+    const row = await cache.getByUrl('u');
+    expect(row?.verdict).toBe('verified');
+    expect(row?.size).toBeGreaterThan(0);
+    expect(db.verno).toBe(2);
+    expect(await db.pdq.count()).toBe(0);
+  });
+});

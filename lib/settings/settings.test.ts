@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, isSiteDisabled, mergeSettings, normalizeSite } from './settings.ts';
+
+const defaults = defaultSettings([], []);
+
+describe('mergeSettings', () => {
+  it('returns the defaults for nothing stored', () => {
+    expect(mergeSettings(undefined, defaults)).toEqual(defaults);
+  });
+
+  it('keeps valid stored fields and drops wrongly typed ones', () => {
+    const merged = mergeSettings({ overlay: false, disabledSites: 'oops', trust: { interim: false, official: 'yes' } }, defaults);
+    expect(merged.overlay).toBe(false);
+    expect(merged.disabledSites).toEqual([]);
+    expect(merged.trust).toEqual({ official: true, interim: false, userAnchors: '' });
+  });
+
+  it('has privacy-preserving defaults', () => {
+    expect(defaults.omitCredentials).toBe(true);
+    expect(defaults.showNoProvenance).toBe(false);
+  });
+});
+
+describe('sites', () => {
+  it('normalises what a user types', () => {
+    expect(normalizeSite(' https://www.Example.com/path ')).toBe('www.example.com');
+    expect(normalizeSite('example.org')).toBe('example.org');
+    expect(normalizeSite('   ')).toBeNull();
+  });
+
+  it('matches a site and its subdomains only', () => {
+    const s = { disabledSites: ['example.com'] };
+    expect(isSiteDisabled('https://example.com/a', s)).toBe(true);
+    expect(isSiteDisabled('https://news.example.com/a', s)).toBe(true);
+    expect(isSiteDisabled('https://notexample.com/a', s)).toBe(false);
+    expect(isSiteDisabled('not a url', s)).toBe(false);
+  });
+});

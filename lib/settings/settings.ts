@@ -1,0 +1,90 @@
+import type { ChainConfig } from '../chain/chains.ts';
+import type { TrustedRegistrant } from '../chain/registrants.ts';
+
+/** Everything the user can change. Stored as one object under `settings` in extension storage. */
+export interface Settings {
+  /** Draw badges over images. */
+  overlay: boolean;
+  /** Also draw the grey "no provenance" badge (hidden by default: it is the common case and noise). */
+  showNoProvenance: boolean;
+  /** Hostnames where the extension does nothing. */
+  disabledSites: string[];
+  /** Fetch images without cookies (the default); off = let the browser send the site's cookies. */
+  omitCredentials: boolean;
+  /** Resolve remote C2PA manifests (fetched by us, without cookies). */
+  remoteManifests: boolean;
+  trust: { official: boolean; interim: boolean; userAnchors: string };
+  chains: ChainConfig[];
+  registrants: TrustedRegistrant[];
+  /** Optional second RPC per chain id, used to cross-check records. */
+  crossCheckRpc: Record<string, string>;
+}
+
+export const SETTINGS_KEY = 'settings';
+
+export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegistrant[]): Settings {
+  return {
+    overlay: true,
+    showNoProvenance: false,
+    disabledSites: [],
+    omitCredentials: true,
+    remoteManifests: true,
+    trust: { official: true, interim: true, userAnchors: '' },
+    chains,
+    registrants,
+    crossCheckRpc: {},
+  };
+}
+
+function pick<T>(value: unknown, fallback: T, ok: (v: unknown) => boolean): T {
+  return ok(value) ? (value as T) : fallback;
+}
+
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/**
+ * Merges what storage holds over the defaults, field by field, so that a stored value of the wrong type
+ * (an older schema, a hand edit) falls back to its default instead of breaking the extension.
+ */
+export function mergeSettings(stored: unknown, defaults: Settings): Settings {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const trust = (typeof s.trust === 'object' && s.trust !== null ? s.trust : {}) as Record<string, unknown>;
+  return {
+    overlay: pick(s.overlay, defaults.overlay, isBool),
+    showNoProvenance: pick(s.showNoProvenance, defaults.showNoProvenance, isBool),
+    disabledSites: pick(s.disabledSites, defaults.disabledSites, isStringArray),
+    omitCredentials: pick(s.omitCredentials, defaults.omitCredentials, isBool),
+    remoteManifests: pick(s.remoteManifests, defaults.remoteManifests, isBool),
+    trust: {
+      official: pick(trust.official, defaults.trust.official, isBool),
+      interim: pick(trust.interim, defaults.trust.interim, isBool),
+      userAnchors: pick(trust.userAnchors, defaults.trust.userAnchors, (v) => typeof v === 'string'),
+    },
+    chains: pick(s.chains, defaults.chains, Array.isArray),
+    registrants: pick(s.registrants, defaults.registrants, Array.isArray),
+    crossCheckRpc: pick(s.crossCheckRpc, defaults.crossCheckRpc, (v) => typeof v === 'object' && v !== null),
+  };
+}
+
+/** Normalises a hostname typed by the user ("https://www.Example.com/x" → "www.example.com"). */
+export function normalizeSite(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  try {
+    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the extension should stay off on this page (the site or a parent domain is listed). */
+export function isSiteDisabled(pageUrl: string, settings: Pick<Settings, 'disabledSites'>): boolean {
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return false;
+  }
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}

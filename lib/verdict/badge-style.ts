@@ -1,0 +1,40 @@
+import type { ItemState } from '../messages/protocol.ts';
+
+export interface BadgeStyle {
+  /** Short label for lists and the accessible name. */
+  label: string;
+  /** One glyph drawn inside the badge (kept in text so no image requests are made on the page). */
+  glyph: string;
+  /** Background and foreground colours (WCAG AA contrast on white text). */
+  bg: string;
+  fg: string;
+  /** Dotted outline for "could not check", so it never reads as "no provenance". */
+  dotted?: boolean;
+}
+
+/** One visual language for the overlay, the popup and the details page (DESIGN.md "Badge precedence"). */
+export const BADGE_STYLES: Record<ItemState, BadgeStyle> = {
+  tampered: { label: 'Tampered', glyph: '!', bg: '#b91c1c', fg: '#ffffff' },
+  'ai-generated': { label: 'AI-generated', glyph: 'AI', bg: '#6d28d9', fg: '#ffffff' },
+  verified: { label: 'Verified origin', glyph: '✓', bg: '#15803d', fg: '#ffffff' },
+  registered: { label: 'Registered', glyph: '◆', bg: '#1d4ed8', fg: '#ffffff' },
+  'unknown-signer': { label: 'Unknown signer', glyph: '?', bg: '#b45309', fg: '#ffffff' },
+  'no-provenance': { label: 'No provenance', glyph: '–', bg: '#4b5563', fg: '#ffffff' },
+  error: { label: 'Could not check', glyph: '⋯', bg: '#ffffff', fg: '#374151', dotted: true },
+  pending: { label: 'Checking…', glyph: '·', bg: '#e5e7eb', fg: '#374151' },
+};
+
+/** Order used to sort lists and counts: the most important first. */
+export const STATE_ORDER: ItemState[] = [
+  'tampered',
+  'ai-generated',
+  'verified',
+  'registered',
+  'unknown-signer',
+  'error',
+  'no-provenance',
+  'pending',
+];
+
+/** States worth the user's attention: counted on the toolbar badge. */
+export const NOTABLE: ReadonlySet<ItemState> = new Set(['tampered', 'ai-generated', 'verified', 'registered', 'unknown-signer']);

@@ -1,0 +1,30 @@
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: 'Origin Lens',
+    description: 'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
+    // c2pa-wasm needs WebAssembly compilation in extension pages and the worker.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    action: { default_title: 'Origin Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'origin-lens@origin-lens.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
