@@ -1,0 +1,62 @@
+import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
+import { parseRequest } from '../messages/parse-request.ts';
+import { classifySender, type SenderInfo } from '../messages/sender.ts';
+import type { Pipeline } from '../pipeline/pipeline.ts';
+import { toolbarBadge } from './toolbar-badge.ts';
+
+export interface RouterEnv {
+  extensionId: string;
+  extensionOrigin: string;
+  pipeline: () => Promise<Pipeline>;
+  /** Opens the details page with this query string (`key=…` or `url=…`). */
+  openDetails: (query: string, fromTabId?: number) => Promise<void>;
+  setBadge: (tabId: number, text: string, color: string) => Promise<void>;
+}
+
+type Handlers = {
+  [T in BackgroundRequest['type']]: (
+    request: Extract<BackgroundRequest, { type: T }>,
+    sender: SenderInfo,
+  ) => Promise<BackgroundResponses[T]>;
+};
+
+/**
+ * The background's single entry for messages: checks the sender, validates the message, dispatches it.
+ * Returns undefined for anything rejected, so the sender gets no answer and nothing runs.
+ */
+export function createRouter(env: RouterEnv) {
+  const handlers: Handlers = {
+    'check-image': async (r) => (await env.pipeline()).checkImage(r.url),
+    'check-text': async (r) => (await env.pipeline()).checkText(r.fingerprints, r.text),
+    'page-summary': async (r, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        const badge = toolbarBadge(r.counts);
+        await env.setBadge(tabId, badge.text, badge.color);
+      }
+      return null;
+    },
+    'open-details': async (r, sender) => {
+      const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}`;
+      await env.openDetails(query, sender.tab?.id);
+      return null;
+    },
+    'get-details': async (r) => (await env.pipeline()).details(r.key),
+    'verify-url': async (r) => {
+      const pipeline = await env.pipeline();
+      const result = await pipeline.checkImage(r.url);
+      if (!result.key) return { error: result.reason };
+      return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
+    },
+    'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
+  };
+
+  return (raw: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
+    const from = classifySender(sender, env.extensionId, env.extensionOrigin);
+    if (!from) return undefined;
+    const request = parseRequest(raw, from);
+    if (!request) return undefined;
+    const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
+    return handler(request, sender);
+  };
+}

@@ -1,0 +1,203 @@
+import type { ItemState } from '../messages/protocol.ts';
+import { BADGE_STYLES } from '../verdict/badge-style.ts';
+import { overlayCss } from './overlay-css.ts';
+
+export const OVERLAY_TAG = 'origin-lens-overlay';
+const BADGE_INSET = 6;
+
+interface Entry {
+  el: Element;
+  badge: HTMLElement;
+  state: ItemState;
+  visible: boolean;
+}
+
+export interface BadgeLayerOptions {
+  showNoProvenance: boolean;
+  /** A badge was clicked or activated with the keyboard. */
+  onActivate: (id: string) => void;
+}
+
+/**
+ * One closed shadow root per page holding one layer of badges over their images. Positions are
+ * recomputed in one requestAnimationFrame after scroll, resize or layout changes (read all rects, then
+ * write all transforms), and only for images in view. The page cannot reach into a closed root, and the
+ * host re-asserts itself if the page removes or restyles it.
+ */
+export class BadgeLayer {
+  private host?: HTMLElement;
+  private layer?: HTMLElement;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byElement = new WeakMap<Element, string>();
+  private frame = 0;
+  private io?: IntersectionObserver;
+  private ro?: ResizeObserver;
+  private guard?: MutationObserver;
+  private readonly schedule = () => {
+    if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.place());
+  };
+
+  constructor(
+    private readonly win: Window,
+    private options: BadgeLayerOptions,
+  ) {}
+
+  mount(): void {
+    const doc = this.win.document;
+    const host = doc.createElement(OVERLAY_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = overlayCss();
+    const layer = doc.createElement('div');
+    layer.className = 'layer';
+    root.append(style, layer);
+    this.host = host;
+    this.layer = layer;
+    this.attach();
+    this.io = new this.win.IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const id = this.byElement.get(e.target);
+        const entry = id ? this.entries.get(id) : undefined;
+        if (entry) entry.visible = e.isIntersecting;
+      }
+      this.schedule();
+    });
+    this.ro = new this.win.ResizeObserver(this.schedule);
+    this.ro.observe(doc.documentElement);
+    // The page may remove or restyle our host: put it back.
+    this.guard = new this.win.MutationObserver(() => {
+      if (!host.isConnected || host.getAttribute('style')) this.attach();
+    });
+    this.guard.observe(doc.documentElement, { childList: true });
+    this.guard.observe(host, { attributes: true });
+    this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    this.win.addEventListener('resize', this.schedule, { passive: true });
+  }
+
+  private attach(): void {
+    if (!this.host) return;
+    this.host.removeAttribute('style');
+    if (!this.host.isConnected) this.win.document.documentElement.append(this.host);
+  }
+
+  /** Creates or updates the badge for an item. */
+  set(id: string, el: Element, state: ItemState, reason: string): void {
+    if (!this.layer) return;
+    let entry = this.entries.get(id);
+    if (!entry) {
+      const badge = this.win.document.createElement('div');
+      badge.className = 'b';
+      badge.tabIndex = 0;
+      badge.setAttribute('role', 'button');
+      badge.addEventListener('click', (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        this.options.onActivate(id);
+      });
+      badge.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          this.options.onActivate(id);
+        }
+      });
+      this.layer.append(badge);
+      entry = { el, badge, state, visible: false };
+      this.entries.set(id, entry);
+      this.byElement.set(el, id);
+      this.io?.observe(el);
+      this.ro?.observe(el);
+    }
+    entry.state = state;
+    const style = BADGE_STYLES[state];
+    entry.badge.dataset.state = state;
+    entry.badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${reason}`);
+    entry.badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, reason));
+    this.schedule();
+  }
+
+  private tip(label: string, reason: string): HTMLElement {
+    const tip = this.win.document.createElement('span');
+    tip.className = 'tip';
+    tip.setAttribute('aria-hidden', 'true');
+    const strong = this.win.document.createElement('strong');
+    strong.textContent = label;
+    tip.append(strong, this.win.document.createTextNode(reason));
+    return tip;
+  }
+
+  remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.badge.remove();
+    this.io?.unobserve(entry.el);
+    this.ro?.unobserve(entry.el);
+    this.entries.delete(id);
+  }
+
+  setOptions(options: Partial<BadgeLayerOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.schedule();
+  }
+
+  /** The item whose element (or badge) is under a viewport point: for "Verify origin" on a covered image. */
+  itemAt(x: number, y: number): string | null {
+    for (const [id, entry] of this.entries) {
+      const r = entry.el.getBoundingClientRect();
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return id;
+    }
+    return null;
+  }
+
+  /** Scrolls an item into view and outlines it for a moment. */
+  highlight(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry || !this.layer) return false;
+    entry.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const ring = this.win.document.createElement('div');
+    ring.className = 'hl';
+    this.layer.append(ring);
+    const follow = () => {
+      const r = entry.el.getBoundingClientRect();
+      ring.style.transform = `translate(${r.left - 4}px, ${r.top - 4}px)`;
+      ring.style.width = `${r.width + 8}px`;
+      ring.style.height = `${r.height + 8}px`;
+    };
+    follow();
+    this.win.addEventListener('scroll', follow, { capture: true, passive: true });
+    ring.addEventListener('animationend', () => {
+      ring.remove();
+      this.win.removeEventListener('scroll', follow, { capture: true });
+    });
+    return true;
+  }
+
+  /** One frame: read every visible element's rect, then write every transform (no layout thrashing). */
+  private place(): void {
+    this.frame = 0;
+    const writes: Array<[HTMLElement, DOMRect | null]> = [];
+    for (const entry of this.entries.values()) {
+      const hidden =
+        !this.options.showNoProvenance && entry.state === 'no-provenance' ? true : !entry.visible || !entry.el.isConnected;
+      writes.push([entry.badge, hidden ? null : entry.el.getBoundingClientRect()]);
+    }
+    for (const [badge, rect] of writes) {
+      if (!rect || rect.width === 0) {
+        badge.hidden = true;
+        continue;
+      }
+      badge.hidden = false;
+      badge.style.transform = `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
+    }
+  }
+
+  destroy(): void {
+    this.io?.disconnect();
+    this.ro?.disconnect();
+    this.guard?.disconnect();
+    this.win.removeEventListener('scroll', this.schedule, { capture: true });
+    this.win.removeEventListener('resize', this.schedule);
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.host?.remove();
+    this.entries.clear();
+  }
+}

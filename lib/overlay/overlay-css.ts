@@ -1,0 +1,36 @@
+import { BADGE_STYLES } from '../verdict/badge-style.ts';
+import type { ItemState } from '../messages/protocol.ts';
+
+/** Styles of the overlay's shadow root. `:host` is reset so that page CSS cannot reach inside. */
+export function overlayCss(): string {
+  const states = (Object.keys(BADGE_STYLES) as ItemState[])
+    .map((state) => {
+      const s = BADGE_STYLES[state];
+      const border = s.dotted ? `border: 2px dotted ${s.fg};` : 'border: 2px solid #fff;';
+      return `.b[data-state="${state}"] { background: ${s.bg}; color: ${s.fg}; ${border} }`;
+    })
+    .join('\n');
+  return `
+:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
+  height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; pointer-events: none !important;
+  display: block !important; visibility: visible !important; opacity: 1 !important; transform: none !important;
+  filter: none !important; clip-path: none !important; contain: layout style; }
+.layer { position: absolute; inset: 0 auto auto 0; }
+.b { position: absolute; left: 0; top: 0; box-sizing: border-box; min-width: 24px; height: 24px; padding: 0 6px;
+  border-radius: 12px; display: flex; align-items: center; justify-content: center; gap: 4px;
+  font: 700 12px/1 system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: 0; cursor: pointer;
+  pointer-events: auto; box-shadow: 0 1px 4px rgba(0,0,0,.35); will-change: transform; user-select: none; }
+.b[hidden] { display: none; }
+.b:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+.b .tip { position: absolute; left: 0; top: 28px; width: max-content; max-width: 280px; padding: 6px 8px;
+  border-radius: 6px; background: #111827; color: #f9fafb; font: 500 12px/1.35 system-ui, sans-serif;
+  white-space: normal; text-align: left; opacity: 0; transform: translateY(-2px); transition: opacity .12s, transform .12s;
+  pointer-events: none; }
+.b .tip strong { display: block; font-weight: 700; margin-bottom: 2px; }
+.b:hover .tip, .b:focus-visible .tip { opacity: 1; transform: none; }
+.hl { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #2563eb; border-radius: 6px;
+  box-shadow: 0 0 0 4px rgba(37,99,235,.35); pointer-events: none; animation: pulse 1.2s ease-in-out 2; }
+@keyframes pulse { 50% { box-shadow: 0 0 0 10px rgba(37,99,235,.15); } }
+${states}
+`;
+}

@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CacheDb } from '../cache/cache-db.ts';
+import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
+import type { ChainEvidence, ImageFingerprints } from '../evidence/types.ts';
+import { fetchBytes } from '../net/fetch-bytes.ts';
+import type { EvidenceProvider } from './evidence-provider.ts';
+import { Pipeline } from './pipeline.ts';
+
+let server: Server;
+let base: string;
+const hits = new Map<string, number>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.set(req.url ?? '', (hits.get(req.url ?? '') ?? 0) + 1);
+    if (req.url === '/gone.jpg') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.from(req.url ?? ''));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+/** A registry stand-in that records what it was asked; the real one is tested against anvil in lib/chain. */
+function recordingChain(result: () => ChainEvidence) {
+  const calls: string[] = [];
+  let version = 'v1';
+  const provider: EvidenceProvider = {
+    part: 'chain',
+    kinds: ['image', 'text'],
+    needsBytes: false,
+    ttlMs: 60_000,
+    version: () => version,
+    run: async (input) => {
+      calls.push(input.fingerprints.kind === 'image' ? input.fingerprints.sha256 : input.fingerprints.sha256Collapsed);
+      return { chain: result() };
+    },
+  };
+  return { provider, calls, setVersion: (v: string) => (version = v) };
+}
+
+const fingerprintImage = async (bytes: Uint8Array): Promise<ImageFingerprints> => ({
+  kind: 'image',
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
+
+let db: CacheDb;
+let dbn = 0;
+beforeEach(() => {
+  db = new CacheDb({ indexedDB, IDBKeyRange }, `pipeline-${dbn++}`);
+  hits.clear();
+});
+
+function pipeline(providers: EvidenceProvider[]) {
+  return new Pipeline({
+    cache: new ResultCache(db, DEFAULT_POLICY),
+    providers,
+    fetch: (url) => fetchBytes(url, { fetch }),
+    fingerprintImage,
+  });
+}
+
+describe('Pipeline', () => {
+  it('checks an image, caches it, and answers a revisit without fetching again', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 2 }));
+    const p = pipeline([chain.provider]);
+    const first = await p.checkImage(`${base}/a.jpg`);
+    expect(first.verdict).toBe('registered');
+    expect(first.key).toBe(createHash('sha256').update('/a.jpg').digest('hex'));
+    const again = await pipeline([chain.provider]).checkImage(`${base}/a.jpg`);
+    expect(again).toEqual(first);
+    expect(hits.get('/a.jpg')).toBe(1);
+    expect(chain.calls).toHaveLength(1);
+  });
+
+  it('re-runs a stale part that needs no bytes without re-fetching the bytes', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider]);
+    await p.checkImage(`${base}/b.jpg`);
+    chain.setVersion('v2');
+    const r = await p.checkImage(`${base}/b.jpg`);
+    expect(r.verdict).toBe('no-provenance');
+    expect(chain.calls).toHaveLength(2);
+    expect(hits.get('/b.jpg')).toBe(1);
+  });
+
+  it('shares one check between concurrent requests for the same URL', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider]);
+    await Promise.all([p.checkImage(`${base}/c.jpg`), p.checkImage(`${base}/c.jpg`), p.checkImage(`${base}/c.jpg`)]);
+    expect(hits.get('/c.jpg')).toBe(1);
+  });
+
+  it('reports a failed fetch as could-not-check and caches nothing', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider]);
+    const r = await p.checkImage(`${base}/gone.jpg`);
+    expect(r).toEqual({ kind: 'image', verdict: 'error', reason: 'Could not check: the server answered HTTP 404' });
+    expect(await db.items.count()).toBe(0);
+  });
+
+  it('keeps a could-not-check part only briefly, so it is retried', async () => {
+    let down = true;
+    const chain = recordingChain(() =>
+      down ? { state: 'error', records: [], otherRegistrations: 0, errors: ['RPC down'] } : { state: 'ok', records: [], otherRegistrations: 0 },
+    );
+    let now = 1_000;
+    const p = new Pipeline({
+      cache: new ResultCache(db, DEFAULT_POLICY, () => now),
+      providers: [chain.provider],
+      fetch: (url) => fetchBytes(url, { fetch }),
+      fingerprintImage,
+    });
+    expect((await p.checkImage(`${base}/d.jpg`)).verdict).toBe('error');
+    down = false;
+    expect((await p.checkImage(`${base}/d.jpg`)).verdict).toBe('error');
+    now += DEFAULT_POLICY.errorTtlMs + 1;
+    expect((await p.checkImage(`${base}/d.jpg`)).verdict).toBe('no-provenance');
+  });
+
+  it('checks text by its collapsed hash and keeps the text for the details page', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 1 }));
+    const p = pipeline([chain.provider]);
+    const fp = { kind: 'text' as const, sha256Collapsed: 'f'.repeat(64), isccText: 'ISCC:EAA', isccTextHex: '0', characters: 3 };
+    const r = await p.checkText(fp, 'Hello there');
+    expect(r.verdict).toBe('registered');
+    const details = await p.details('f'.repeat(64));
+    expect(details?.text).toBe('Hello there');
+    expect(details?.evidence.fingerprints).toEqual(fp);
+  });
+});
