@@ -1,10 +1,19 @@
+import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   vite: () => ({ plugins: [tailwindcss()] }),
+  hooks: {
+    // The C2PA engine's WASM ships beside the worker (loaded once per worker lifetime, never per image).
+    'build:publicAssets': (_, assets) => {
+      assets.push({ absoluteSrc: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm'), relativeDest: 'c2pa.wasm' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Origin Lens',
     description: 'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',

@@ -1,1 +1,56 @@
-export default defineBackground(() => {});
+import { browser, type PublicPath } from 'wxt/browser';
+import { createBackgroundServices } from '@/lib/background/create-background-services';
+import { onVerifyOrigin, VERIFY_MENU_ID } from '@/lib/background/context-menu';
+import { createRouter } from '@/lib/background/message-router';
+import type { ContextTarget } from '@/lib/messages/protocol';
+import { SETTINGS_KEY } from '@/lib/settings/settings';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const services = createBackgroundServices({
+      indexedDB,
+      IDBKeyRange,
+      fetch: globalThis.fetch.bind(globalThis),
+      createImageBitmap: globalThis.createImageBitmap.bind(globalThis),
+      OffscreenCanvas: globalThis.OffscreenCanvas,
+      c2paWasm: () => browser.runtime.getURL('/c2pa.wasm' as PublicPath),
+      loadAsset: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as PublicPath))).text(),
+      readSettings: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[SETTINGS_KEY]) services.settingsChanged();
+    });
+
+    const openDetails = async (query: string, fromTabId?: number) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/details.html?${query}`), openerTabId: fromTabId });
+    };
+    const route = createRouter({
+      extensionId: browser.runtime.id,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      pipeline: services.pipeline,
+      openDetails,
+      setBadge: async (tabId, text, color) => {
+        await browser.action.setBadgeText({ tabId, text });
+        await browser.action.setBadgeBackgroundColor({ tabId, color });
+      },
+    });
+    browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({
+        id: VERIFY_MENU_ID,
+        title: 'Verify origin',
+        contexts: ['image', 'selection', 'link', 'page', 'video'],
+      });
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) =>
+      onVerifyOrigin(info, tab?.id, {
+        pipeline: services.pipeline,
+        fingerprintText: services.fingerprintText,
+        askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'context-target' }) as Promise<ContextTarget>,
+        openDetails,
+      }),
+    );
+  },
+});

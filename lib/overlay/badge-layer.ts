@@ -13,6 +13,8 @@ interface Entry {
 }
 
 export interface BadgeLayerOptions {
+  /** Off: no badges are drawn (the layer still outlines items the popup asks to show). */
+  showBadges: boolean;
   showNoProvenance: boolean;
   /** A badge was clicked or activated with the keyboard. */
   onActivate: (id: string) => void;
@@ -38,7 +40,7 @@ export class BadgeLayer {
   };
 
   constructor(
-    private readonly win: Window,
+    private readonly win: Window & typeof globalThis,
     private options: BadgeLayerOptions,
   ) {}
 
@@ -148,10 +150,10 @@ export class BadgeLayer {
     return null;
   }
 
-  /** Scrolls an item into view and outlines it for a moment. */
-  highlight(id: string): boolean {
-    const entry = this.entries.get(id);
-    if (!entry || !this.layer) return false;
+  /** Scrolls an element (an image or a text block) into view and outlines it for a moment. */
+  highlight(el: Element): boolean {
+    if (!this.layer || !el.isConnected) return false;
+    const entry = { el };
     entry.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const ring = this.win.document.createElement('div');
     ring.className = 'hl';
@@ -177,7 +179,10 @@ export class BadgeLayer {
     const writes: Array<[HTMLElement, DOMRect | null]> = [];
     for (const entry of this.entries.values()) {
       const hidden =
-        !this.options.showNoProvenance && entry.state === 'no-provenance' ? true : !entry.visible || !entry.el.isConnected;
+        !this.options.showBadges ||
+        (!this.options.showNoProvenance && entry.state === 'no-provenance') ||
+        !entry.visible ||
+        !entry.el.isConnected;
       writes.push([entry.badge, hidden ? null : entry.el.getBoundingClientRect()]);
     }
     for (const [badge, rect] of writes) {

@@ -13,7 +13,7 @@ import { imageSourceOf } from '../scan/image-source.ts';
 import { PageScanner } from '../scan/page-scanner.ts';
 
 export interface PageControllerDeps {
-  win: Window;
+  win: Window & typeof globalThis;
   send: SendToBackground;
   fingerprintText: (text: string) => Promise<TextFingerprints>;
   overlay: boolean;
@@ -43,6 +43,7 @@ export class PageController {
 
   constructor(private readonly deps: PageControllerDeps) {
     this.layer = new BadgeLayer(deps.win, {
+      showBadges: deps.overlay,
       showNoProvenance: deps.showNoProvenance,
       onActivate: (id) => this.openDetails(id),
     });
@@ -54,7 +55,7 @@ export class PageController {
   }
 
   start(): void {
-    if (this.deps.overlay) this.layer.mount();
+    this.layer.mount();
     this.deps.win.addEventListener('contextmenu', this.onContextMenu, { capture: true, passive: true });
     this.scanner.start();
   }
@@ -65,8 +66,8 @@ export class PageController {
     this.deps.win.removeEventListener('contextmenu', this.onContextMenu, { capture: true });
   }
 
-  setDisplay(options: { showNoProvenance: boolean }): void {
-    this.layer.setOptions(options);
+  setDisplay(options: { overlay: boolean; showNoProvenance: boolean }): void {
+    this.layer.setOptions({ showBadges: options.overlay, showNoProvenance: options.showNoProvenance });
   }
 
   list(enabled = true): ContentResponses['list-items'] {
@@ -75,7 +76,8 @@ export class PageController {
   }
 
   highlight(id: string): boolean {
-    return this.layer.highlight(id);
+    const el = this.elements.get(id);
+    return el ? this.layer.highlight(el) : false;
   }
 
   /** What "Verify origin" should check: the right-clicked image, the image under a badge, or the selection. */

@@ -40,7 +40,7 @@ export class PageScanner {
   };
 
   constructor(
-    private readonly win: Window,
+    private readonly win: Window & typeof globalThis,
     private readonly hooks: ScannerHooks,
   ) {}
 

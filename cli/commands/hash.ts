@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
+import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import type { CliCommand } from '../cli-io.ts';
+import { decodeImageNode } from '../decode-image-node.ts';
+
+/**
+ * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
+ * `hash --text "<text>"` or `--text-file F` → `{ source, sha256Collapsed, isccText, isccTextHex, characters }`.
+ */
+export const run: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, text: { type: 'string' }, 'text-file': { type: 'string' } },
+  });
+  const out: Array<Record<string, unknown>> = [];
+  let failed = false;
+  const texts: Array<[string, string]> = [];
+  if (values.text !== undefined) texts.push(['--text', values.text]);
+  if (values['text-file']) texts.push([values['text-file'], await readFile(resolve(io.cwd, values['text-file']), 'utf8')]);
+  for (const [source, text] of texts) {
+    try {
+      const f = await fingerprintText(text);
+      out.push({ source, sha256Collapsed: f.sha256Collapsed, isccText: f.isccText, isccTextHex: f.isccTextHex, characters: f.characters });
+    } catch (error) {
+      failed = true;
+      out.push({ source, error: (error as Error).message });
+    }
+  }
+  for (const file of positionals) {
+    try {
+      const bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
+      const f = await fingerprintImage(bytes, '', decodeImageNode);
+      out.push({
+        source: file,
+        sha256: f.sha256,
+        pdq: f.pdq?.hash ?? null,
+        pdqQuality: f.pdq?.quality ?? null,
+        ...(f.pdqError ? { pdqError: f.pdqError } : {}),
+        ...(f.width ? { width: f.width, height: f.height } : {}),
+      });
+    } catch (error) {
+      failed = true;
+      out.push({ source: file, error: (error as Error).message });
+    }
+  }
+  if (out.length === 0) {
+    io.stderr('origin-lens hash: give files, --text or --text-file');
+    return 2;
+  }
+  if (values.json) io.stdout(JSON.stringify(out, null, 2));
+  else {
+    for (const row of out) {
+      io.stdout(
+        Object.entries(row)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n') + '\n',
+      );
+    }
+  }
+  return failed ? 1 : 0;
+};

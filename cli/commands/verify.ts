@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
+import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
+import { connectRpc } from '../../lib/chain/rpc-connection.ts';
+import type { ChainConfig } from '../../lib/chain/chains.ts';
+import type { ChainRecord, Evidence } from '../../lib/evidence/types.ts';
+import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { defaultSettings } from '../../lib/settings/settings.ts';
+import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
+import type { CliCommand } from '../cli-io.ts';
+import { createNodePipeline } from '../node-pipeline.ts';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+/**
+ * `verify <file|url>... [--json] [--rpc URL] [--trust official|interim|none] [--anchors FILE.pem]`.
+ * The JSON output is a stable contract, documented in README "Command line".
+ */
+export const run: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      rpc: { type: 'string' },
+      trust: { type: 'string', default: 'official,interim' },
+      anchors: { type: 'string' },
+      'no-remote': { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) {
+    io.stderr('origin-lens verify: give one or more files or URLs');
+    return 2;
+  }
+  const trust = new Set(values.trust?.split(',').map((t) => t.trim()));
+  if ([...trust].some((t) => !['official', 'interim', 'none'].includes(t))) {
+    io.stderr('origin-lens verify: --trust takes official, interim, none (comma-separated)');
+    return 2;
+  }
+  let chains: ChainConfig[] = [];
+  if (values.rpc) {
+    try {
+      chains = [(await connectRpc(values.rpc)).chain];
+    } catch (error) {
+      io.stderr(`origin-lens verify: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  const settings = defaultSettings(chains, [...DEFAULT_REGISTRANTS]);
+  settings.remoteManifests = !values['no-remote'];
+  settings.trust = {
+    official: trust.has('official'),
+    interim: trust.has('interim'),
+    userAnchors: values.anchors ? await readFile(resolve(io.cwd, values.anchors), 'utf8') : '',
+  };
+  const pipeline = createNodePipeline(settings, io.cwd, () => loadBundledTrustListsNode(settings.trust));
+
+  const out: VerifyOutput[] = [];
+  for (const source of positionals) {
+    try {
+      if (TEXT_EXTENSIONS.has(extname(source).toLowerCase()) && !/^https?:/i.test(source)) {
+        const text = await readFile(resolve(io.cwd, source), 'utf8');
+        const result = await pipeline.checkText(await fingerprintText(text), text);
+        out.push(await toOutput(source, result.key ? await pipeline.details(result.key) : null, result.reason, chains, settings.registrants));
+      } else {
+        const result = await pipeline.checkImage(source);
+        const details = result.key ? await pipeline.details(result.key) : null;
+        out.push(await toOutput(source, details, result.reason, chains, settings.registrants));
+      }
+    } catch (error) {
+      out.push({ source, verdict: 'error', reason: `Could not check: ${(error as Error).message}`, error: (error as Error).message });
+    }
+  }
+  if (values.json) io.stdout(JSON.stringify(out, null, 2));
+  else for (const row of out) io.stdout(`${row.verdict.padEnd(15)} ${row.source}\n${' '.repeat(16)}${row.reason}\n`);
+  return out.some((row) => row.verdict === 'error') ? 1 : 0;
+};
+
+export interface VerifyOutput {
+  source: string;
+  kind?: 'image' | 'text';
+  sha256?: string;
+  sha256Collapsed?: string;
+  verdict: string;
+  reason: string;
+  fingerprints?: Evidence['fingerprints'];
+  c2pa?: Record<string, unknown>;
+  chain?: Record<string, unknown>;
+  error?: string;
+}
+
+async function toOutput(
+  source: string,
+  details: ItemDetails | null,
+  reason: string,
+  chains: ChainConfig[],
+  registrants: typeof DEFAULT_REGISTRANTS,
+): Promise<VerifyOutput> {
+  if (!details) return { source, verdict: 'error', reason, error: reason };
+  const { evidence } = details;
+  const f = evidence.fingerprints;
+  const c = evidence.c2pa;
+  const out: VerifyOutput = {
+    source,
+    kind: details.kind,
+    ...(f?.kind === 'image' ? { sha256: f.sha256 } : {}),
+    ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
+    verdict: details.verdict,
+    reason: details.reason,
+    fingerprints: f,
+  };
+  if (details.kind === 'image') {
+    out.c2pa = c
+      ? {
+          state: c.state,
+          trust: c.trust,
+          aiGenerated: c.aiGenerated,
+          codes: c.codes,
+          signer: c.signer ?? null,
+          claimGenerator: c.claimGenerator ?? null,
+          ai: c.ai ?? [],
+          actions: c.actions,
+          source: c.source ?? null,
+          remoteUrl: c.remoteUrl ?? null,
+          error: c.error ?? null,
+        }
+      : { state: 'error', trust: null, aiGenerated: false, codes: [], signer: null, error: 'not read' };
+  }
+  const ch = evidence.chain;
+  let records: ChainRecord[] = ch?.records ?? [];
+  // The batched lookup only names trusted registrants; the logs name everyone, with transaction and URI.
+  const key = f?.kind === 'image' ? f.sha256 : f?.kind === 'text' ? f.sha256Collapsed : undefined;
+  const logErrors: string[] = [];
+  if (key && chains.length > 0) {
+    const fromLogs: ChainRecord[] = [];
+    for (const chain of chains) {
+      try {
+        const { client } = await connectRpc(chain.rpcUrl);
+        const result = await registrationsFromLogs(client, { chain, contentHash: `0x${key}`, registrants, fromBlock: 0n });
+        fromLogs.push(...result.records.map((r) => ({ ...r, match: (details.kind === 'text' ? 'text' : 'exact') as ChainRecord['match'] })));
+      } catch (error) {
+        logErrors.push(`${chain.name}: ${(error as Error).message}`);
+      }
+    }
+    const perceptual = records.filter((r) => r.match === 'perceptual');
+    if (fromLogs.length > 0 || logErrors.length === 0) records = [...fromLogs, ...perceptual];
+  }
+  out.chain = {
+    state: ch?.state ?? 'disabled',
+    records,
+    otherRegistrations: ch?.otherRegistrations ?? 0,
+    errors: [...(ch?.errors ?? []), ...logErrors],
+  };
+  return out;
+};

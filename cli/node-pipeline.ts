@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { CacheDb } from '../lib/cache/cache-db.ts';
+import { ResultCache } from '../lib/cache/result-cache.ts';
+import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
+import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
+import { type FetchedBytes, fetchBytes } from '../lib/net/fetch-bytes.ts';
+import { Pipeline } from '../lib/pipeline/pipeline.ts';
+import { createProviders } from '../lib/providers/create-providers.ts';
+import type { Settings } from '../lib/settings/settings.ts';
+import { c2paWasmPath, loadBundledTrustListsNode, PUBLIC_DIR } from './c2pa-engine-node.ts';
+import { decodeImageNode } from './decode-image-node.ts';
+
+/** Local paths are read from disk; http(s) URLs are fetched like the extension does (no cookies, capped). */
+async function fetchSource(source: string, cwd: string): Promise<FetchedBytes> {
+  if (/^https?:\/\//i.test(source)) return fetchBytes(source, { fetch });
+  const path = source.startsWith('/') ? source : `${cwd}/${source}`;
+  return { bytes: new Uint8Array(await readFile(path)), contentType: '', linkHeader: null, finalUrl: source };
+}
+
+/**
+ * The extension's pipeline, in Node: the same cache logic (over an in-memory IndexedDB, so one run never
+ * fetches or validates the same content twice), the same providers, the Node image decoder.
+ */
+export function createNodePipeline(settings: Settings, cwd: string, trustLists?: () => Promise<TrustLists>): Pipeline {
+  const cache = new ResultCache(new CacheDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'origin-lens-cli'));
+  return new Pipeline({
+    cache,
+    providers: createProviders({
+      settings,
+      fetch,
+      c2paWasm: () => readFile(c2paWasmPath()),
+      loadAsset: (path) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
+      trustLists: trustLists ?? (() => loadBundledTrustListsNode(settings.trust)),
+    }),
+    fetch: (source) => fetchSource(source, cwd),
+    fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decodeImageNode),
+  });
+}

@@ -1,0 +1,116 @@
+import { integrityWords, toolName, trustSentence, trustTierWords } from '../../lib/format/c2pa-words.ts';
+import { safeLink } from '../../lib/format/chain-words.ts';
+import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { ExternalLink } from '../common/external-link.tsx';
+import type { CopyText } from '../common/page-api.ts';
+import { ActionTimeline } from './action-timeline.tsx';
+import { AiDeclarations } from './ai-declarations.tsx';
+import { Fact, FactList } from './fact-list.tsx';
+import { IngredientTree } from './ingredient-tree.tsx';
+import { RawJson } from './raw-json.tsx';
+import { Section } from './section.tsx';
+import { TimeText } from './time-text.tsx';
+import { ValidationCodes } from './validation-codes.tsx';
+
+function Subheading({ children }: { children: string }) {
+  return <h3 className="mt-6 mb-2 font-semibold text-base">{children}</h3>;
+}
+
+/** Why there is nothing to show, worded so a failed check never reads as "no Content Credentials". */
+function missingText(details: ItemDetails): string {
+  if (details.kind === 'text')
+    return 'Text carries no Content Credentials; on-chain records and fingerprints apply instead.';
+  if (details.evidence.fetchError)
+    return `Not checked: the file could not be fetched (${details.evidence.fetchError}).`;
+  return 'Not checked.';
+}
+
+/** Everything the C2PA engine said about the item, in plain words first and raw form last. */
+export function C2paSection({ details, copy, now }: { details: ItemDetails; copy: CopyText; now: number }) {
+  const c2pa = details.evidence.c2pa;
+  if (!c2pa) {
+    return (
+      <Section id="c2pa" title="Content Credentials">
+        <p className="text-sm">{missingText(details)}</p>
+      </Section>
+    );
+  }
+  const remote = safeLink(c2pa.remoteUrl);
+  const hasManifest = c2pa.state === 'valid' || c2pa.state === 'invalid';
+  return (
+    <Section
+      id="c2pa"
+      title="Content Credentials"
+      aside={<span className="muted text-sm">{integrityWords(c2pa.state)}</span>}
+    >
+      <p className="mb-4 font-medium text-base">{trustSentence(c2pa)}</p>
+      {hasManifest && (
+        <FactList>
+          <Fact term="Trust">{c2pa.trust && trustTierWords(c2pa.trust)}</Fact>
+          <Fact term="Signer (issuer)">{c2pa.signer?.issuer}</Fact>
+          <Fact term="Certificate name">
+            {c2pa.signer?.commonName !== c2pa.signer?.issuer ? c2pa.signer?.commonName : undefined}
+          </Fact>
+          <Fact term="Signed">{c2pa.signer?.time && <TimeText value={c2pa.signer.time} now={now} />}</Fact>
+          <Fact term="Timestamp authority">
+            {c2pa.signer?.timestampAuthority ?? 'None: the signing time is the signer’s own claim'}
+          </Fact>
+          <Fact term="Tool">
+            {c2pa.claimGenerator && <span title={c2pa.claimGenerator}>{toolName(c2pa.claimGenerator)}</span>}
+          </Fact>
+          <Fact term="Claim generator">
+            {c2pa.claimGenerator && <code className="break-all text-xs">{c2pa.claimGenerator}</code>}
+          </Fact>
+          <Fact term="Title">{c2pa.title}</Fact>
+          <Fact term="Format">{c2pa.format}</Fact>
+          <Fact term="Manifest">
+            {c2pa.source === 'remote'
+              ? 'Remote (fetched separately, without cookies)'
+              : c2pa.source === 'embedded'
+                ? 'Embedded in the file'
+                : undefined}
+          </Fact>
+          <Fact term="Remote manifest URL">
+            {c2pa.remoteUrl &&
+              (remote ? (
+                <ExternalLink href={remote}>{c2pa.remoteUrl}</ExternalLink>
+              ) : (
+                <code>{c2pa.remoteUrl}</code>
+              ))}
+          </Fact>
+          <Fact term="Active manifest">
+            {c2pa.activeManifest && <code className="break-all text-xs">{c2pa.activeManifest}</code>}
+          </Fact>
+        </FactList>
+      )}
+      {c2pa.state === 'error' && c2pa.error && (
+        <p className="text-sm">
+          Engine error: <code>{c2pa.error}</code>
+        </p>
+      )}
+
+      {hasManifest && (
+        <>
+          <div className="mt-4">
+            <AiDeclarations c2pa={c2pa} />
+          </div>
+          <Subheading>What was done to it</Subheading>
+          <ActionTimeline actions={c2pa.actions} now={now} />
+          <Subheading>Ingredients</Subheading>
+          <IngredientTree ingredients={c2pa.ingredients} now={now} />
+        </>
+      )}
+      {c2pa.codes.length > 0 && (
+        <>
+          <Subheading>Validation</Subheading>
+          <ValidationCodes codes={c2pa.codes} />
+        </>
+      )}
+      {c2pa.raw !== undefined && (
+        <div className="mt-6">
+          <RawJson title="Raw manifest store (JSON)" value={c2pa.raw} copy={copy} />
+        </div>
+      )}
+    </Section>
+  );
+}

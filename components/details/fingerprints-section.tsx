@@ -1,0 +1,72 @@
+import { formatBytes } from '../../lib/format/bytes.ts';
+import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import type { CopyText } from '../common/page-api.ts';
+import { Fact, FactList } from './fact-list.tsx';
+import { HashValue } from './hash-value.tsx';
+import { Section } from './section.tsx';
+
+/** PDQ hashes below this quality are not used for matching (DESIGN.md "Images: PDQ"). */
+const MIN_PDQ_QUALITY = 50;
+
+/** The hashes Origin Lens computed, so anyone can recompute them (e.g. with `origin-lens hash`). */
+export function FingerprintsSection({ details, copy }: { details: ItemDetails; copy: CopyText }) {
+  const f = details.evidence.fingerprints;
+  if (!f) {
+    return (
+      <Section id="fingerprints" title="Fingerprints">
+        <p className="text-sm">
+          {details.evidence.fetchError
+            ? `No fingerprints: the file could not be fetched (${details.evidence.fetchError}).`
+            : 'No fingerprints were computed.'}
+        </p>
+      </Section>
+    );
+  }
+  if (f.kind === 'text') {
+    return (
+      <Section id="fingerprints" title="Fingerprints">
+        <FactList>
+          <Fact term="SHA-256 (normalised text)">
+            <HashValue value={f.sha256Collapsed} label="SHA-256 of the normalised text" copy={copy} />
+          </Fact>
+          <Fact term="ISCC Text-Code">
+            <HashValue value={f.isccText} label="ISCC Text-Code" copy={copy} group={false} />
+          </Fact>
+          <Fact term="ISCC (hex)">
+            <HashValue value={f.isccTextHex} label="ISCC hex" copy={copy} />
+          </Fact>
+          <Fact term="Characters">{f.characters.toLocaleString('en')}</Fact>
+        </FactList>
+        <p className="muted mt-3 text-xs">
+          The text is normalised first (case, spaces, punctuation removed), so re-wrapped or re-quoted copies
+          match.
+        </p>
+      </Section>
+    );
+  }
+  const usable = f.pdq && f.pdq.quality >= MIN_PDQ_QUALITY;
+  return (
+    <Section id="fingerprints" title="Fingerprints">
+      <FactList>
+        <Fact term="SHA-256 (exact bytes)">
+          <HashValue value={f.sha256} label="SHA-256 of the bytes" copy={copy} />
+        </Fact>
+        <Fact term="File">
+          {[
+            details.mime,
+            details.byteLength !== undefined ? formatBytes(details.byteLength) : undefined,
+            f.width && f.height ? `${f.width} × ${f.height} px` : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · ') || undefined}
+        </Fact>
+        <Fact term="PDQ hash">{f.pdq && <HashValue value={f.pdq.hash} label="PDQ hash" copy={copy} />}</Fact>
+        <Fact term="PDQ quality">
+          {f.pdq &&
+            `${f.pdq.quality} of 100${usable ? '' : ` — too low to match (needs ${MIN_PDQ_QUALITY} or more)`}`}
+        </Fact>
+        <Fact term="PDQ">{!f.pdq && `Not computed${f.pdqError ? `: ${f.pdqError}` : ''}`}</Fact>
+      </FactList>
+    </Section>
+  );
+}

@@ -1,0 +1,56 @@
+import { thumbnailUrl } from '../../lib/format/page-items.ts';
+import type { ItemDetails } from '../../lib/messages/protocol.ts';
+
+/**
+ * The item itself: the image (loaded from its own URL without a referrer, as the page already did) or the
+ * text. When the Content Credentials carry a thumbnail it is shown beside it: a mismatch between the two is
+ * visible evidence of an edit after signing.
+ */
+export function ItemPreview({ details }: { details: ItemDetails }) {
+  if (details.kind === 'text') {
+    return (
+      <figure className="m-0">
+        <blockquote className="border-indigo-400 border-l-4 py-1 pl-4 text-base italic leading-relaxed">
+          {details.text ?? (
+            <span className="muted not-italic">
+              The text itself was not kept; its fingerprints are below.
+            </span>
+          )}
+        </blockquote>
+      </figure>
+    );
+  }
+  const src = thumbnailUrl(details.urls[0]);
+  const manifestThumb = details.evidence.c2pa?.thumbnail;
+  const thumb = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
+  return (
+    <div className="flex flex-col gap-3">
+      <figure className="m-0">
+        {src ? (
+          <img
+            src={src}
+            alt="The checked content"
+            referrerPolicy="no-referrer"
+            className="max-h-80 w-full rounded-lg border border-slate-200 bg-slate-100 object-contain dark:border-slate-700 dark:bg-slate-800"
+          />
+        ) : (
+          <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
+            No preview
+          </div>
+        )}
+      </figure>
+      {thumb && (
+        <figure className="m-0 flex items-center gap-3">
+          <img
+            src={thumb}
+            alt="Thumbnail stored in the Content Credentials"
+            className="h-16 w-24 rounded border border-slate-200 object-cover dark:border-slate-700"
+          />
+          <figcaption className="muted text-xs">
+            Thumbnail stored in the Content Credentials. Compare it with the image.
+          </figcaption>
+        </figure>
+      )}
+    </div>
+  );
+}

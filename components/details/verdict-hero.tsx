@@ -1,0 +1,46 @@
+import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { VerdictBadge } from '../common/verdict-badge.tsx';
+import { TimeText } from './time-text.tsx';
+
+/** Every concrete failure behind a "could not check" verdict, so the user sees what went wrong, not a shrug. */
+function failures(details: ItemDetails): string[] {
+  const { evidence } = details;
+  const out: string[] = [];
+  if (evidence.fetchError) out.push(`The file could not be fetched: ${evidence.fetchError}`);
+  if (evidence.c2pa?.state === 'error')
+    out.push(`Content Credentials could not be read: ${evidence.c2pa.error ?? 'unknown error'}`);
+  for (const e of evidence.chain?.errors ?? []) out.push(`On-chain lookup failed: ${e}`);
+  return out;
+}
+
+/** The verdict, big, with its one-line reason as the page's main heading. */
+export function VerdictHero({ details, now }: { details: ItemDetails; now: number }) {
+  const problems = details.verdict === 'error' ? failures(details) : [];
+  return (
+    <div className="flex flex-col gap-3">
+      <div>
+        <VerdictBadge state={details.verdict} size="lg" />
+      </div>
+      <h1 className="font-semibold text-2xl leading-snug">{details.reason}</h1>
+      {details.verdict === 'error' && (
+        <div className="rounded-lg border-2 border-slate-400 border-dotted p-3 text-sm dark:border-slate-500">
+          <p className="font-medium">
+            This item could not be checked. That is not the same as “no provenance”: the evidence may exist
+            but was not reachable.
+          </p>
+          {problems.length > 0 && (
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p className="muted text-sm">
+        Checked <TimeText value={details.checkedAt} now={now} />
+        {details.listsVersion && <span> · {details.listsVersion}</span>}
+      </p>
+    </div>
+  );
+}

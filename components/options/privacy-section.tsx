@@ -1,0 +1,26 @@
+import type { SectionProps } from './options-api.ts';
+import { OptionsSection } from './options-section.tsx';
+import { ToggleField } from './toggle-field.tsx';
+
+export function PrivacySection({ settings, onChange }: SectionProps) {
+  return (
+    <OptionsSection
+      id="privacy"
+      title="Privacy"
+      description="Origin Lens never sends the address of the page you are on to anyone. These settings decide what the requests it does make carry."
+    >
+      <ToggleField
+        label="Fetch images without cookies"
+        description="Images from other sites are fetched again to hash their exact bytes. Without cookies, the image host cannot tell the request apart from any other visitor's. Turn this off only for images that need a login to load."
+        checked={settings.omitCredentials}
+        onChange={(omitCredentials) => onChange({ ...settings, omitCredentials })}
+      />
+      <ToggleField
+        label="Resolve remote Content Credentials"
+        description="Some images keep their Content Credentials on a separate server. Fetching them (without cookies) lets Origin Lens check those images, but the manifest's host sees the request and can tell which image you looked at."
+        checked={settings.remoteManifests}
+        onChange={(remoteManifests) => onChange({ ...settings, remoteManifests })}
+      />
+    </OptionsSection>
+  );
+}

@@ -1,0 +1,22 @@
+import type { SaveStatus } from '../common/use-settings.ts';
+
+/** The small "Saved" indicator; polite so screen readers hear it without being interrupted. */
+export function SaveStatusText({ status, error }: { status: SaveStatus; error: string | null }) {
+  const text =
+    status === 'saving'
+      ? 'Saving…'
+      : status === 'saved'
+        ? 'Saved'
+        : status === 'error'
+          ? `Not saved: ${error ?? 'unknown error'}`
+          : '';
+  return (
+    <span
+      aria-live="polite"
+      className={`text-sm ${status === 'error' ? 'text-red-700 dark:text-red-300' : 'muted'}`}
+    >
+      {status === 'saved' && <span aria-hidden="true">✓ </span>}
+      {text}
+    </span>
+  );
+}

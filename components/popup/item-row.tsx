@@ -1,0 +1,77 @@
+import { firstWords, imageName, thumbnailUrl } from '../../lib/format/page-items.ts';
+import type { PageItem } from '../../lib/messages/protocol.ts';
+import { VerdictBadge } from '../common/verdict-badge.tsx';
+
+function Thumb({ item }: { item: PageItem }) {
+  const src = item.kind === 'image' ? thumbnailUrl(item.url) : undefined;
+  if (src) {
+    // The image URL itself, without a referrer: the host already served it to the page; it learns nothing new.
+    return (
+      <img
+        src={src}
+        alt=""
+        referrerPolicy="no-referrer"
+        loading="lazy"
+        className="size-10 shrink-0 rounded bg-slate-100 object-cover dark:bg-slate-800"
+      />
+    );
+  }
+  return (
+    <span
+      aria-hidden="true"
+      className="flex size-10 shrink-0 items-center justify-center rounded bg-slate-100 font-serif text-lg text-slate-500 dark:bg-slate-800 dark:text-slate-400"
+    >
+      {item.kind === 'text' ? '¶' : '▢'}
+    </span>
+  );
+}
+
+/**
+ * One page item: the main button scrolls the page to it and highlights it; "Details" opens the evidence.
+ * Both are real buttons, so the row works with Tab, Enter and Space, plus arrow keys from the list.
+ */
+export function ItemRow({
+  item,
+  onHighlight,
+  onDetails,
+}: {
+  item: PageItem;
+  onHighlight: (item: PageItem) => void;
+  onDetails: (item: PageItem) => void;
+}) {
+  const title =
+    item.kind === 'text' ? firstWords(item.preview ?? '', 10) || 'Text block' : imageName(item.url);
+  const canOpen = Boolean(item.key || (item.kind === 'image' && item.url));
+  return (
+    <li className="flex items-stretch gap-1 px-1.5">
+      <button
+        type="button"
+        data-row-button
+        onClick={() => onHighlight(item)}
+        className="flex min-w-0 flex-1 items-center gap-2.5 rounded-md px-1.5 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+        title={item.reason ? `${item.reason}. Click to show it on the page.` : 'Show it on the page'}
+      >
+        <Thumb item={item} />
+        <span className="min-w-0 flex-1">
+          <span className="flex min-w-0 items-center gap-1.5">
+            <VerdictBadge state={item.state} size="sm" />
+            <span className={`truncate text-[13px] ${item.kind === 'text' ? 'italic' : 'font-medium'}`}>
+              {title}
+            </span>
+          </span>
+          {item.reason && <span className="muted mt-0.5 block truncate text-[11px]">{item.reason}</span>}
+        </span>
+      </button>
+      <button
+        type="button"
+        data-row-button
+        onClick={() => onDetails(item)}
+        disabled={!canOpen}
+        aria-label={`Details for ${title}`}
+        className="btn-ghost my-auto shrink-0 text-xs disabled:opacity-40"
+      >
+        Details
+      </button>
+    </li>
+  );
+}

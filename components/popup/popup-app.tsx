@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useState } from 'react';
+import { siteOf } from '../../lib/format/page-items.ts';
+import type { PageItem, VerdictCounts } from '../../lib/messages/protocol.ts';
+import { isSiteDisabled } from '../../lib/settings/settings.ts';
+import { Spinner } from '../common/spinner.tsx';
+import { useSettings } from '../common/use-settings.ts';
+import { CountChips } from './count-chips.tsx';
+import { ItemList } from './item-list.tsx';
+import type { ActiveTab, PopupApi } from './popup-api.ts';
+import { PopupFooter } from './popup-footer.tsx';
+import { PopupHeader } from './popup-header.tsx';
+import { PopupNotice } from './popup-notice.tsx';
+
+type View =
+  | { phase: 'loading' }
+  | { phase: 'unavailable' }
+  | { phase: 'off' }
+  | { phase: 'ready'; items: PageItem[]; counts: VerdictCounts };
+
+/** While items are still being checked the list is refreshed this often, up to REFRESH_LIMIT times. */
+const REFRESH_MS = 1000;
+const REFRESH_LIMIT = 60;
+
+/** Root of the popup: asks the tab's content script what it found and lists it. */
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [view, setView] = useState<View>({ phase: 'loading' });
+  const [note, setNote] = useState<string | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
+  const { settings, update } = useSettings(api.storage, api.defaults, 0);
+  const site = siteOf(tab?.url);
+
+  // `refreshes` is a dependency on purpose: bumping it asks the page again while items are pending.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const active = await api.activeTab().catch(() => null);
+      if (!live) return;
+      setTab(active);
+      if (!active) return setView({ phase: 'unavailable' });
+      try {
+        const answer = await api.sendToContent(active.id, { type: 'list-items' });
+        if (!live) return;
+        setView(
+          answer.enabled ? { phase: 'ready', items: answer.items, counts: answer.counts } : { phase: 'off' },
+        );
+      } catch {
+        // No content script: a browser page (chrome://, the web store, PDF viewer) or a tab loaded before install.
+        if (live) setView({ phase: 'unavailable' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, refreshes]);
+
+  // Items still "pending" are being checked right now; ask again shortly instead of showing a stale list.
+  const pending = view.phase === 'ready' && view.items.some((i) => i.state === 'pending');
+  useEffect(() => {
+    if (!pending || refreshes >= REFRESH_LIMIT) return;
+    const timer = setTimeout(() => setRefreshes((n) => n + 1), REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [pending, refreshes]);
+
+  const highlight = useCallback(
+    (item: PageItem) => {
+      if (!tab) return;
+      api.sendToContent(tab.id, { type: 'highlight-item', id: item.id }).then(
+        (found) =>
+          setNote(found ? null : 'Could not show that item on the page: it may have moved or been removed.'),
+        () => setNote('The page did not answer. Try reloading it.'),
+      );
+    },
+    [api, tab],
+  );
+
+  const openDetails = useCallback(
+    (item: PageItem) => {
+      const request = item.key
+        ? { type: 'open-details' as const, key: item.key }
+        : { type: 'open-details' as const, url: item.url };
+      api.sendToBackground(request).then(
+        () => api.close(),
+        () => setNote('Could not open the details page.'),
+      );
+    },
+    [api],
+  );
+
+  const setSiteEnabled = useCallback(
+    (enabled: boolean) => {
+      if (!settings || !site || !tab) return;
+      const url = `https://${site}/`;
+      const disabledSites = enabled
+        ? settings.disabledSites.filter((s) => !isSiteDisabled(url, { disabledSites: [s] }))
+        : [...settings.disabledSites, site];
+      update({ ...settings, disabledSites });
+      setNote(
+        enabled
+          ? `Turned on for ${site}. Reload the page to check it.`
+          : `Turned off for ${site}. Reload the page to apply.`,
+      );
+    },
+    [settings, site, tab, update],
+  );
+
+  const reload = tab && (
+    <button type="button" className="btn text-xs" onClick={() => api.reloadTab(tab.id)}>
+      Reload the page
+    </button>
+  );
+
+  return (
+    <div className="flex max-h-[560px] w-[360px] flex-col">
+      <PopupHeader site={site} />
+      <main className="min-h-0 flex-1 overflow-y-auto">
+        {view.phase === 'loading' && (
+          <div className="flex justify-center px-4 py-8">
+            <Spinner label="Looking at this page…" className="text-sm" />
+          </div>
+        )}
+        {view.phase === 'unavailable' && (
+          <PopupNotice title="This page can't be checked">
+            {site
+              ? 'Origin Lens is not running on this page yet. Reload the page and open this again.'
+              : 'Origin Lens checks web pages (http and https). Browser pages, extension stores and built-in viewers are off limits.'}
+          </PopupNotice>
+        )}
+        {view.phase === 'off' && (
+          <PopupNotice
+            title="Origin Lens is off on this site"
+            action={
+              site && settings && isSiteDisabled(`https://${site}/`, settings) ? (
+                <button type="button" className="btn-primary text-xs" onClick={() => setSiteEnabled(true)}>
+                  Turn on for {site}
+                </button>
+              ) : (
+                reload
+              )
+            }
+          >
+            You turned it off for this site. Nothing on it is checked or sent anywhere.
+          </PopupNotice>
+        )}
+        {view.phase === 'ready' && view.items.length === 0 && (
+          <PopupNotice title="No images or text blocks found">
+            Origin Lens looks at images and paragraphs of text. This page has none it could check yet.
+          </PopupNotice>
+        )}
+        {view.phase === 'ready' && view.items.length > 0 && (
+          <>
+            <CountChips counts={view.counts} items={view.items} />
+            <ItemList items={view.items} onHighlight={highlight} onDetails={openDetails} />
+          </>
+        )}
+      </main>
+      {note && (
+        <p
+          role="status"
+          className="flex items-center justify-between gap-2 bg-slate-100 px-3 py-2 text-xs dark:bg-slate-800"
+        >
+          <span>{note}</span>
+          {note.includes('Reload') && reload}
+        </p>
+      )}
+      <PopupFooter
+        site={site}
+        enabled={view.phase === 'ready'}
+        onOptions={api.openOptions}
+        onToggleSite={settings && site ? () => setSiteEnabled(false) : undefined}
+      />
+    </div>
+  );
+}

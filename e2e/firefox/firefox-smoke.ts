@@ -1,0 +1,107 @@
+/**
+ * Firefox smoke test: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (Playwright's own
+ * Firefox and geckodriver cannot be installed here). The Firefox build loads, the content script finds and
+ * checks the images of a page served on 127.0.0.1 (one of them a C2PA image read by the engine in
+ * Firefox's background), and the popup renders. Prints a closing line and exits non-zero on failure.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { startStaticServer } from '../support/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD = resolve(ROOT, '.output/firefox-mv3');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'origin-lens@origin-lens.dev';
+const UUID = '6c0f2a43-52a3-4b4e-9d55-0a3d3c1e7f10';
+
+interface ListedItem {
+  url?: string;
+  state: string;
+  reason?: string;
+}
+
+async function main(): Promise<void> {
+  assert.ok(existsSync(resolve(BUILD, 'manifest.json')), 'build the Firefox extension first (npm run build:firefox)');
+  const server = await startStaticServer({ '/c2pa/': resolve(ROOT, 'fixtures/c2pa'), '/': resolve(ROOT, 'e2e/site') });
+  let browser: Browser | undefined;
+  const results: Array<[string, boolean]> = [];
+  const check = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+      results.push([name, true]);
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      results.push([name, false]);
+      console.log(`  ✗ ${name}\n    ${(error as Error).message}`);
+    }
+  };
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+        // Temporary installs may start with optional host permissions withheld; the test grants what a user would.
+        'extensions.originControls.grantByDefault': true,
+      },
+    });
+    await browser.installExtension(BUILD);
+    const page = await browser.newPage();
+    const pageUrl = `${server.origin}/firefox.html`;
+    await page.goto(pageUrl, { waitUntil: 'load' });
+
+    const ext = await browser.newPage();
+    await ext.goto(`moz-extension://${UUID}/popup.html`, { waitUntil: 'load' });
+
+    let items: ListedItem[] = [];
+    await check('the content script finds and checks the page images', async () => {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        items = await ext.evaluate(async (url: string) => {
+          // `browser` is Firefox's WebExtension global inside the extension page (chrome.* typings fit it).
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const tabs = await api.tabs.query({});
+          const tab = tabs.find((t) => t.url === url);
+          if (tab?.id === undefined) return [];
+          try {
+            return (await api.tabs.sendMessage(tab.id, { type: 'list-items' })).items;
+          } catch {
+            return [];
+          }
+        }, pageUrl);
+        if (items.length >= 2 && items.every((i) => i.state !== 'pending')) break;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      assert.ok(items.length >= 2, `expected 2 images, saw ${JSON.stringify(items)}`);
+    });
+    const byName = (name: string) => items.find((i) => i.url?.endsWith(name));
+    await check('a C2PA image is read by the engine in the Firefox background', async () => {
+      const tampered = byName('invalid_datahash_E-dat-CA.jpg');
+      assert.equal(tampered?.state, 'tampered', JSON.stringify(tampered));
+    });
+    await check('an image without provenance is told apart from one that could not be checked', async () => {
+      const plain = byName('none_A.jpg');
+      assert.ok(plain && ['no-provenance', 'error'].includes(plain.state), JSON.stringify(plain));
+      assert.equal(plain?.state, 'no-provenance', JSON.stringify(plain));
+    });
+    await check('the popup opens and renders', async () => {
+      const text = await ext.evaluate(() => document.body.innerText);
+      assert.match(text, /Origin Lens/);
+    });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+  const failed = results.filter(([, ok]) => !ok).length;
+  console.log(`\nfirefox smoke: ${results.length - failed} passed, ${failed} failed`);
+  if (failed > 0 || results.length === 0) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { fingerprintText } from '@/lib/fingerprint/fingerprint-text';
+import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
+import { PageController } from '@/lib/page/page-controller';
+import { defaultSettings, isSiteDisabled, mergeSettings, SETTINGS_KEY } from '@/lib/settings/settings';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // WXT would otherwise post a message whose type contains the extension id: a fingerprinting vector.
+  noScriptStartedPostMessage: true,
+  async main(ctx) {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    const settings = mergeSettings(stored[SETTINGS_KEY], defaultSettings([], []));
+    const enabled = !isSiteDisabled(location.href, settings);
+    const send = ((request) => browser.runtime.sendMessage(request)) as SendToBackground;
+    const controller = new PageController({
+      win: window,
+      send,
+      fingerprintText,
+      overlay: settings.overlay,
+      showNoProvenance: settings.showNoProvenance,
+    });
+    if (enabled) controller.start();
+    ctx.onInvalidated(() => controller.stop());
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      const next = changes[SETTINGS_KEY]?.newValue;
+      if (next) controller.setDisplay(mergeSettings(next, settings));
+    });
+    browser.runtime.onMessage.addListener((message: ContentRequest, sender) => {
+      if (sender.id !== browser.runtime.id) return;
+      switch (message?.type) {
+        case 'list-items':
+          return Promise.resolve(controller.list(enabled));
+        case 'highlight-item':
+          return Promise.resolve(controller.highlight(String(message.id)));
+        case 'context-target':
+          return Promise.resolve(controller.contextTarget());
+      }
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import type { OptionsApi } from '../../components/options/options-api.ts';
+import { OptionsApp } from '../../components/options/options-app.tsx';
+import { DEFAULT_CHAINS } from '../../lib/chain/chains.ts';
+import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
+import type { SendToBackground } from '../../lib/messages/protocol.ts';
+import { defaultSettings } from '../../lib/settings/settings.ts';
+import './style.css';
+
+// Wiring only: every browser.* call of the options page lives here.
+const api: OptionsApi = {
+  storage: {
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
+  },
+  defaults: defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS]),
+  sendToBackground: ((request) => browser.runtime.sendMessage(request)) as SendToBackground,
+  // TODO(lead): wire the trust-list refresh (no BackgroundRequest for it exists in lib/messages/protocol.ts yet).
+  updateTrustLists: async () => ({
+    ok: false,
+    message: 'Updating the lists is not available yet: the bundled lists are in use.',
+  }),
+};
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<OptionsApp api={api} />);

@@ -1,0 +1,38 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import type { PopupApi } from '../../components/popup/popup-api.ts';
+import { PopupApp } from '../../components/popup/popup-app.tsx';
+import { DEFAULT_CHAINS } from '../../lib/chain/chains.ts';
+import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
+import type { SendToBackground, SendToContent } from '../../lib/messages/protocol.ts';
+import { defaultSettings } from '../../lib/settings/settings.ts';
+import './style.css';
+
+// Wiring only: every browser.* call of the popup lives here.
+const api: PopupApi = {
+  sendToBackground: ((request) => browser.runtime.sendMessage(request)) as SendToBackground,
+  // frameId 0: only the top frame's content script answers, so the popup gets one list, not one per iframe.
+  sendToContent: ((tabId, request) =>
+    browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as SendToContent,
+  activeTab: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  },
+  storage: {
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
+  },
+  defaults: defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS]),
+  openOptions: () => {
+    browser.runtime.openOptionsPage();
+    window.close();
+  },
+  reloadTab: (tabId) => {
+    browser.tabs.reload(tabId);
+    window.close();
+  },
+  close: () => window.close(),
+};
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<PopupApp api={api} />);

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { c2paWasmPath } from '../../cli/c2pa-engine-node.ts';
+import { C2PA_WASM_VERSION, loadC2paEngine } from './engine.ts';
+
+const wasmBytes = () => readFileSync(c2paWasmPath());
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/c2pa/${name}`, import.meta.url)));
+
+describe('loadC2paEngine', () => {
+  // Runs first in this file, before anything has initialised the WASM module.
+  it('does not memoise a failed start, so a later call can retry', async () => {
+    await expect(loadC2paEngine(Promise.reject(new Error('wasm missing')))).rejects.toThrow('wasm missing');
+    const engine = await loadC2paEngine(wasmBytes());
+    expect(engine.version).toBe(`c2pa-wasm@${C2PA_WASM_VERSION}`);
+  });
+
+  it('initialises once per worker: later calls return the same engine and ignore their argument', async () => {
+    const first = await loadC2paEngine(wasmBytes());
+    const second = await loadC2paEngine(new Uint8Array([0, 1, 2]));
+    expect(second).toBe(first);
+    expect(first.coldStartMs).toBeGreaterThan(0);
+    expect(first.coldStartMs).toBeLessThan(10_000);
+  });
+
+  it('is the exact version package.json pins (results depend on it: fixtures/c2pa/SOURCES.md)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const installed = JSON.parse(
+      readFileSync(
+        new URL('../../node_modules/@contentauth/c2pa-wasm/package.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    expect(pkg.dependencies['@contentauth/c2pa-wasm']).toBe(C2PA_WASM_VERSION);
+    expect(installed.version).toBe(C2PA_WASM_VERSION);
+  });
+
+  it('reads through a callback and passes engine errors through unchanged', async () => {
+    const engine = await loadC2paEngine(wasmBytes());
+    const settings = JSON.stringify({
+      verify: { remote_manifest_fetch: false },
+      core: { allowed_network_hosts: [] },
+    });
+    const state = await engine.read(
+      'image/jpeg',
+      fixture('valid_C_c2pars.jpg'),
+      settings,
+      (r) => JSON.parse(r.json()).validation_state,
+    );
+    expect(state).toBe('Valid');
+    await expect(engine.read('image/jpeg', fixture('none_A.jpg'), settings, () => 1)).rejects.toBe(
+      'C2pa(JumbfNotFound)',
+    );
+    await expect(
+      engine.read('image/jpeg', fixture('valid_C_c2pars.jpg'), settings, () => {
+        throw new Error('mapping failed');
+      }),
+    ).rejects.toThrow('mapping failed');
+    // The reader was freed on that failure path too; the engine keeps working.
+    const again = await engine.read(
+      'image/jpeg',
+      fixture('valid_C_c2pars.jpg'),
+      settings,
+      (r) => r.json().length,
+    );
+    expect(again).toBeGreaterThan(1000);
+  });
+});

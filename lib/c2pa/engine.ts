@@ -1,0 +1,80 @@
+import initWasm, { type InitInput, WasmReader } from '@contentauth/c2pa-wasm';
+
+/**
+ * The C2PA engine: @contentauth/c2pa-wasm (wasm-bindgen bindings to c2pa-rs), loaded once per worker.
+ * The WASM is 9 MB, so it is compiled once and every read reuses it (DESIGN.md "C2PA", "Measured cost").
+ * The environment passes in where the WASM comes from: bytes in Node (cli/c2pa-engine-node.ts), a URL
+ * in the extension (`browser.runtime.getURL(...)`), so this module needs no DOM, no `browser.*`, no Node.
+ */
+
+/** The engine version these modules were written and tested against; package.json pins it exactly. */
+export const C2PA_WASM_VERSION = '0.13.3';
+/** The c2pa-rs release inside that package (changes validation results; see fixtures/c2pa/SOURCES.md). */
+export const C2PA_RS_VERSION = '0.91.3';
+
+/** What wasm-bindgen accepts: a URL/Request (fetched), a Response, the bytes, or a compiled module. */
+export type C2paEngineInit = InitInput | Promise<InitInput>;
+
+/** The parts of a c2pa-wasm reader that the mapping uses. Valid only inside `read`'s callback. */
+export interface C2paReaderView {
+  /** The manifest store as c2pa-rs's JSON (snake_case; `validation_results`, `validation_state`). */
+  json(): string;
+  /** Bytes of a resource (thumbnail …) named by a `self#jumbf=` identifier from that JSON. */
+  resourceToBytes(uri: string): Uint8Array;
+}
+
+export interface C2paEngine {
+  /** `c2pa-wasm@<version>`; part of the cache version so that an engine change invalidates results. */
+  readonly version: string;
+  /** Milliseconds from the first `loadC2paEngine` call to a usable engine (fetch + compile + start). */
+  readonly coldStartMs: number;
+  /**
+   * Reads and validates an asset. `use` runs while the reader is alive; the reader is freed afterwards.
+   * Rejects with the engine's error (a string such as `C2pa(JumbfNotFound)`) when there is nothing to use.
+   */
+  read<T>(
+    format: string,
+    bytes: Uint8Array,
+    settingsJson: string,
+    use: (reader: C2paReaderView) => T,
+  ): Promise<T>;
+}
+
+let loading: Promise<C2paEngine> | undefined;
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+const engine = (coldStartMs: number): C2paEngine => ({
+  version: `c2pa-wasm@${C2PA_WASM_VERSION}`,
+  coldStartMs,
+  async read(format, bytes, settingsJson, use) {
+    const reader = await WasmReader.fromBytes(format, bytes, settingsJson);
+    try {
+      return use(reader);
+    } finally {
+      reader.free();
+    }
+  },
+});
+
+/**
+ * Initialises the engine once per worker lifetime and returns the same engine on every later call (the
+ * argument of later calls is ignored). A failed start is not memoised, so a later call can retry.
+ * `fromBytes` is used for every read: unlike `fromBlob` it needs no browser-only API (FileReaderSync), so
+ * the same code runs in Node, Chrome's MV3 service worker and Firefox's background.
+ */
+export function loadC2paEngine(init: C2paEngineInit): Promise<C2paEngine> {
+  if (!loading) {
+    const started = now();
+    loading = initWasm({ module_or_path: init }).then(
+      () => engine(Math.round((now() - started) * 10) / 10),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+  }
+  return loading;
+}

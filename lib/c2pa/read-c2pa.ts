@@ -1,0 +1,225 @@
+import type { C2paEvidence } from '../evidence/types.ts';
+import type { C2paEngine, C2paReaderView } from './engine.ts';
+import { classifyEngineError } from './engine-error.ts';
+import { mimeFor, sniffMime } from './mime-for.ts';
+import {
+  findXmpProvenance,
+  looksLikeManifestStore,
+  originPattern,
+  parseLinkHeader,
+  safeRemoteUrl,
+  withServedManifest,
+} from './remote-manifest.ts';
+import { activeThumbnail, errorEvidence, noneEvidence, toEvidence } from './to-evidence.ts';
+import { buildEngineSettings, type TrustLists, trustTierForUri } from './trust-settings.ts';
+
+/** Largest asset we hand the engine (100 MiB): the bytes are copied into WASM memory, which never shrinks. */
+export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
+/** Largest remote manifest store we accept from the caller's fetch (10 MiB). */
+export const MAX_REMOTE_MANIFEST_BYTES = 10 * 1024 * 1024;
+/** Largest thumbnail kept as a data: URL in the evidence (cached per image, so kept small). */
+export const MAX_THUMBNAIL_BYTES = 64 * 1024;
+
+/** The reason's first words when remote fetching is off, so the UI can offer "fetch it". */
+export const REMOTE_NOT_FETCHED = 'Remote manifest not fetched';
+
+export interface RemoteManifestOptions {
+  /** Off: never touch the network; report `REMOTE_NOT_FETCHED` with the URL instead. */
+  enabled: boolean;
+  /** Does the request (the caller sets credentials: 'omit', a size cap and a timeout). May reject. */
+  fetch: (url: string) => Promise<Uint8Array>;
+  /** The raw HTTP `Link` header that came with the asset, if any. */
+  linkHeader?: string | null;
+  /** The asset's URL, to resolve a relative `Link` target. */
+  baseUrl?: string;
+}
+
+export interface ReadC2paOptions {
+  trust: TrustLists;
+  remote?: RemoteManifestOptions;
+  /** Default MAX_ASSET_BYTES. */
+  maxBytes?: number;
+  /** Default MAX_REMOTE_MANIFEST_BYTES. */
+  maxManifestBytes?: number;
+  /** Default MAX_THUMBNAIL_BYTES; 0 leaves thumbnails out. */
+  thumbnailMaxBytes?: number;
+}
+
+/** True for the evidence `readC2pa` returns when a remote manifest exists but fetching was off. */
+export function isRemoteNotFetched(evidence: C2paEvidence): boolean {
+  return (
+    evidence.state === 'error' && !!evidence.remoteUrl && !!evidence.error?.startsWith(REMOTE_NOT_FETCHED)
+  );
+}
+
+const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/**
+ * A data: URL of the active manifest's thumbnail, or undefined when absent, too large, or not a raster
+ * image whose bytes match its declared type (never an SVG: it is page-supplied content).
+ */
+function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number): string | undefined {
+  if (maxBytes <= 0) return undefined;
+  try {
+    const ref = activeThumbnail(JSON.parse(json));
+    if (!ref) return undefined;
+    const bytes = reader.resourceToBytes(ref.identifier);
+    const type = sniffMime(bytes);
+    if (bytes.length === 0 || bytes.length > maxBytes || !type || !THUMBNAIL_TYPES.has(type))
+      return undefined;
+    return `data:${type};base64,${base64(bytes)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function mapper(options: ReadC2paOptions) {
+  const trustTier = (uri: string | undefined) => trustTierForUri(uri, options.trust);
+  const maxThumb = options.thumbnailMaxBytes ?? MAX_THUMBNAIL_BYTES;
+  return (reader: C2paReaderView): C2paEvidence => {
+    const json = reader.json();
+    const thumbnail = thumbnailDataUrl(reader, json, maxThumb);
+    return toEvidence(json, { trustTier, ...(thumbnail ? { thumbnail } : {}) });
+  };
+}
+
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text || 'unknown error';
+}
+
+async function readRemote(
+  engine: C2paEngine,
+  bytes: Uint8Array,
+  format: string,
+  options: ReadC2paOptions,
+  assetUrl: string | undefined,
+  linkUrls: string[],
+): Promise<C2paEvidence> {
+  const remote = options.remote;
+  const candidates = [...new Set([...(assetUrl ? [assetUrl] : []), ...linkUrls])];
+  const first = candidates[0] ?? '';
+  if (!assetUrl) {
+    // Only a Link header names a manifest, and the file does not reference it. The engine can pair a
+    // remote manifest with a file only through the file's own reference (see withServedManifest), so
+    // validating would need an API c2pa-wasm 0.13.3 lacks. Do not fetch what we cannot check.
+    return errorEvidence(
+      `The server announces Content Credentials at ${first}, but this file does not reference them, and this C2PA engine cannot check a detached manifest against it.`,
+      { source: 'remote', remoteUrl: first },
+    );
+  }
+  if (!remote?.enabled) {
+    return errorEvidence(`${REMOTE_NOT_FETCHED}: the Content Credentials are stored at ${first}.`, {
+      source: 'remote',
+      remoteUrl: first,
+    });
+  }
+  const maxManifest = options.maxManifestBytes ?? MAX_REMOTE_MANIFEST_BYTES;
+  const failures: string[] = [];
+  for (const url of candidates) {
+    let manifest: Uint8Array;
+    try {
+      manifest = await remote.fetch(url);
+    } catch (error) {
+      failures.push(`${url} (${message(error)})`);
+      continue;
+    }
+    if (!(manifest instanceof Uint8Array) || manifest.length === 0) {
+      failures.push(`${url} (empty response)`);
+      continue;
+    }
+    if (manifest.length > maxManifest) {
+      failures.push(`${url} (manifest too large: ${manifest.length} bytes)`);
+      continue;
+    }
+    if (!looksLikeManifestStore(manifest)) {
+      failures.push(`${url} (not a C2PA manifest store)`);
+      continue;
+    }
+    const settings = buildEngineSettings(options.trust, { remoteManifestOrigin: originPattern(assetUrl) });
+    try {
+      const evidence = await withServedManifest(assetUrl, manifest, () =>
+        engine.read(format, bytes, settings, mapper(options)),
+      );
+      return { ...evidence, source: 'remote', remoteUrl: url };
+    } catch (error) {
+      failures.push(`${url} (${classifyEngineError(error).reason.replace(/\.$/, '')})`);
+    }
+  }
+  return errorEvidence(`Could not fetch the remote manifest from ${failures.join('; ')}.`, {
+    source: 'remote',
+    remoteUrl: first,
+  });
+}
+
+async function readUnsafe(
+  engine: C2paEngine,
+  bytes: Uint8Array,
+  mime: string,
+  options: ReadC2paOptions,
+): Promise<C2paEvidence> {
+  if (!(bytes instanceof Uint8Array)) return errorEvidence('No file bytes to check.');
+  if (bytes.length === 0) return errorEvidence('The file is empty.');
+  const maxBytes = options.maxBytes ?? MAX_ASSET_BYTES;
+  if (bytes.length > maxBytes) {
+    return errorEvidence(`The file is too large to check (${bytes.length} bytes; the limit is ${maxBytes}).`);
+  }
+  const format = mimeFor(bytes, mime);
+  if (!format)
+    return errorEvidence(
+      `This file format is not supported by the C2PA checker (${mime || 'unknown type'}).`,
+    );
+
+  let failure: ReturnType<typeof classifyEngineError>;
+  try {
+    const evidence = await engine.read(format, bytes, buildEngineSettings(options.trust), mapper(options));
+    return { ...evidence, source: 'embedded' };
+  } catch (error) {
+    failure = classifyEngineError(error);
+  }
+  if (failure.kind !== 'no-manifest' && failure.kind !== 'remote-url') return errorEvidence(failure.reason);
+
+  // No embedded manifest. Does the file, or the server, point to a remote one?
+  let assetUrl = safeRemoteUrl(failure.remoteUrl);
+  if (failure.kind === 'remote-url' && !assetUrl) {
+    return errorEvidence('The file points to remote Content Credentials at an address that is not http(s).');
+  }
+  if (!assetUrl) {
+    const xmp = findXmpProvenance(bytes);
+    if (xmp?.kind === 'remote') assetUrl = xmp.url;
+  }
+  const linkUrls = parseLinkHeader(options.remote?.linkHeader, options.remote?.baseUrl);
+  if (!assetUrl && linkUrls.length === 0) return noneEvidence();
+  return readRemote(engine, bytes, format, options, assetUrl, linkUrls);
+}
+
+/**
+ * Reads and validates the Content Credentials of one asset. Never throws:
+ * - no C2PA data → state 'none';
+ * - unreadable, unsupported, malformed, too large, or a remote manifest that could not be fetched →
+ *   state 'error' with a plain reason (and `remoteUrl` for remote manifests);
+ * - validation failures → 'invalid' with the status codes; otherwise 'valid'.
+ * `trust` is the signer's tier: `trusted` (official C2PA list), `known` (CAI interim list, or the user's
+ * anchors by default), `untrusted` otherwise; null for 'none' and 'error'.
+ * `mime` is the server's Content-Type (a hint: the bytes are sniffed first).
+ */
+export async function readC2pa(
+  engine: C2paEngine,
+  bytes: Uint8Array,
+  mime: string,
+  options: ReadC2paOptions,
+): Promise<C2paEvidence> {
+  try {
+    return await readUnsafe(engine, bytes, mime, options);
+  } catch (error) {
+    return errorEvidence(classifyEngineError(error).reason);
+  }
+}

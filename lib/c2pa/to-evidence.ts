@@ -1,0 +1,442 @@
+import type {
+  C2paAction,
+  C2paAiDeclaration,
+  C2paEvidence,
+  C2paIngredient,
+  C2paSigner,
+  C2paTrust,
+} from '../evidence/types.ts';
+
+/**
+ * Pure mapping from the engine's manifest-store JSON (c2pa-rs `Reader::json()`) to `C2paEvidence`.
+ * Manifest content is written by whoever made the file, so everything is type-checked, trimmed and
+ * capped before it reaches the cache and the UI.
+ * JSON shape: https://github.com/contentauth/c2pa-rs/blob/main/docs/usage.md (manifest store) and the
+ * C2PA validation results: https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_validation_results
+ */
+
+export const LIMITS = {
+  /** Characters kept of any text field (titles, generators, descriptions). */
+  text: 300,
+  actionsPerManifest: 100,
+  ingredientDepth: 6,
+  ingredientNodes: 100,
+  aiDeclarations: 20,
+  codes: 100,
+  /** The raw store JSON is kept for the details page only up to this size. */
+  rawChars: 256 * 1024,
+} as const;
+
+/** digitalSourceType values that declare generative AI (IPTC NewsCodes), per DESIGN.md "AI declared". */
+const AI_SOURCE_TYPE = /(?:^|[/#:])(?:trainedAlgorithmicMedia|compositeWithTrainedAlgorithmicMedia)$/;
+
+/** Vendor assertions that declare generative AI without a digitalSourceType (early Adobe Firefly). */
+export const AI_VENDOR_ASSERTIONS: readonly string[] = ['com.adobe.generative-ai'];
+
+type JsonObject = Record<string, unknown>;
+
+interface StatusEntry {
+  code: string;
+  url?: string;
+  explanation?: string;
+}
+
+interface StatusLists {
+  success: StatusEntry[];
+  informational: StatusEntry[];
+  failure: StatusEntry[];
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function array(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function text(value: unknown, max: number = LIMITS.text): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed;
+}
+
+function statusEntries(value: unknown): StatusEntry[] {
+  const out: StatusEntry[] = [];
+  for (const item of array(value)) {
+    if (!isObject(item) || typeof item.code !== 'string') continue;
+    out.push({
+      code: item.code,
+      ...(typeof item.url === 'string' ? { url: item.url } : {}),
+      ...(typeof item.explanation === 'string' ? { explanation: item.explanation } : {}),
+    });
+  }
+  return out;
+}
+
+function statusLists(value: unknown): StatusLists {
+  const v = isObject(value) ? value : {};
+  return {
+    success: statusEntries(v.success),
+    informational: statusEntries(v.informational),
+    failure: statusEntries(v.failure),
+  };
+}
+
+/** The store's validation results: the active manifest's lists and each ingredient's deltas. */
+function validation(store: JsonObject): {
+  active: StatusLists;
+  deltas: StatusLists[];
+  status: StatusEntry[];
+} {
+  const results = isObject(store.validation_results) ? store.validation_results : {};
+  return {
+    active: statusLists(results.activeManifest),
+    deltas: array(results.ingredientDeltas).map((d) =>
+      statusLists(isObject(d) ? d.validationDeltas : undefined),
+    ),
+    status: statusEntries(store.validation_status),
+  };
+}
+
+/** Failure and informational codes (not successes), failures first, each once. */
+function collectCodes(v: ReturnType<typeof validation>): string[] {
+  const ordered = [
+    ...v.active.failure,
+    ...v.status,
+    ...v.deltas.flatMap((d) => d.failure),
+    ...v.active.informational,
+    ...v.deltas.flatMap((d) => d.informational),
+  ].map((e) => e.code);
+  return [...new Set(ordered)].slice(0, LIMITS.codes);
+}
+
+function manifestsOf(store: JsonObject): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  if (!isObject(store.manifests)) return out;
+  for (const [label, manifest] of Object.entries(store.manifests))
+    if (isObject(manifest)) out[label] = manifest;
+  return out;
+}
+
+function claimGenerator(manifest: JsonObject): string | undefined {
+  const plain = text(manifest.claim_generator);
+  if (plain) return plain;
+  // Claims v2 drop the string and keep only claim_generator_info: render it as "name/version".
+  const info = array(manifest.claim_generator_info).find(isObject);
+  const name = info && text(info.name);
+  if (!name) return undefined;
+  const version = info && text(info.version);
+  return version ? `${name}/${version}` : name;
+}
+
+/** The time-stamp authority's name, from the engine's timeStamp.* explanation for this manifest. */
+function timestampAuthority(label: string, entries: StatusEntry[]): string | undefined {
+  const marker = `/c2pa/${label}/`;
+  const ranked = ['timeStamp.trusted', 'timeStamp.validated', 'timeStamp.untrusted'];
+  for (const code of ranked) {
+    for (const entry of entries) {
+      if (entry.code !== code || !entry.url?.includes(marker) || !entry.explanation) continue;
+      // e.g. "timestamp cert trusted: DigiCert SHA256 RSA4096 Timestamp Responder 2025 1, trust list: x"
+      const colon = entry.explanation.indexOf(': ');
+      if (colon < 0) continue;
+      const name = text(entry.explanation.slice(colon + 2).replace(/, trust list: .*$/, ''));
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+function signerOf(manifest: JsonObject, label: string, entries: StatusEntry[]): C2paSigner | undefined {
+  const info = isObject(manifest.signature_info) ? manifest.signature_info : {};
+  const signer: C2paSigner = {};
+  const issuer = text(info.issuer);
+  const commonName = text(info.common_name);
+  const time = text(info.time, 64);
+  const tsa = timestampAuthority(label, entries);
+  if (issuer) signer.issuer = issuer;
+  if (commonName) signer.commonName = commonName;
+  if (time) signer.time = time;
+  if (tsa) signer.timestampAuthority = tsa;
+  return Object.keys(signer).length > 0 ? signer : undefined;
+}
+
+/** `c2pa.actions`, `c2pa.actions.v2`, and their `__N` instances. */
+const ACTIONS_LABEL = /^c2pa\.actions(?:\.v\d+)?(?:__\d+)?$/;
+
+function baseLabel(label: string): string {
+  return label.replace(/__\d+$/, '');
+}
+
+function assertionsOf(manifest: JsonObject): Array<{ label: string; data: JsonObject }> {
+  const out: Array<{ label: string; data: JsonObject }> = [];
+  for (const a of array(manifest.assertions)) {
+    if (isObject(a) && typeof a.label === 'string')
+      out.push({ label: a.label, data: isObject(a.data) ? a.data : {} });
+  }
+  return out;
+}
+
+function agentName(value: unknown): string | undefined {
+  if (typeof value === 'string') return text(value);
+  if (isObject(value)) return text(value.name);
+  return undefined;
+}
+
+function actionsOf(manifest: JsonObject): C2paAction[] {
+  const out: C2paAction[] = [];
+  for (const { label, data } of assertionsOf(manifest)) {
+    if (!ACTIONS_LABEL.test(label)) continue;
+    const agents = array(data.softwareAgents);
+    for (const raw of array(data.actions)) {
+      if (out.length >= LIMITS.actionsPerManifest) return out;
+      if (!isObject(raw)) continue;
+      const name = text(raw.action);
+      if (!name) continue;
+      const action: C2paAction = { action: name };
+      const when = text(raw.when, 64);
+      // v2 actions may point into the assertion's softwareAgents list instead of naming the agent.
+      const agent =
+        agentName(raw.softwareAgent) ??
+        (typeof raw.softwareAgentIndex === 'number' ? agentName(agents[raw.softwareAgentIndex]) : undefined);
+      const source = text(raw.digitalSourceType);
+      const parameters = isObject(raw.parameters) ? raw.parameters : {};
+      const description = text(raw.description) ?? text(parameters.description);
+      if (when) action.when = when;
+      if (agent) action.softwareAgent = agent;
+      if (source) action.digitalSourceType = source;
+      if (description) action.description = description;
+      out.push(action);
+    }
+  }
+  return out;
+}
+
+/** digitalSourceType values declared anywhere in a manifest: actions, action templates, IPTC metadata. */
+function sourceTypesOf(manifest: JsonObject): string[] {
+  const found: string[] = [];
+  for (const { label, data } of assertionsOf(manifest)) {
+    if (ACTIONS_LABEL.test(label)) {
+      for (const entry of [...array(data.actions), ...array(data.templates)]) {
+        const value = isObject(entry) ? text(entry.digitalSourceType) : undefined;
+        if (value) found.push(value);
+      }
+    } else if (/^(stds\.iptc|c2pa\.metadata)/.test(label)) {
+      for (const [key, value] of Object.entries(data)) {
+        if (!/digitalsourcetype$/i.test(key)) continue;
+        const v = text(value) ?? (isObject(value) ? text(value['@id']) : undefined);
+        if (v) found.push(v);
+      }
+    }
+  }
+  return found;
+}
+
+/** AI declarations in the whole store: the active manifest first, then every ingredient manifest. */
+export function aiDeclarations(storeJson: unknown): C2paAiDeclaration[] {
+  const store = isObject(storeJson) ? storeJson : {};
+  const active = typeof store.active_manifest === 'string' ? store.active_manifest : undefined;
+  const manifests = manifestsOf(store);
+  const labels = Object.keys(manifests).sort((a, b) => Number(b === active) - Number(a === active));
+  const out: C2paAiDeclaration[] = [];
+  const seen = new Set<string>();
+  const add = (decl: C2paAiDeclaration) => {
+    const key = `${decl.where}|${decl.value}|${decl.manifestLabel ?? ''}`;
+    if (seen.has(key) || out.length >= LIMITS.aiDeclarations) return;
+    seen.add(key);
+    out.push(decl);
+  };
+  for (const label of labels) {
+    const manifest = manifests[label];
+    if (!manifest) continue;
+    const where = label === active ? 'active' : 'ingredient';
+    for (const value of sourceTypesOf(manifest)) {
+      if (AI_SOURCE_TYPE.test(value)) add({ where, value, manifestLabel: label });
+    }
+    for (const { label: assertion } of assertionsOf(manifest)) {
+      const base = baseLabel(assertion);
+      if (AI_VENDOR_ASSERTIONS.includes(base))
+        add({ where: 'vendor-assertion', value: base, manifestLabel: label });
+    }
+  }
+  return out;
+}
+
+/** The label of the list that the active manifest's signer chained to, from the engine's explanation. */
+export function signerTrustUri(storeJson: unknown): string | undefined {
+  const store = isObject(storeJson) ? storeJson : {};
+  for (const entry of validation(store).active.success) {
+    if (entry.code !== 'signingCredential.trusted') continue;
+    // "signing certificate trusted, found in [<trust_uri>] trust anchors" (c2pa-rs 0.91 cose/verifier.rs)
+    const uri = /found in \[([^\]]+)\]/.exec(entry.explanation ?? '')?.[1];
+    if (uri) return uri;
+  }
+  return undefined;
+}
+
+/** The active manifest's thumbnail reference, for reading its bytes from the engine. */
+export function activeThumbnail(storeJson: unknown): { identifier: string; format: string } | undefined {
+  const store = isObject(storeJson) ? storeJson : {};
+  const active =
+    typeof store.active_manifest === 'string' ? manifestsOf(store)[store.active_manifest] : undefined;
+  const thumb = active && isObject(active.thumbnail) ? active.thumbnail : undefined;
+  if (!thumb || typeof thumb.identifier !== 'string' || typeof thumb.format !== 'string') return undefined;
+  return { identifier: thumb.identifier, format: thumb.format };
+}
+
+interface TreeContext {
+  manifests: Record<string, JsonObject>;
+  entries: StatusEntry[];
+  nodes: number;
+}
+
+/**
+ * One ingredient and, through the manifest it carries, its own ingredients. The path set makes a cycle
+ * (a manifest listing itself, directly or not) stop as `truncated` instead of recursing; the depth and
+ * node caps bound a wide or deep tree built to exhaust memory.
+ */
+function ingredientNode(
+  raw: JsonObject,
+  ctx: TreeContext,
+  depth: number,
+  path: ReadonlySet<string>,
+): C2paIngredient {
+  ctx.nodes++;
+  const node: C2paIngredient = { actions: [], ingredients: [] };
+  const title = text(raw.title);
+  const format = text(raw.format, 100);
+  const relationship = text(raw.relationship, 50);
+  const label = text(raw.active_manifest, 500) ?? text(raw.manifest, 500);
+  if (title) node.title = title;
+  if (format) node.format = format;
+  if (relationship) node.relationship = relationship;
+  if (label) node.manifestLabel = label;
+  const manifest = label ? ctx.manifests[label] : undefined;
+  if (!label || !manifest) return node;
+  const generator = claimGenerator(manifest);
+  const signer = signerOf(manifest, label, ctx.entries);
+  if (generator) node.claimGenerator = generator;
+  if (signer) node.signer = signer;
+  node.actions = actionsOf(manifest);
+  const children = array(manifest.ingredients).filter(isObject);
+  if (children.length === 0) return node;
+  if (depth >= LIMITS.ingredientDepth || path.has(label)) {
+    node.truncated = true;
+    return node;
+  }
+  const next = new Set(path).add(label);
+  for (const child of children) {
+    if (ctx.nodes >= LIMITS.ingredientNodes) {
+      node.truncated = true;
+      break;
+    }
+    node.ingredients.push(ingredientNode(child, ctx, depth + 1, next));
+  }
+  return node;
+}
+
+/** Evidence for "no Content Credentials". */
+export function noneEvidence(): C2paEvidence {
+  return { state: 'none', trust: null, codes: [], aiGenerated: false, actions: [], ingredients: [] };
+}
+
+/** Evidence for "could not check", with the reason shown to the user. */
+export function errorEvidence(reason: string, extra: Partial<C2paEvidence> = {}): C2paEvidence {
+  return {
+    state: 'error',
+    trust: null,
+    codes: [],
+    aiGenerated: false,
+    actions: [],
+    ingredients: [],
+    ...extra,
+    error: reason,
+  };
+}
+
+export interface ToEvidenceOptions {
+  /** Maps the matched list's URI (or undefined: no match) to a tier; see trust-settings.ts. */
+  trustTier: (trustUri: string | undefined) => C2paTrust;
+  /** A data: URL of the thumbnail, already size-checked by the caller. */
+  thumbnail?: string;
+  /** Cap for `raw` (characters of JSON); default LIMITS.rawChars. */
+  maxRawChars?: number;
+}
+
+/** Maps the store JSON text to evidence. Unusable JSON gives an 'error' evidence, never an exception. */
+export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paEvidence {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(storeJson);
+  } catch {
+    return errorEvidence('The C2PA checker returned unreadable results.');
+  }
+  if (!isObject(parsed)) return errorEvidence('The C2PA checker returned unreadable results.');
+  const store = parsed;
+  const manifests = manifestsOf(store);
+  const activeLabel = typeof store.active_manifest === 'string' ? store.active_manifest : undefined;
+  const active = activeLabel ? manifests[activeLabel] : undefined;
+  if (!activeLabel || !active) return errorEvidence('The Content Credentials have no active manifest.');
+
+  const v = validation(store);
+  const codes = collectCodes(v);
+  const entries = [
+    ...v.active.success,
+    ...v.active.informational,
+    ...v.active.failure,
+    ...v.deltas.flatMap((d) => [...d.success, ...d.informational, ...d.failure]),
+  ];
+
+  // validation_state is c2pa-rs's verdict: Invalid, Valid (well-formed, signer not trusted) or Trusted.
+  const validationState = store.validation_state;
+  const state: C2paEvidence['state'] =
+    validationState === 'Invalid'
+      ? 'invalid'
+      : validationState === 'Valid' || validationState === 'Trusted'
+        ? 'valid'
+        : v.active.failure.some((e) => !/^signingCredential\.untrusted$|\.ocsp\./.test(e.code))
+          ? 'invalid'
+          : 'valid';
+
+  const ai = aiDeclarations(store);
+  const evidence: C2paEvidence = {
+    state,
+    trust: options.trustTier(signerTrustUri(store)),
+    codes,
+    aiGenerated: ai.length > 0,
+    actions: actionsOf(active),
+    ingredients: [],
+    activeManifest: text(activeLabel, 500) ?? activeLabel.slice(0, 500),
+  };
+  if (ai.length > 0) evidence.ai = ai;
+  const signer = signerOf(active, activeLabel, entries);
+  if (signer) evidence.signer = signer;
+  const generator = claimGenerator(active);
+  if (generator) evidence.claimGenerator = generator;
+  const title = text(active.title);
+  if (title) evidence.title = title;
+  const format = text(active.format, 100);
+  if (format) evidence.format = format;
+
+  const ctx: TreeContext = { manifests, entries, nodes: 0 };
+  const root = new Set([activeLabel]);
+  for (const raw of array(active.ingredients).filter(isObject)) {
+    if (ctx.nodes >= LIMITS.ingredientNodes) break;
+    evidence.ingredients.push(ingredientNode(raw, ctx, 1, root));
+  }
+
+  if (options.thumbnail) evidence.thumbnail = options.thumbnail;
+  const maxRaw = options.maxRawChars ?? LIMITS.rawChars;
+  evidence.raw =
+    storeJson.length <= maxRaw
+      ? store
+      : {
+          truncated: true,
+          jsonChars: storeJson.length,
+          active_manifest: activeLabel,
+          validation_state: validationState,
+          validation_status: store.validation_status,
+        };
+  return evidence;
+}

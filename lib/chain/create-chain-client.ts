@@ -1,0 +1,56 @@
+/**
+ * One viem public client per configured chain. The environment (fetch) is passed in so tests can count or break
+ * requests and the extension can use its own.
+ *
+ * - `batch: false`: JSON-RPC batching is left to lookup-batcher.ts, which folds a page's hashes into ONE eth_call;
+ *   transport-level batching would only add a wait and make request counts unpredictable.
+ * - timeout + bounded retries: a slow or dead RPC must end in "could not check", never in a hang.
+ * - `credentials: 'omit'`, no referrer: the RPC operator learns the hashes looked up (unavoidable), not cookies
+ *   or the page URL.
+ */
+import { type Chain, createPublicClient, defineChain, http, type PublicClient, type Transport } from 'viem';
+import type { ChainConfig } from './chains.ts';
+
+export interface ChainClientOptions {
+  /** Per HTTP request (ms). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (viem retries transport failures, not execution reverts). */
+  retryCount?: number;
+  retryDelayMs?: number;
+  fetchFn?: typeof fetch;
+}
+
+export const DEFAULT_CLIENT_OPTIONS = { timeoutMs: 8000, retryCount: 1, retryDelayMs: 250 } as const;
+
+export function chainFromConfig(config: ChainConfig): Chain {
+  return defineChain({
+    id: config.id,
+    name: config.name,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [config.rpcUrl] } },
+    ...(config.explorerUrl
+      ? { blockExplorers: { default: { name: config.name, url: config.explorerUrl } } }
+      : {}),
+  });
+}
+
+export function chainTransport(config: ChainConfig, options: ChainClientOptions = {}): Transport {
+  return http(config.rpcUrl, {
+    batch: false,
+    timeout: options.timeoutMs ?? DEFAULT_CLIENT_OPTIONS.timeoutMs,
+    retryCount: options.retryCount ?? DEFAULT_CLIENT_OPTIONS.retryCount,
+    retryDelay: options.retryDelayMs ?? DEFAULT_CLIENT_OPTIONS.retryDelayMs,
+    fetchOptions: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' },
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+  });
+}
+
+export function createChainClient(config: ChainConfig, options: ChainClientOptions = {}): PublicClient {
+  return createPublicClient({
+    chain: chainFromConfig(config),
+    transport: chainTransport(config, options),
+    // No multicall batching: the registry's own `lookup` view is the batch (DESIGN.md "viem gotcha").
+    batch: { multicall: false },
+    cacheTime: 0,
+  });
+}

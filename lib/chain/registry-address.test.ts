@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { getContractAddress, isAddress, keccak256 } from 'viem';
+import { describe, expect, it } from 'vitest';
+import artifact from '../../contracts/artifacts/origin-registry.json' with { type: 'json' };
+import { CREATE2_DEPLOYER, REGISTRY_ADDRESS, REGISTRY_CODE_HASH, REGISTRY_SALT } from './registry-address.ts';
+
+describe('REGISTRY_ADDRESS', () => {
+  it('is the CREATE2 address of the committed bytecode under the fixed salt', () => {
+    const expected = getContractAddress({
+      from: CREATE2_DEPLOYER,
+      salt: REGISTRY_SALT,
+      bytecode: artifact.bytecode as `0x${string}`,
+      opcode: 'CREATE2',
+    });
+    expect(REGISTRY_ADDRESS).toBe(expected);
+    expect(isAddress(REGISTRY_ADDRESS, { strict: true })).toBe(true);
+  });
+
+  it('the salt is keccak256 of its documented label', () => {
+    expect(REGISTRY_SALT).toBe(keccak256(new TextEncoder().encode('origin-lens/origin-registry/v1')));
+  });
+
+  it('REGISTRY_CODE_HASH is the hash of the committed runtime code', () => {
+    expect(REGISTRY_CODE_HASH).toBe(keccak256(artifact.deployedBytecode as `0x${string}`));
+  });
+
+  it('the address is a literal in the source (greppable, no computation at load)', () => {
+    const src = readFileSync(new URL('./registry-address.ts', import.meta.url), 'utf8');
+    expect(src).toContain(`export const REGISTRY_ADDRESS: Address = '${REGISTRY_ADDRESS}';`);
+  });
+});

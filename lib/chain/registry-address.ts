@@ -1,0 +1,21 @@
+/**
+ * The registry lives at the same address on every chain: it is deployed through the deterministic CREATE2
+ * deployer (Arachnid's, present on anvil and most EVM chains) with a fixed salt, so the address depends only on
+ * the bytecode in contracts/artifacts/origin-registry.json. registry-address.test.ts recomputes it; when the
+ * contract changes, `npx tsx contracts/compile.ts` rewrites the two literals below.
+ */
+import type { Address, Hex } from 'viem';
+
+/** The deterministic deployment proxy: calldata = salt (32 bytes) ++ initcode; returns the created address. */
+export const CREATE2_DEPLOYER: Address = '0x4e59b44847b379578588920ca78fbf26c0b4956c';
+
+/** keccak256("origin-lens/origin-registry/v1"). Bump the label for an incompatible registry version. */
+export const REGISTRY_SALT: Hex = '0xdc515b1d60e9b4a71693ab1e933b363c43accdb8039ff24dc70aae698c1beb7d';
+
+export const REGISTRY_ADDRESS: Address = '0x5C5F973f708913f75c17BE1A71e7711ade750D71';
+
+/**
+ * keccak256 of the runtime code at REGISTRY_ADDRESS. Readers compare eth_getCode against it, so an RPC that
+ * serves other code there (a lying or misconfigured node) is caught instead of being decoded.
+ */
+export const REGISTRY_CODE_HASH: Hex = '0x45b4fde5042cd31a4008fcb1b06ec0066b67a34d9af3cfdf92dc9ab7968edd80';

@@ -1,0 +1,60 @@
+import type { ImageFingerprints } from '../evidence/types.ts';
+import { assertPixelBudget, type DecodedImage, type DecodeImage, preflightImage } from './decode-image.ts';
+import { flattenAlphaOnWhite } from './flatten-alpha.ts';
+import { readImageSize } from './image-type.ts';
+import { pdqFromRgb } from './pdq.ts';
+import { sha256Hex } from './sha256.ts';
+
+/** A decode that has not finished by then gets a pdqError instead of blocking the item forever. */
+export const DECODE_TIMEOUT_MS = 30_000;
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`decoding took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function checkDecoded(d: DecodedImage): void {
+  const { width, height, channels, data } = d;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new Error(`decoder returned an invalid size ${width}x${height}`);
+  }
+  if (channels !== 3 && channels !== 4) throw new Error(`decoder returned ${String(channels)} channels`);
+  if (data.length < width * height * channels) throw new Error('decoder returned a short pixel buffer');
+  assertPixelBudget(width, height);
+}
+
+/**
+ * SHA-256 of the exact bytes, always; PDQ of the decoded pixels when the image can be decoded, else
+ * `pdqError` with the reason (unsupported format, truncated, too large, decoder error, timeout). Never
+ * throws for bad image data, which is common on the web. It does throw for 0 bytes: there is nothing to
+ * fingerprint, and the SHA-256 of the empty string would only ever match other failed downloads.
+ *
+ * The decoded buffer is modified in place (alpha flattened onto white, see decode-image.ts).
+ */
+export async function fingerprintImage(
+  bytes: Uint8Array,
+  mime: string,
+  decode: DecodeImage,
+  options: { timeoutMs?: number } = {},
+): Promise<ImageFingerprints> {
+  if (bytes.length === 0) throw new Error('no image to fingerprint: the file is empty (0 bytes)');
+  const base: ImageFingerprints = { kind: 'image', sha256: await sha256Hex(bytes) };
+  // Declared size (before EXIF rotation), reported when decoding fails; the decoded size replaces it.
+  let size = readImageSize(bytes);
+  try {
+    preflightImage(bytes);
+    const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
+    checkDecoded(decoded);
+    const { data, width, height, channels } = decoded;
+    size = { width, height };
+    if (channels === 4) flattenAlphaOnWhite(data, width, height);
+    return { ...base, width, height, pdq: pdqFromRgb(data, width, height, channels) };
+  } catch (e) {
+    return { ...base, ...size, pdqError: `no perceptual hash: ${message(e)}` };
+  }
+}

@@ -1,0 +1,40 @@
+import type { TextFingerprints } from '../evidence/types.ts';
+import { isccTextCodeOfCollapsed } from './iscc-text.ts';
+import { sha256Hex } from './sha256.ts';
+import { textCollapse } from './text-collapse.ts';
+
+/**
+ * Longest text fingerprinted, in UTF-16 code units (checked before any work, so it is cheap). A million
+ * characters is a long book; collapsing and hashing it takes a few hundred ms, more than that would block
+ * a content script.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Exact key (SHA-256 of the UTF-8 of the collapsed text) and fuzzy key (64-bit ISCC Text-Code) of a text.
+ * Throws when there is nothing to fingerprint (empty, or only whitespace / punctuation / marks) or when the
+ * text is too long, so that callers report "could not check" instead of registering a meaningless hash.
+ */
+export async function fingerprintText(text: string): Promise<TextFingerprints> {
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new Error(`text too long to fingerprint: ${text.length} characters (limit ${MAX_TEXT_CHARS})`);
+  }
+  const collapsed = textCollapse(text);
+  if (collapsed.length === 0) {
+    throw new Error(
+      text.length === 0
+        ? 'no text to fingerprint: the text is empty'
+        : 'no text to fingerprint: only whitespace, punctuation or control characters',
+    );
+  }
+  const code = isccTextCodeOfCollapsed(collapsed, 64);
+  return {
+    kind: 'text',
+    sha256Collapsed: await sha256Hex(utf8.encode(collapsed)),
+    isccText: code.iscc,
+    isccTextHex: code.hex,
+    characters: code.characters,
+  };
+}

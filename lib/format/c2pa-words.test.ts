@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  sampleErrorDetails,
+  sampleImageDetails,
+  sampleTextDetails,
+} from '../../components/details/sample-details.ts';
+import type { C2paEvidence } from '../evidence/types.ts';
+import { verdictFor } from '../verdict/verdict.ts';
+import {
+  actionWords,
+  aiDeclarationWords,
+  digitalSourceTypeWords,
+  isAiSourceType,
+  relationshipWords,
+  timelineRows,
+  toolName,
+  trustSentence,
+} from './c2pa-words.ts';
+
+const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
+const c2pa = sampleImageDetails.evidence.c2pa as C2paEvidence;
+
+describe('digitalSourceType in words', () => {
+  it('says generative AI for the two AI terms', () => {
+    expect(digitalSourceTypeWords(`${IPTC}trainedAlgorithmicMedia`)).toBe('created by generative AI');
+    expect(digitalSourceTypeWords(`${IPTC}compositeWithTrainedAlgorithmicMedia`)).toMatch(/generative AI/);
+    expect(isAiSourceType(`${IPTC}compositeWithTrainedAlgorithmicMedia`)).toBe(true);
+    expect(isAiSourceType(`${IPTC}algorithmicMedia`)).toBe(false);
+  });
+
+  it('accepts the bare term and shows unknown terms as they are', () => {
+    expect(digitalSourceTypeWords('digitalCapture')).toBe('captured by a digital camera or recorder');
+    expect(digitalSourceTypeWords('https://example.com/vocab#somethingNew')).toBe('somethingNew');
+  });
+});
+
+describe('actions in words', () => {
+  it('knows the standard actions and humanises vendor ones', () => {
+    expect(actionWords('c2pa.color_adjustments')).toBe('Adjusted colours');
+    expect(actionWords('com.acme.magic_erase')).toBe('Magic erase (com.acme)');
+    expect(actionWords('crop')).toBe('Crop');
+  });
+
+  it('turns the sample manifest into timeline rows in manifest order, flagging AI', () => {
+    const rows = timelineRows(c2pa.actions);
+    expect(rows.map((r) => r.title)).toEqual([
+      'Opened an existing file',
+      'Placed another file into it',
+      'Edited',
+      'Adjusted colours',
+      'Resized',
+    ]);
+    expect(rows.filter((r) => r.ai).map((r) => r.description)).toEqual(['Generative Fill']);
+  });
+});
+
+describe('trust in words', () => {
+  it('names the signer and the list', () => {
+    expect(trustSentence(c2pa)).toBe('Signed by Adobe Inc., on the CAI known-certificate list.');
+    expect(trustSentence({ ...c2pa, trust: 'trusted' })).toBe(
+      'Signed by Adobe Inc., on the official C2PA trust list.',
+    );
+    expect(trustSentence({ ...c2pa, trust: 'untrusted' })).toBe(
+      'Signed by Adobe Inc.: signer not on your trust lists.',
+    );
+    expect(trustSentence({ ...c2pa, state: 'error', error: 'C2pa(UnknownAlgorithm)' })).toMatch(
+      /could not be read: C2pa/,
+    );
+  });
+
+  it('says where AI was declared', () => {
+    const [active, ingredient] = c2pa.ai ?? [];
+    expect(active && aiDeclarationWords(active)).toMatch(/^Edited with generative AI.*active manifest/);
+    expect(ingredient && aiDeclarationWords(ingredient)).toMatch(
+      /^Created by generative AI, declared in an ingredient/,
+    );
+    expect(aiDeclarationWords({ where: 'vendor-assertion', value: 'com.adobe.generative-ai' })).toBe(
+      "AI use (com.adobe.generative-ai), declared in a tool vendor's own assertion",
+    );
+  });
+
+  it('reads the tool from the claim generator', () => {
+    expect(toolName(c2pa.claimGenerator)).toBe('Adobe Photoshop 26.9.0');
+    expect(toolName('TestApp')).toBe('TestApp');
+    expect(toolName(undefined)).toBeUndefined();
+  });
+});
+
+describe('sample fixtures', () => {
+  // The samples drive the screenshot check; if the verdict function changes, they must still agree with it.
+  it('carry the verdict and reason verdictFor gives their evidence', () => {
+    for (const sample of [sampleImageDetails, sampleTextDetails, sampleErrorDetails]) {
+      expect(verdictFor(sample.evidence)).toEqual({ verdict: sample.verdict, reason: sample.reason });
+    }
+  });
+});
+
+describe('relationships', () => {
+  it('words the common relationships', () => {
+    expect(relationshipWords('parentOf')).toBe('the file this one was edited from');
+    expect(relationshipWords('inputTo')).toMatch(/input/);
+    expect(relationshipWords('somethingElse')).toBe('somethingElse');
+    expect(relationshipWords(undefined)).toBeUndefined();
+  });
+});

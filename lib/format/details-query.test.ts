@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseDetailsQuery } from './details-query.ts';
+
+const KEY = '49a6b089bf3fe610960ef91b2beb81c86b62e7d531c97f33fc029841d864b2cb';
+
+describe('parseDetailsQuery', () => {
+  it('reads a key, normalising case and 0x', () => {
+    expect(parseDetailsQuery(`?key=${KEY}`)).toEqual({ kind: 'key', key: KEY });
+    expect(parseDetailsQuery(`?key=0x${KEY.toUpperCase()}`)).toEqual({ kind: 'key', key: KEY });
+  });
+
+  it('reads an encoded URL', () => {
+    const url = 'https://example.com/a b.jpg?x=1&y=2';
+    expect(parseDetailsQuery(`?url=${encodeURIComponent(url)}`)).toEqual({ kind: 'url', url });
+  });
+
+  it('rejects bad keys, other schemes and nothing at all', () => {
+    expect(parseDetailsQuery('?key=abc').kind).toBe('invalid');
+    expect(parseDetailsQuery(`?url=${encodeURIComponent('javascript:alert(1)')}`).kind).toBe('invalid');
+    expect(parseDetailsQuery('').kind).toBe('invalid');
+  });
+});

@@ -1,0 +1,32 @@
+/** What the details page was asked to show: details.html?key=<64 hex> or details.html?url=<encoded URL>. */
+export type DetailsQuery =
+  | { kind: 'key'; key: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'invalid'; reason: string };
+
+const KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * Parses the details page's query string. The page is an extension page, so only the extension can open
+ * it with parameters, but the values still get checked: a key must be a SHA-256 in lower-case hex, a URL
+ * must be http(s) or data:.
+ */
+export function parseDetailsQuery(search: string): DetailsQuery {
+  const params = new URLSearchParams(search);
+  const key = params.get('key');
+  if (key !== null) {
+    const normalised = key.trim().toLowerCase().replace(/^0x/, '');
+    return KEY.test(normalised)
+      ? { kind: 'key', key: normalised }
+      : { kind: 'invalid', reason: 'The item key is not valid.' };
+  }
+  const url = params.get('url');
+  if (url !== null) {
+    if (/^https?:\/\//i.test(url) || /^data:/i.test(url)) return { kind: 'url', url };
+    return { kind: 'invalid', reason: 'Only http(s) and data: addresses can be checked.' };
+  }
+  return {
+    kind: 'invalid',
+    reason: 'No item was given. Open this page from the popup or with “Verify origin”.',
+  };
+}

@@ -1,0 +1,41 @@
+import type { C2paEngine } from '../c2pa/engine.ts';
+import { readC2pa } from '../c2pa/read-c2pa.ts';
+import type { TrustLists } from '../c2pa/trust-settings.ts';
+import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
+
+export interface C2paProviderEnv {
+  engine: () => Promise<C2paEngine>;
+  trust: () => Promise<TrustLists>;
+  /** Resolve remote manifests (fetch without cookies, capped, with a timeout). */
+  remote: { enabled: boolean; fetch: (url: string) => Promise<Uint8Array> };
+  /** Engine + trust lists + remote setting: a change makes every cached C2PA part stale. */
+  version: string;
+}
+
+/** Cached C2PA results depend only on bytes, engine and lists: a long TTL, invalidated by `version`. */
+export const C2PA_TTL_MS = 30 * 24 * 3600_000;
+
+export function createC2paProvider(env: C2paProviderEnv): EvidenceProvider {
+  return {
+    part: 'c2pa',
+    kinds: ['image'],
+    needsBytes: true,
+    ttlMs: C2PA_TTL_MS,
+    version: () => env.version,
+    run: async (input) => {
+      if (!input.bytes) return {};
+      try {
+        const [engine, trust] = await Promise.all([env.engine(), env.trust()]);
+        const c2pa = await readC2pa(engine, input.bytes, input.contentType ?? '', {
+          trust,
+          remote: { ...env.remote, linkHeader: input.linkHeader, baseUrl: input.url },
+        });
+        return { c2pa };
+      } catch (error) {
+        // The engine or the trust lists failed to load: that is "could not check", for this item and the next.
+        const reason = `the C2PA engine could not start (${(error as Error).message})`;
+        return { c2pa: { state: 'error', trust: null, codes: [], aiGenerated: false, actions: [], ingredients: [], error: reason } };
+      }
+    },
+  };
+}
