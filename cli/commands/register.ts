@@ -22,9 +22,12 @@ import { type RegisterItem, registerContent } from '../../lib/chain/register-con
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { KIND_PDQ, KIND_SHA256, KIND_TEXT, type KindCode } from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
-import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
-import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
-import { sniffImageType } from '../../lib/fingerprint/image-type.ts';
+import {
+  fingerprintImage,
+  fingerprintText,
+  PDQ_MIN_QUALITY,
+  sniffImageType,
+} from '../../lib/fingerprint/index.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
@@ -37,8 +40,6 @@ const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--rpc URL
   The registrant's key is read from ORIGIN_LENS_KEY; it is never accepted as an argument.`;
 
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
-/** Same threshold as the viewer (DESIGN.md: only PDQ hashes of quality ≥ 50 are used). */
-const MIN_PDQ_QUALITY = 50;
 
 export interface FileFingerprint {
   file: string;
@@ -97,9 +98,9 @@ export async function fingerprintFile(
   if (f.pdq) {
     out.pdq = toHex32(f.pdq.hash);
     out.pdqQuality = f.pdq.quality;
-    if (f.pdq.quality >= MIN_PDQ_QUALITY) out.items.push({ hash: out.pdq, kind: KIND_PDQ });
+    if (f.pdq.quality >= PDQ_MIN_QUALITY) out.items.push({ hash: out.pdq, kind: KIND_PDQ });
     else
-      out.pdqSkipped = `PDQ quality ${f.pdq.quality} is below ${MIN_PDQ_QUALITY}: viewers would never match it`;
+      out.pdqSkipped = `PDQ quality ${f.pdq.quality} is below ${PDQ_MIN_QUALITY}: viewers would never match it`;
   } else {
     out.pdqSkipped = f.pdqError ?? 'no perceptual hash';
   }

@@ -26,7 +26,11 @@ export interface ContextMenuEnv {
  * and checked here first. A click on something else (a badge, an overlay over an image) asks the page
  * which image lies under the click.
  */
-export async function onVerifyOrigin(info: MenuClick, tabId: number | undefined, env: ContextMenuEnv): Promise<void> {
+export async function onVerifyOrigin(
+  info: MenuClick,
+  tabId: number | undefined,
+  env: ContextMenuEnv,
+): Promise<void> {
   if (info.menuItemId !== VERIFY_MENU_ID) return;
   const byUrl = (url: string) => env.openDetails(`url=${encodeURIComponent(url)}`, tabId);
   const byText = async (text: string) => {

@@ -1,4 +1,5 @@
 import { CacheDb } from '../cache/cache-db.ts';
+import { DexiePdqStore } from '../cache/dexie-pdq-store.ts';
 import { ResultCache } from '../cache/result-cache.ts';
 import { DEFAULT_CHAINS } from '../chain/chains.ts';
 import { DEFAULT_REGISTRANTS } from '../chain/registrants.ts';
@@ -9,8 +10,9 @@ import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
 import { defaultSettings, mergeSettings, type Settings } from '../settings/settings.ts';
+import { createPdqIndexService } from './pdq-index-service.ts';
 
-export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings'> {
+export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex'> {
   indexedDB: IDBFactory;
   IDBKeyRange: typeof IDBKeyRange;
   createImageBitmap: typeof createImageBitmap;
@@ -26,7 +28,9 @@ const CONCURRENCY = Math.max(2, Math.min(6, (globalThis.navigator?.hardwareConcu
  * its evidence providers, the settings. Nothing heavy (the C2PA engine, chain clients) loads until used.
  */
 export function createBackgroundServices(env: BackgroundEnv) {
-  const cache = new ResultCache(new CacheDb(env));
+  const db = new CacheDb(env);
+  const cache = new ResultCache(db);
+  const pdqStore = new DexiePdqStore(db);
   const decode = createWebDecoder(env);
   let settings: Promise<Settings> | undefined;
   let pipeline: Promise<Pipeline> | undefined;
@@ -34,23 +38,30 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const currentSettings = () => {
     settings ??= env
       .readSettings()
-      .then((stored) => mergeSettings(stored, defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS])));
+      .then((stored) =>
+        mergeSettings(stored, defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS])),
+      );
     return settings;
   };
 
   return {
     settings: currentSettings,
     pipeline: () => {
-      pipeline ??= currentSettings().then(
-        (s) =>
-          new Pipeline({
-            cache,
-            providers: createProviders({ ...env, settings: s }),
-            fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-            fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
-            concurrency: CONCURRENCY,
-          }),
-      );
+      pipeline ??= currentSettings().then((s) => {
+        const pdq = createPdqIndexService({
+          chains: s.chains,
+          registrants: s.registrants,
+          store: pdqStore,
+          fetch: env.fetch,
+        });
+        return new Pipeline({
+          cache,
+          providers: createProviders({ ...env, settings: s, pdqIndex: pdq.index }),
+          fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
+          fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
+          concurrency: CONCURRENCY,
+        });
+      });
       return pipeline;
     },
     fingerprintText,

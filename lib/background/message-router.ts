@@ -1,5 +1,5 @@
-import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
 import { parseRequest } from '../messages/parse-request.ts';
+import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
 import { classifySender, type SenderInfo } from '../messages/sender.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { toolbarBadge } from './toolbar-badge.ts';

@@ -314,6 +314,13 @@ describe('trust tiers', () => {
     expect(e.codes).not.toContain('signingCredential.untrusted');
   });
 
+  it('a signer chaining to the list in the official slot is trusted', async () => {
+    // No fixture chains to the real official list (SOURCES.md), so put the c2pa-rs TEST root in the
+    // official slot to exercise the official → trusted path through the engine.
+    const e = await read('valid_C_c2pars.jpg', { official: testRootBundle, interim: INTERIM.interim });
+    expect(e).toMatchObject({ state: 'valid', trust: 'trusted' });
+  });
+
   it('user anchors can be configured to count as trusted', async () => {
     const e = await read('valid_C_c2pars.jpg', { ...USER, userAnchorsTier: 'trusted' });
     expect(e.trust).toBe('trusted');
@@ -576,6 +583,43 @@ describe('remote manifests', () => {
     expect(fetchManifest).not.toHaveBeenCalled();
     expect(e).toMatchObject({ state: 'error', remoteUrl: 'https://x.example/m.c2pa', source: 'remote' });
     expect(e.error).toMatch(/does not reference/);
+  });
+
+  /** none_A.jpg with an XMP packet whose dcterms:provenance names `url` (no JUMBF: a remote reference). */
+  function withXmpProvenance(url: string): Uint8Array {
+    const jpeg = fixture('none_A.jpg');
+    const packet = new TextEncoder().encode(
+      `http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dcterms="http://purl.org/dc/terms/" dcterms:provenance="${url}"/></rdf:RDF></x:xmpmeta>`,
+    );
+    const segment = new Uint8Array(4 + packet.length);
+    segment.set([0xff, 0xe1, (packet.length + 2) >> 8, (packet.length + 2) & 0xff]);
+    segment.set(packet, 4);
+    const out = new Uint8Array(jpeg.length + segment.length);
+    out.set(jpeg.subarray(0, 2));
+    out.set(segment, 2);
+    out.set(jpeg.subarray(2), 2 + segment.length);
+    return out;
+  }
+
+  it('a public file pointing at a private-network manifest URL: refused without a request', async () => {
+    const fetchManifest = vi.fn(async () => manifest());
+    const e = await readC2pa(engine, withXmpProvenance('http://192.168.1.1/admin?reboot=1'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: { enabled: true, fetch: fetchManifest, baseUrl: 'https://news.example/photo.jpg' },
+    });
+    expect(fetchManifest).not.toHaveBeenCalled();
+    expect(e).toMatchObject({ state: 'error', remoteUrl: 'http://192.168.1.1/admin?reboot=1' });
+    expect(e.error).toMatch(/private network/);
+  });
+
+  it('a file served from a private address may use a manifest on a private address (local test pages)', async () => {
+    const fetchManifest = vi.fn(async () => Promise.reject(new Error('HTTP 404')));
+    const e = await readC2pa(engine, withXmpProvenance('http://127.0.0.1:8080/m.c2pa'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: { enabled: true, fetch: fetchManifest, baseUrl: 'http://127.0.0.1:8080/photo.jpg' },
+    });
+    expect(fetchManifest).toHaveBeenCalledWith('http://127.0.0.1:8080/m.c2pa');
+    expect(e.error).toContain('HTTP 404');
   });
 
   it('remote reads in parallel are serialised and all succeed', async () => {

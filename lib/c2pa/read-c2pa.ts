@@ -4,6 +4,7 @@ import { classifyEngineError } from './engine-error.ts';
 import { mimeFor, sniffMime } from './mime-for.ts';
 import {
   findXmpProvenance,
+  isPrivateNetworkUrl,
   looksLikeManifestStore,
   originPattern,
   parseLinkHeader,
@@ -19,6 +20,9 @@ export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
 export const MAX_REMOTE_MANIFEST_BYTES = 10 * 1024 * 1024;
 /** Largest thumbnail kept as a data: URL in the evidence (cached per image, so kept small). */
 export const MAX_THUMBNAIL_BYTES = 64 * 1024;
+
+/** At most this many `Link` header targets are tried (a server could list hundreds). */
+const MAX_LINK_URLS = 3;
 
 /** The reason's first words when remote fetching is off, so the UI can offer "fetch it". */
 export const REMOTE_NOT_FETCHED = 'Remote manifest not fetched';
@@ -105,7 +109,7 @@ async function readRemote(
   linkUrls: string[],
 ): Promise<C2paEvidence> {
   const remote = options.remote;
-  const candidates = [...new Set([...(assetUrl ? [assetUrl] : []), ...linkUrls])];
+  const candidates = [...new Set([...(assetUrl ? [assetUrl] : []), ...linkUrls.slice(0, MAX_LINK_URLS)])];
   const first = candidates[0] ?? '';
   if (!assetUrl) {
     // Only a Link header names a manifest, and the file does not reference it. The engine can pair a
@@ -124,7 +128,12 @@ async function readRemote(
   }
   const maxManifest = options.maxManifestBytes ?? MAX_REMOTE_MANIFEST_BYTES;
   const failures: string[] = [];
+  const privateAsset = remote.baseUrl !== undefined && isPrivateNetworkUrl(remote.baseUrl);
   for (const url of candidates) {
+    if (isPrivateNetworkUrl(url) && !privateAsset) {
+      failures.push(`${url} (refused: a private network address, named by a public file)`);
+      continue;
+    }
     let manifest: Uint8Array;
     try {
       manifest = await remote.fetch(url);
@@ -154,7 +163,7 @@ async function readRemote(
       failures.push(`${url} (${classifyEngineError(error).reason.replace(/\.$/, '')})`);
     }
   }
-  return errorEvidence(`Could not fetch the remote manifest from ${failures.join('; ')}.`, {
+  return errorEvidence(`Could not check the remote manifest: ${failures.join('; ')}.`, {
     source: 'remote',
     remoteUrl: first,
   });

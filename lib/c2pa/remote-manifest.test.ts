@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   findXmpProvenance,
+  isPrivateNetworkUrl,
   looksLikeManifestStore,
   originPattern,
   parseLinkHeader,
@@ -36,6 +37,42 @@ describe('safeRemoteUrl', () => {
   it('refuses URLs with credentials and absurd lengths', () => {
     expect(safeRemoteUrl('https://user:pw@a.example/m')).toBeUndefined();
     expect(safeRemoteUrl(`https://a.example/${'x'.repeat(3000)}`)).toBeUndefined();
+  });
+});
+
+describe('isPrivateNetworkUrl', () => {
+  it('flags loopback, private, link-local and CGNAT literals and localhost', () => {
+    for (const url of [
+      'http://localhost/x',
+      'http://app.localhost/x',
+      'http://127.0.0.1:8080/x',
+      'http://10.1.2.3/x',
+      'http://172.16.0.1/x',
+      'http://172.31.255.255/x',
+      'http://192.168.1.1/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://100.64.0.1/x',
+      'http://0.0.0.0/x',
+      'http://[::1]/x',
+      'http://[fd00::1]/x',
+      'http://[fe80::1]/x',
+      'http://[::ffff:192.168.0.1]/x',
+      'http://2130706433/x', // 127.0.0.1 as a decimal integer; URL normalises it
+    ]) {
+      expect(isPrivateNetworkUrl(url), url).toBe(true);
+    }
+  });
+
+  it('leaves public addresses alone', () => {
+    for (const url of [
+      'https://cai-manifests.adobe.com/m',
+      'http://172.32.0.1/x',
+      'http://8.8.8.8/',
+      'http://[2001:db8::1]/',
+      'not a url',
+    ]) {
+      expect(isPrivateNetworkUrl(url), url).toBe(false);
+    }
   });
 });
 

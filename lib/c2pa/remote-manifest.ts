@@ -28,6 +28,48 @@ export function safeRemoteUrl(raw: string | undefined | null, base?: string): st
 }
 
 /**
+ * Does the URL name this machine or a private network by an IP literal or `localhost`? A page controls
+ * the manifest URLs inside its images, and the background fetches with host permissions, so such a URL
+ * is only followed for an asset that itself came from a private address (a local test page, say).
+ * Host names that merely resolve to private addresses cannot be seen from here (no DNS API).
+ */
+export function isPrivateNetworkUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168)
+    );
+  }
+  if (host.startsWith('[')) {
+    const v6 = host.slice(1, -1);
+    if (v6 === '::1' || v6 === '::') return true;
+    if (/^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6)) return true;
+    // IPv4-mapped (::ffff:a.b.c.d, which URL normalises to ::ffff:xxxx:xxxx).
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
+    if (mapped) {
+      const hi = Number.parseInt(mapped[1] ?? '0', 16);
+      const lo = Number.parseInt(mapped[2] ?? '0', 16);
+      return isPrivateNetworkUrl(`http://${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}/`);
+    }
+  }
+  return false;
+}
+
+/**
  * URLs announced by an HTTP `Link` header with `rel="c2pa-manifest"` (RFC 8288 syntax), resolved against
  * the asset's URL when relative. Other relations are ignored.
  */

@@ -1,4 +1,6 @@
 import Dexie, { type Table } from 'dexie';
+import type { PdqRecord } from '../chain/pdq-index.ts';
+import type { PdqSyncCursor } from '../chain/pdq-index-store.ts';
 import type { Evidence, ItemKind, Verdict } from '../evidence/types.ts';
 
 /** When each part of the evidence was computed and until when it may be reused. */
@@ -39,20 +41,14 @@ export interface UrlEntry {
 }
 
 /** A PDQ record of a trusted registrant, synced from the registry's events (the local perceptual index). */
-export interface PdqRow {
-  id?: number;
-  chainId: number;
-  pdq: string;
-  registrant: string;
-  time: number;
-  flags: number;
-  txHash?: string;
-  uri?: string;
+export interface PdqRow extends PdqRecord {
+  /** pdqRecordKey: chain, registrant and hash. */
+  key: string;
 }
 
-export interface SyncRow {
+/** How far a chain's PDQ records are synced, and for which trusted set. */
+export interface SyncRow extends PdqSyncCursor {
   chainId: number;
-  lastSyncedBlock: string;
 }
 
 export const DB_NAME = 'origin-lens';
@@ -65,7 +61,7 @@ export const DB_NAME = 'origin-lens';
 export class CacheDb extends Dexie {
   items!: Table<CachedItem, string>;
   urls!: Table<UrlEntry, string>;
-  pdq!: Table<PdqRow, number>;
+  pdq!: Table<PdqRow, string>;
   sync!: Table<SyncRow, number>;
 
   constructor(env: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }, name = DB_NAME) {
@@ -75,7 +71,12 @@ export class CacheDb extends Dexie {
     // v2: the local PDQ index and its sync cursors; URL entries gain an expiry index, and items a size
     // field (filled in for rows written by v1).
     this.version(2)
-      .stores({ items: 'key, kind, lastAccess', urls: 'url, key, expiresAt', pdq: '++id, chainId, registrant', sync: 'chainId' })
+      .stores({
+        items: 'key, kind, lastAccess',
+        urls: 'url, key, expiresAt',
+        pdq: 'key, chainId',
+        sync: 'chainId',
+      })
       .upgrade(async (tx) => {
         await tx
           .table('items')

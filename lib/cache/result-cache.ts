@@ -86,14 +86,20 @@ export class ResultCache {
   }
 
   async put(item: Omit<CachedItem, 'size' | 'lastAccess'>, url?: string): Promise<void> {
-    const urls = url && !item.urls.includes(url) ? [url, ...item.urls].slice(0, MAX_URLS_PER_ITEM) : item.urls;
+    const urls =
+      url && !item.urls.includes(url) ? [url, ...item.urls].slice(0, MAX_URLS_PER_ITEM) : item.urls;
     const row: CachedItem = { ...item, urls, lastAccess: this.now(), size: 0 };
     row.size = JSON.stringify(row).length;
     const write = () =>
       this.db.transaction('rw', this.db.items, this.db.urls, async () => {
         await this.db.items.put(row);
         if (url) {
-          await this.db.urls.put({ url, key: row.key, fetchedAt: this.now(), expiresAt: this.now() + this.policy.urlTtlMs });
+          await this.db.urls.put({
+            url,
+            key: row.key,
+            fetchedAt: this.now(),
+            expiresAt: this.now() + this.policy.urlTtlMs,
+          });
         }
       });
     try {

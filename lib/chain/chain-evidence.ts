@@ -10,11 +10,12 @@
  * - 'ok' otherwise; `errors` still lists the chains that failed when others produced records.
  */
 import type { ChainEvidence, ChainRecord } from '../evidence/types.ts';
+import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from '../fingerprint/hamming.ts';
 import type { ChainConfig } from './chains.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
 import { type RegistryRecord, shortMessage } from './lookup.ts';
 import type { ChainLookupFn } from './lookup-batcher.ts';
-import { PDQ_MATCH_DISTANCE, type PdqIndex } from './pdq-index.ts';
+import type { PdqIndex } from './pdq-index.ts';
 import { findTrustedRegistrant, type TrustedRegistrant } from './registrants.ts';
 import { FLAG_AI, FLAG_REVOKED, KIND_NAMES, KIND_SHA256, KIND_TEXT } from './registry-entry.ts';
 
@@ -33,9 +34,6 @@ export interface ChainEvidenceContext {
   lookup: ChainLookupFn;
   pdqIndex?: PdqIndex;
 }
-
-/** DESIGN.md: only PDQ hashes of quality ≥ 50 are used. */
-export const MIN_PDQ_QUALITY = 50;
 
 const MATCH_ORDER = { exact: 0, text: 1, perceptual: 2 } as const;
 
@@ -89,7 +87,7 @@ export async function chainEvidenceFor(
     );
   }
 
-  if (input.pdq && ctx.pdqIndex && input.pdq.quality >= MIN_PDQ_QUALITY) {
+  if (input.pdq && ctx.pdqIndex && input.pdq.quality >= PDQ_MIN_QUALITY) {
     let matches: ReturnType<PdqIndex['match']> = [];
     try {
       matches = ctx.pdqIndex.match(input.pdq.hash, PDQ_MATCH_DISTANCE);

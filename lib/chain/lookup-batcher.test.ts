@@ -145,8 +145,8 @@ describe('createLookupBatcher against two real chains', () => {
         return [ra.results[0]?.count, rb.results[0]?.count];
       }),
     );
-    expect(a.counter.requests).toEqual([['eth_getCode'], ['eth_call']]);
-    expect(b.counter.requests).toEqual([['eth_getCode'], ['eth_call']]);
+    expect(a.counter.requests.flat().sort()).toEqual(['eth_call', 'eth_chainId', 'eth_getCode']);
+    expect(b.counter.requests.flat().sort()).toEqual(['eth_call', 'eth_chainId', 'eth_getCode']);
     expect(answers[7]).toEqual([1, 0]);
     expect(answers[150]).toEqual([0, 1]);
     expect(answers.filter(([x, y]) => x || y)).toHaveLength(2);

@@ -48,7 +48,7 @@ async function expectLookupError(p: Promise<unknown>, code: LookupError['code'])
 }
 
 describe('lookupHashes', () => {
-  it('answers 1000 hashes × 5 registrants in ONE eth_call (plus one cached eth_getCode)', async () => {
+  it('answers 1000 hashes × 5 registrants in ONE eth_call (plus a once-per-session code and chain-id check)', async () => {
     const many = hashes('page', 1000);
     const registered = [many[3], many[500], many[999]] as Hex32[];
     await registerContent(chain.wallet(ANVIL_ACCOUNTS.publisher), [
@@ -59,7 +59,9 @@ describe('lookupHashes', () => {
     const cache = new CodeCache();
     chain.counter.reset();
     const first = await lookupHashes(chain.client, REGISTRY_ADDRESS, many, five, { codeCache: cache });
-    expect(chain.counter.requests).toEqual([['eth_getCode'], ['eth_call']]);
+    // One batch of session checks (code + chain id), then the single lookup call, one method per HTTP request.
+    expect(chain.counter.requests.flat().sort()).toEqual(['eth_call', 'eth_chainId', 'eth_getCode']);
+    expect(chain.counter.requests.every((r) => r.length === 1)).toBe(true);
     chain.counter.reset();
     const t0 = performance.now();
     const again = await lookupHashes(chain.client, REGISTRY_ADDRESS, many, five, { codeCache: cache });
@@ -127,7 +129,17 @@ describe('lookupHashes', () => {
       [0, 0],
       [0, 0],
     ]);
-    expect(chain.counter.requests).toEqual([['eth_getCode']]);
+    expect(chain.counter.requests.flat().sort()).toEqual(['eth_chainId', 'eth_getCode']);
+  });
+
+  it('an RPC serving another chain than configured → LookupError "bad-response"', async () => {
+    // E.g. a mainnet fork listening on the devnet port: its records must not count as the devnet's.
+    const wrong = createChainClient({ ...chain.config, id: 1 }, { retryCount: 0 });
+    const e = await expectLookupError(
+      lookupHashes(wrong, REGISTRY_ADDRESS, hashes('page', 1), five, { codeCache: new CodeCache() }),
+      'bad-response',
+    );
+    expect(e.message).toMatch(/serves chain 31337, not chain 1/);
   });
 
   it('no hashes → no request at all', async () => {

@@ -22,7 +22,7 @@ import {
   type Transport,
   type Chain as ViemChain,
 } from 'viem';
-import { call, getCode } from 'viem/actions';
+import { call, getChainId, getCode } from 'viem/actions';
 import type { Hex32 } from './hex32.ts';
 import { registryAbi } from './registry-abi.ts';
 import { REGISTRY_CODE_HASH } from './registry-address.ts';
@@ -73,7 +73,8 @@ export class LookupError extends Error {
 export type AnyClient = Client<Transport, ViemChain | undefined>;
 
 /**
- * Remembers per client and registry whether code is deployed, so eth_getCode runs once per chain per session.
+ * Remembers per client and registry whether code is deployed (and the chain id is right), so eth_getCode and
+ * eth_chainId run once per chain per session.
  * A "no code" answer expires (the registry may get deployed while the browser runs, e.g. a devnet); failures are
  * never cached.
  */
@@ -113,10 +114,20 @@ async function fetchDeployed(
   expectedCodeHash: Hex | null,
 ): Promise<boolean> {
   let code: Hex | undefined;
+  let chainId: number | undefined;
   try {
-    code = await getCode(client, { address: registry });
+    // The chain id is checked too (same session cache): trust is per chain, and the shipped devnet publisher's
+    // key is public, so an RPC serving another chain under a configured id (say, a mainnet fork on the devnet
+    // port) must not have its records read as that chain's.
+    [code, chainId] = await Promise.all([
+      getCode(client, { address: registry }),
+      client.chain ? getChainId(client) : Promise.resolve(undefined),
+    ]);
   } catch (e) {
-    throw new LookupError('rpc', `eth_getCode failed: ${shortMessage(e)}`, { cause: e });
+    throw new LookupError('rpc', `eth_getCode/eth_chainId failed: ${shortMessage(e)}`, { cause: e });
+  }
+  if (client.chain && chainId !== client.chain.id) {
+    throw new LookupError('bad-response', `the RPC serves chain ${chainId}, not chain ${client.chain.id}`);
   }
   if (!code || code === '0x') return false;
   if (expectedCodeHash && keccak256(code) !== expectedCodeHash.toLowerCase()) {

@@ -9,6 +9,8 @@
  * 100 000 records take about a millisecond.
  */
 import type { Address, Hash } from 'viem';
+// DESIGN.md: a match is a Hamming distance ≤ 31 bits; one constant, shared with lib/fingerprint.
+import { PDQ_MATCH_DISTANCE } from '../fingerprint/hamming.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
 import { FLAG_REVOKED } from './registry-entry.ts';
 
@@ -30,9 +32,6 @@ export interface PdqMatch {
   record: PdqRecord;
   distance: number;
 }
-
-/** DESIGN.md: a match is a Hamming distance ≤ 31 bits. */
-export const PDQ_MATCH_DISTANCE = 31;
 
 export function pdqRecordKey(r: Pick<PdqRecord, 'chainId' | 'registrant' | 'pdq'>): string {
   return `${r.chainId}:${r.registrant.toLowerCase()}:${r.pdq.toLowerCase()}`;

@@ -23,9 +23,9 @@ function checkDecoded(d: DecodedImage): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`decoder returned an invalid size ${width}x${height}`);
   }
+  assertPixelBudget(width, height);
   if (channels !== 3 && channels !== 4) throw new Error(`decoder returned ${String(channels)} channels`);
   if (data.length < width * height * channels) throw new Error('decoder returned a short pixel buffer');
-  assertPixelBudget(width, height);
 }
 
 /**

@@ -34,7 +34,17 @@ export function createC2paProvider(env: C2paProviderEnv): EvidenceProvider {
       } catch (error) {
         // The engine or the trust lists failed to load: that is "could not check", for this item and the next.
         const reason = `the C2PA engine could not start (${(error as Error).message})`;
-        return { c2pa: { state: 'error', trust: null, codes: [], aiGenerated: false, actions: [], ingredients: [], error: reason } };
+        return {
+          c2pa: {
+            state: 'error',
+            trust: null,
+            codes: [],
+            aiGenerated: false,
+            actions: [],
+            ingredients: [],
+            error: reason,
+          },
+        };
       }
     },
   };

@@ -18,7 +18,10 @@ export interface ChainProviderEnv {
 export const CHAIN_TTL_MS = 3600_000;
 
 /** Which chains and registrants a result was computed with: changing either makes cached parts stale. */
-export function chainVersion(chains: readonly ChainConfig[], registrants: readonly TrustedRegistrant[]): string {
+export function chainVersion(
+  chains: readonly ChainConfig[],
+  registrants: readonly TrustedRegistrant[],
+): string {
   const on = chains.filter((c) => c.enabled).map((c) => `${c.id}@${c.rpcUrl}`);
   const who = registrants.map((r) => `${r.address.toLowerCase()}:${(r.chains ?? []).join('.')}`);
   return `${on.join(',')}|${who.join(',')}`;
@@ -37,7 +40,8 @@ export function createChainProvider(env: ChainProviderEnv): EvidenceProvider {
         fingerprints.kind === 'image'
           ? { sha256: fingerprints.sha256, pdq: fingerprints.pdq }
           : { sha256Collapsed: fingerprints.sha256Collapsed };
-      const pdqIndex = fingerprints.kind === 'image' ? await env.pdqIndex?.().catch(() => undefined) : undefined;
+      const pdqIndex =
+        fingerprints.kind === 'image' ? await env.pdqIndex?.().catch(() => undefined) : undefined;
       const chain = await chainEvidenceFor(input, {
         chains: env.chains,
         registrants: env.registrants,

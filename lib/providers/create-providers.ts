@@ -1,5 +1,5 @@
 import { loadBundledTrustLists } from '../c2pa/bundled-trust.ts';
-import { type C2paEngineInit, C2PA_WASM_VERSION, loadC2paEngine } from '../c2pa/engine.ts';
+import { C2PA_WASM_VERSION, type C2paEngineInit, loadC2paEngine } from '../c2pa/engine.ts';
 import { MAX_REMOTE_MANIFEST_BYTES } from '../c2pa/read-c2pa.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
@@ -81,7 +81,12 @@ export function createProviders(env: ProvidersEnv): EvidenceProvider[] {
         client = createChainClient(config, { fetchFn: env.fetch });
         clients.set(chainId, client);
       }
-      return lookupHashes(client, REGISTRY_ADDRESS, hashes, registrantsForChain(settings.registrants, chainId));
+      return lookupHashes(
+        client,
+        REGISTRY_ADDRESS,
+        hashes,
+        registrantsForChain(settings.registrants, chainId),
+      );
     },
   });
   const chain = createChainProvider({

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { runDevnet, type DevnetInfo } from '../../cli/commands/devnet.ts';
+import type { CliIo } from '../../cli/cli-io.ts';
+import { type ExtensionBrowser, launchWithExtension } from './launch-chromium.ts';
+import { setSettings } from './extension-page.ts';
+import { type Route, type StaticServer, startStaticServer } from './static-server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The folders every test page can use: the demo site, the C2PA and PDQ fixtures, the e2e pages. */
+export const MOUNTS = {
+  '/c2pa/': resolve(ROOT, 'fixtures/c2pa'),
+  '/pdq/': resolve(ROOT, 'fixtures/pdq/images'),
+  '/e2e/': resolve(ROOT, 'e2e/site'),
+  '/': resolve(ROOT, 'demo/site'),
+};
+
+export interface Devnet {
+  info: DevnetInfo;
+  stop: () => Promise<void>;
+}
+
+/** A real local chain (anvil) with the registry deployed and the demo records seeded from demo/seed.json. */
+export async function startDevnet(): Promise<Devnet> {
+  const controller = new AbortController();
+  const logs: string[] = [];
+  const io: CliIo = { stdout: (t) => logs.push(t), stderr: (t) => logs.push(t), env: {}, cwd: ROOT };
+  let ready!: (info: DevnetInfo) => void;
+  const started = new Promise<DevnetInfo>((r) => (ready = r));
+  const done = runDevnet(['--port', '0'], io, { signal: controller.signal, onReady: ready });
+  const info = await Promise.race([
+    started,
+    done.then((code) => {
+      throw new Error(`devnet exited with ${code}: ${logs.join('')}`);
+    }),
+  ]);
+  return {
+    info,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+export interface Harness {
+  server: StaticServer;
+  browser: ExtensionBrowser;
+  devnet?: Devnet;
+  close: () => Promise<void>;
+}
+
+/** Server on 127.0.0.1, optional devnet, Chromium with the built extension pointed at that devnet. */
+export async function startHarness(options: { devnet?: boolean; routes?: Route[] } = {}): Promise<Harness> {
+  const server = await startStaticServer(MOUNTS, options.routes);
+  const devnet = options.devnet ? await startDevnet() : undefined;
+  const browser = await launchWithExtension();
+  await setSettings(browser.worker, {
+    chains: devnet ? [{ id: 31337, name: 'Local devnet', rpcUrl: devnet.info.rpcUrl, enabled: true }] : [],
+  });
+  return {
+    server,
+    browser,
+    devnet,
+    close: async () => {
+      await browser.close();
+      await devnet?.stop();
+      await server.close();
+    },
+  };
+}

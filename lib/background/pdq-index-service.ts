@@ -1,0 +1,78 @@
+import type { ChainConfig } from '../chain/chains.ts';
+import { createChainClient } from '../chain/create-chain-client.ts';
+import { PdqIndex } from '../chain/pdq-index.ts';
+import type { PdqIndexStore } from '../chain/pdq-index-store.ts';
+import { loadPdqIndex, syncPdqIndex } from '../chain/pdq-sync.ts';
+import type { TrustedRegistrant } from '../chain/registrants.ts';
+
+export interface PdqIndexServiceEnv {
+  chains: readonly ChainConfig[];
+  registrants: readonly TrustedRegistrant[];
+  store: PdqIndexStore;
+  fetch: typeof fetch;
+  now?: () => number;
+}
+
+/** The index is re-synced from the chain's events at most this often (each sync is a few eth_getLogs). */
+export const PDQ_RESYNC_MS = 5 * 60_000;
+/** The first lookup waits at most this long for the first sync; later ones never wait. */
+const FIRST_SYNC_WAIT_MS = 4000;
+
+/**
+ * The local perceptual index of the trusted registrants' PDQ records: loaded from IndexedDB when first
+ * needed, then kept up to date from the registry's events, incrementally. Matching happens here, so the
+ * PDQ hashes of what the user views never leave the browser. A failed sync leaves the index as it was:
+ * a perceptual match is only ever a lead.
+ */
+export function createPdqIndexService(env: PdqIndexServiceEnv) {
+  const now = env.now ?? Date.now;
+  const index = new PdqIndex();
+  let loaded: Promise<void> | undefined;
+  let syncing: Promise<void> | undefined;
+  let lastSync = 0;
+
+  const syncAll = async () => {
+    await Promise.all(
+      env.chains
+        .filter((c) => c.enabled)
+        .map(async (chain) => {
+          const client = createChainClient(chain, { fetchFn: env.fetch });
+          // Bounded per run; resumes from the stored cursor next time.
+          for (let run = 0; run < 5; run++) {
+            const result = await syncPdqIndex({
+              client,
+              chain,
+              registrants: env.registrants,
+              index,
+              store: env.store,
+            });
+            if (result.done) break;
+          }
+        }),
+    );
+  };
+
+  const startSync = () => {
+    syncing ??= syncAll()
+      .catch(() => {})
+      .finally(() => {
+        lastSync = now();
+        syncing = undefined;
+      });
+    return syncing;
+  };
+
+  return {
+    index: async (): Promise<PdqIndex> => {
+      loaded ??= loadPdqIndex(index, env.store).catch(() => {});
+      await loaded;
+      if (lastSync === 0) {
+        await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
+      } else if (now() - lastSync > PDQ_RESYNC_MS) {
+        void startSync();
+      }
+      return index;
+    },
+    sync: startSync,
+  };
+}

@@ -1,0 +1,77 @@
+/*
+ * The browser decoder runs for real only in a browser (the lead's Chromium e2e). Here fakes stand in for
+ * createImageBitmap and OffscreenCanvas, to check what this module controls: the options passed, the size
+ * checks before any canvas exists, that the bitmap is always closed, and the error wrapping.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { ImageDecodeError } from './decode-image.ts';
+import { createWebDecoder, type WebDecoderEnv } from './decode-image-web.ts';
+
+const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q0122.jpg', import.meta.url)));
+
+function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
+  const close = vi.fn();
+  const canvases: { width: number; height: number }[] = [];
+  const createImageBitmap = vi.fn(async (_blob: Blob, _options?: ImageBitmapOptions) => {
+    if (fail) throw fail;
+    return { ...bitmapSize, close } as unknown as ImageBitmap;
+  });
+  class FakeCanvas {
+    constructor(
+      public width: number,
+      public height: number,
+    ) {
+      canvases.push(this);
+    }
+    getContext() {
+      return {
+        drawImage: vi.fn(),
+        getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4).fill(7) }),
+      };
+    }
+  }
+  const env = { createImageBitmap, OffscreenCanvas: FakeCanvas } as unknown as WebDecoderEnv;
+  return { env, close, createImageBitmap, canvases };
+}
+
+describe('createWebDecoder', () => {
+  it('decodes without colour conversion or premultiplication and closes the bitmap', async () => {
+    const { env, close, createImageBitmap, canvases } = fakeEnv({ width: 256, height: 256 });
+    const out = await createWebDecoder(env)(jpeg, 'image/jpeg');
+    expect(out).toMatchObject({ width: 256, height: 256, channels: 4 });
+    expect(out.data).toHaveLength(256 * 256 * 4);
+    const [blob, options] = createImageBitmap.mock.calls[0] ?? [];
+    expect(blob).toBeInstanceOf(Blob);
+    expect((blob as Blob).size).toBe(jpeg.length);
+    expect(options).toMatchObject({ colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    expect(close).toHaveBeenCalledTimes(1);
+    // The canvas backing store is released right after reading the pixels.
+    expect(canvases[0]).toMatchObject({ width: 0, height: 0 });
+  });
+
+  it('refuses an oversized bitmap before creating a canvas, and still closes it', async () => {
+    const { env, close, canvases } = fakeEnv({ width: 10_000, height: 6_000 });
+    await expect(createWebDecoder(env)(jpeg, 'image/jpeg')).rejects.toThrow(/too large.*10000x6000/);
+    expect(canvases).toHaveLength(0);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a header-declared bomb before createImageBitmap is even called', async () => {
+    const { env, createImageBitmap } = fakeEnv({ width: 1, height: 1 });
+    const png = new Uint8Array(45);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 20000);
+    new DataView(png.buffer).setUint32(20, 20000);
+    png.set([0x49, 0x45, 0x4e, 0x44], 37);
+    await expect(createWebDecoder(env)(png, 'image/png')).rejects.toThrow(/400\.0 MP/);
+    expect(createImageBitmap).not.toHaveBeenCalled();
+  });
+
+  it('wraps a browser decode failure in ImageDecodeError with the reason', async () => {
+    const { env } = fakeEnv({ width: 1, height: 1 }, new DOMException('The source image could not be decoded.', 'InvalidStateError'));
+    const err = await createWebDecoder(env)(jpeg, 'image/jpeg').catch((e) => e);
+    expect(err).toBeInstanceOf(ImageDecodeError);
+    expect(err.message).toMatch(/could not decode the image \(The source image could not be decoded\.\)/);
+  });
+});

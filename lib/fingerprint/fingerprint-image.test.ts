@@ -1,0 +1,83 @@
+/*
+ * fingerprintImage with stand-in decoders (the real Node decoder is exercised in
+ * cli/decode-image-node.test.ts and pdq-robustness.test.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { DecodeImage } from './decode-image.ts';
+import { fingerprintImage } from './fingerprint-image.ts';
+import { pdqFromRgb } from './pdq.ts';
+import { sha256Hex } from './sha256.ts';
+
+const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q0122.jpg', import.meta.url)));
+
+/** A decoder returning a fixed 256x256 gradient, RGBA, with a transparent left half. */
+const gradient: DecodeImage = async () => {
+  const data = new Uint8ClampedArray(256 * 256 * 4);
+  for (let p = 0; p < 256 * 256; p++) data.set([p & 255, (p >> 8) & 255, (p * 7) & 255, p % 256 < 128 ? 0 : 255], p * 4);
+  return { data, width: 256, height: 256, channels: 4 };
+};
+
+describe('fingerprintImage', () => {
+  it('returns SHA-256 of the bytes, PDQ of the pixels flattened onto white, and the size', async () => {
+    const fp = await fingerprintImage(jpeg, 'image/jpeg', gradient);
+    expect(fp.kind).toBe('image');
+    expect(fp.sha256).toBe(await sha256Hex(jpeg));
+    expect(fp.pdqError).toBeUndefined();
+    expect([fp.width, fp.height]).toEqual([256, 256]);
+    // Expected: the same pixels with the transparent half made white, hashed directly.
+    const { data } = await gradient(jpeg, '');
+    for (let p = 0; p < 256 * 256; p++) if ((data[p * 4 + 3] as number) === 0) data.set([255, 255, 255, 255], p * 4);
+    expect(fp.pdq).toEqual(pdqFromRgb(data, 256, 256, 4));
+  });
+
+  it('throws for 0 bytes: there is nothing to fingerprint', async () => {
+    await expect(fingerprintImage(new Uint8Array(), 'image/png', gradient)).rejects.toThrow(/empty \(0 bytes\)/);
+  });
+
+  it('reports a decoder failure as pdqError, keeping the SHA-256 and the declared size', async () => {
+    const failing: DecodeImage = async () => {
+      throw new Error('boom');
+    };
+    const fp = await fingerprintImage(jpeg, 'image/jpeg', failing);
+    expect(fp.sha256).toBe(await sha256Hex(jpeg));
+    expect(fp.pdq).toBeUndefined();
+    expect(fp.pdqError).toBe('no perceptual hash: boom');
+    expect([fp.width, fp.height]).toEqual([256, 256]);
+  });
+
+  it('does not call the decoder for unsupported input', async () => {
+    let called = false;
+    const spy: DecodeImage = async (b, m) => {
+      called = true;
+      return gradient(b, m);
+    };
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const fp = await fingerprintImage(svg, 'image/svg+xml', spy);
+    expect(fp.pdqError).toMatch(/SVG is a vector format/);
+    expect(fp.sha256).toHaveLength(64);
+    expect(called).toBe(false);
+  });
+
+  it('rejects what a decoder returns when it is malformed', async () => {
+    const cases: [string, DecodeImage][] = [
+      ['invalid size', async () => ({ data: new Uint8Array(0), width: 0, height: 5, channels: 3 })],
+      ['channels', async () => ({ data: new Uint8Array(100), width: 5, height: 5, channels: 2 as 3 })],
+      ['short pixel buffer', async () => ({ data: new Uint8Array(10), width: 5, height: 5, channels: 3 })],
+      ['too large', async () => ({ data: new Uint8Array(1), width: 100_000, height: 1000, channels: 3 })],
+    ];
+    for (const [reason, decode] of cases) {
+      const fp = await fingerprintImage(jpeg, 'image/jpeg', decode);
+      expect(fp.pdqError).toContain(reason);
+      expect(fp.pdq).toBeUndefined();
+    }
+  });
+
+  it('gives up on a decoder that never answers', async () => {
+    const hanging: DecodeImage = () => new Promise(() => {});
+    const t0 = Date.now();
+    const fp = await fingerprintImage(jpeg, 'image/jpeg', hanging, { timeoutMs: 50 });
+    expect(fp.pdqError).toMatch(/decoding took longer than 0\.05 s/);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
