@@ -5,11 +5,13 @@ import { VerdictBadge } from '../common/verdict-badge.tsx';
 function Thumb({ item }: { item: PageItem }) {
   const src = item.kind === 'image' ? thumbnailUrl(item.url) : undefined;
   if (src) {
-    // The image URL itself, without a referrer: the host already served it to the page; it learns nothing new.
+    // The image URL itself, without a referrer or cookies: the host already served it to the page and learns
+    // nothing new (the extension's host permission lets the anonymous request through).
     return (
       <img
         src={src}
         alt=""
+        crossOrigin="anonymous"
         referrerPolicy="no-referrer"
         loading="lazy"
         className="size-10 shrink-0 rounded bg-slate-100 object-cover dark:bg-slate-800"

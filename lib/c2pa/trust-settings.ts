@@ -13,7 +13,10 @@ import { C2PA_WASM_VERSION } from './engine.ts';
  * goes in under its own URI below, so official vs interim vs user costs no second validation.
  */
 
-/** PEM text of the trust lists the user enabled (as shipped in public/trust, or refreshed, or typed in). */
+/**
+ * PEM text of the trust lists the user enabled (as shipped in public/trust, or refreshed, or typed in).
+ * Treat it as immutable: settings JSON and version are cached per object, so build a new one on change.
+ */
 export interface TrustLists {
   /** Official C2PA trust list (conformance program): signers chaining here are `trusted`. */
   official?: string;
@@ -148,7 +151,9 @@ export function engineSettings(
   };
 }
 
+// Both caches assume a TrustLists object is not mutated after first use (build a new one on change).
 const settingsCache = new WeakMap<TrustLists, string>();
+const versionCache = new WeakMap<TrustLists, string>();
 
 /**
  * The settings JSON for reading with these trust lists. Cached per `lists` object: with every list on the
@@ -189,6 +194,9 @@ export function trustTierForUri(
  * `c2pa-wasm@0.13.3/s1/4f2a…`. Cached C2PA results computed under another value are stale.
  */
 export function trustListsVersion(lists: TrustLists): string {
+  // Hashing ~270 KB of PEM takes a millisecond or two; the pipeline asks per item, so remember it.
+  const cached = versionCache.get(lists);
+  if (cached) return cached;
   const material = JSON.stringify([
     sanitizePemBundle(lists.official),
     sanitizePemBundle(lists.officialTsa),
@@ -203,5 +211,7 @@ export function trustListsVersion(lists: TrustLists): string {
     lists.userAnchorsTier ?? 'known',
   ]);
   const digest = bytesToHex(sha256(utf8ToBytes(material))).slice(0, 16);
-  return `c2pa-wasm@${C2PA_WASM_VERSION}/s${SETTINGS_SCHEMA}/${digest}`;
+  const version = `c2pa-wasm@${C2PA_WASM_VERSION}/s${SETTINGS_SCHEMA}/${digest}`;
+  versionCache.set(lists, version);
+  return version;
 }

@@ -138,6 +138,20 @@ describe('syncPdqIndex', () => {
     expect(index.size).toBe(0);
   });
 
+  it('refuses to file another chain’s logs under the configured chain id', async () => {
+    const store = new MemoryPdqIndexStore();
+    await expect(
+      syncPdqIndex({
+        client: chain.client,
+        chain: { id: 1 },
+        registrants: trusted,
+        index: new PdqIndex(),
+        store,
+      }),
+    ).rejects.toMatchObject({ code: 'bad-response' });
+    expect(await store.getCursor(1)).toBeUndefined();
+  });
+
   it('halves the block range when the RPC refuses a large one', async () => {
     const maxRange = 3;
     const proxy = await startFakeRpc(async (method, params) => {

@@ -8,6 +8,7 @@
  * - Bounded: at most `maxRequests` eth_getLogs per run (default 20); call again until `done`.
  * - The trusted set is part of the cursor (registrantsKey). Adding someone to the list means their older records
  *   are missing from what was synced, so the chain is cleared and synced again from `fromBlock`.
+ * - The RPC's chain id is checked first: records are filed under a chain id, and trust is per chain.
  * - `confirmations` keeps the cursor that many blocks behind the head, so a shallow reorg cannot leave a dropped
  *   registration in the index (0 on a devnet).
  */
@@ -20,7 +21,7 @@ import type { PdqIndexStore } from './pdq-index-store.ts';
 import { registrantsForChain, type TrustedRegistrant } from './registrants.ts';
 import { REGISTRY_ADDRESS } from './registry-address.ts';
 import { FLAG_REVOKED, KIND_PDQ } from './registry-entry.ts';
-import { DEFAULT_CHUNK_BLOCKS, latestBlock, scanRegistryLogs } from './registry-logs.ts';
+import { assertChainId, DEFAULT_CHUNK_BLOCKS, latestBlock, scanRegistryLogs } from './registry-logs.ts';
 
 export interface PdqSyncOptions {
   client: AnyClient;
@@ -59,6 +60,8 @@ export function registrantsKey(addresses: readonly Address[]): string {
 export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResult> {
   const { client, index, store } = options;
   const chainId = options.chain.id;
+  // Before touching the store: a wrong chain must not even clear what was synced.
+  await assertChainId(client, chainId);
   const trusted = registrantsForChain(options.registrants, chainId);
   const key = registrantsKey(trusted);
   let cursor = await store.getCursor(chainId);

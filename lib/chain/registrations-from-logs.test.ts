@@ -83,9 +83,20 @@ describe('registrationsFromLogs', () => {
     expect(res.records).toEqual([]);
   });
 
+  it('refuses an RPC that serves another chain than configured', async () => {
+    await expect(
+      registrationsFromLogs(chain.client, {
+        chain: { id: 8453, name: 'Base' },
+        contentHash: hash,
+        registrants: trusted,
+      }),
+    ).rejects.toMatchObject({ code: 'bad-response', message: expect.stringMatching(/serves chain 31337/) });
+  });
+
   it('a lying RPC (a log for another hash) → LookupError', async () => {
     const fake = await startFakeRpc((method) => {
       if (method === 'eth_blockNumber') return '0x10';
+      if (method === 'eth_chainId') return '0x1';
       if (method === 'eth_getLogs') {
         return [
           {

@@ -15,7 +15,7 @@ import type { AnyClient } from './lookup.ts';
 import { findTrustedRegistrant, type TrustedRegistrant } from './registrants.ts';
 import { REGISTRY_ADDRESS } from './registry-address.ts';
 import { FLAG_AI, KIND_NAMES } from './registry-entry.ts';
-import { DEFAULT_CHUNK_BLOCKS, latestBlock, scanRegistryLogs } from './registry-logs.ts';
+import { assertChainId, DEFAULT_CHUNK_BLOCKS, latestBlock, scanRegistryLogs } from './registry-logs.ts';
 
 export interface RegistrationsOptions {
   chain: Pick<ChainConfig, 'id' | 'name'>;
@@ -46,6 +46,7 @@ export async function registrationsFromLogs(
 ): Promise<RegistrationsResult> {
   const chunkBlocks = options.chunkBlocks ?? DEFAULT_CHUNK_BLOCKS;
   const maxRequests = options.maxRequests ?? 20;
+  await assertChainId(client, options.chain.id);
   const toBlock = options.toBlock ?? (await latestBlock(client));
   const span = chunkBlocks * BigInt(maxRequests);
   const fromBlock = options.fromBlock ?? (toBlock + 1n > span ? toBlock + 1n - span : 0n);

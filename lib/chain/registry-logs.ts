@@ -20,7 +20,7 @@ import {
   pad,
   TimeoutError,
 } from 'viem';
-import { getBlockNumber } from 'viem/actions';
+import { getBlockNumber, getChainId } from 'viem/actions';
 import type { Hex32 } from './hex32.ts';
 import { type AnyClient, LookupError, MAX_FUTURE_SECONDS, shortMessage } from './lookup.ts';
 import { registryAbi } from './registry-abi.ts';
@@ -207,4 +207,19 @@ export async function latestBlock(client: AnyClient): Promise<bigint> {
   } catch (e) {
     throw new LookupError('rpc', `eth_blockNumber failed: ${shortMessage(e)}`, { cause: e });
   }
+}
+
+/**
+ * Throws unless the RPC serves `chainId`. Trust is per chain (the devnet publisher's key is public), so logs
+ * read from another chain must never be filed under the configured one.
+ */
+export async function assertChainId(client: AnyClient, chainId: number): Promise<void> {
+  let served: number;
+  try {
+    served = await getChainId(client);
+  } catch (e) {
+    throw new LookupError('rpc', `eth_chainId failed: ${shortMessage(e)}`, { cause: e });
+  }
+  if (served !== chainId)
+    throw new LookupError('bad-response', `the RPC serves chain ${served}, not chain ${chainId}`);
 }
