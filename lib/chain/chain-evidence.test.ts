@@ -219,12 +219,22 @@ describe('chainEvidenceFor', () => {
       expect(ev.records.map((r) => [r.chainId, r.registrant])).toEqual([[31337, ANVIL_ACCOUNTS.publisher]]);
     });
 
-    it('a PDQ match counts as a finding when a chain is down', async () => {
+    it('a live PDQ match counts as a finding when a chain is down', async () => {
+      const ev = await chainEvidenceFor(
+        { sha256: h('x'), pdq: { hash: near, quality: 90 } },
+        context([chain.config, dead], [publisher], indexWith({ flags: 1 })),
+      );
+      expect(ev.state).toBe('ok');
+      expect(ev.records[0]?.aiGenerated).toBe(true);
+      expect(ev.errors).toHaveLength(1);
+    });
+
+    it('a revoked PDQ match proves nothing: with a chain down the answer is "could not check"', async () => {
       const ev = await chainEvidenceFor(
         { sha256: h('x'), pdq: { hash: near, quality: 90 } },
         context([chain.config, dead], [publisher], indexWith({ flags: 3 })),
       );
-      expect(ev.state).toBe('ok');
+      expect(ev.state).toBe('error');
       expect(ev.records[0]?.revoked).toBe(true);
       expect(ev.errors).toHaveLength(1);
     });

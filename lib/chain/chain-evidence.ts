@@ -130,7 +130,8 @@ export async function chainEvidenceFor(
       a.time - b.time,
   );
   const evidence: ChainEvidence = {
-    state: errors.length > 0 && records.length === 0 ? 'error' : 'ok',
+    // Revoked records prove nothing: with a failed lookup and only those, the answer is "could not check".
+    state: errors.length > 0 && records.every((r) => r.revoked) ? 'error' : 'ok',
     records,
     otherRegistrations,
   };

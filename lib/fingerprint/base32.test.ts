@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { base32Encode } from './base32.ts';
 
-const vectors = JSON.parse(readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'));
+const vectors = JSON.parse(
+  readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'),
+);
 
 describe('base32Encode (RFC 4648, no padding)', () => {
   it.each(vectors.encode_base32 as { input_ascii: string; expected: string }[])(

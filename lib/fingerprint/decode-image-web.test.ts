@@ -27,7 +27,9 @@ function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
     getContext() {
       return {
         drawImage: vi.fn(),
-        getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4).fill(7) }),
+        getImageData: (_x: number, _y: number, w: number, h: number) => ({
+          data: new Uint8ClampedArray(w * h * 4).fill(7),
+        }),
       };
     }
   }
@@ -69,7 +71,10 @@ describe('createWebDecoder', () => {
   });
 
   it('wraps a browser decode failure in ImageDecodeError with the reason', async () => {
-    const { env } = fakeEnv({ width: 1, height: 1 }, new DOMException('The source image could not be decoded.', 'InvalidStateError'));
+    const { env } = fakeEnv(
+      { width: 1, height: 1 },
+      new DOMException('The source image could not be decoded.', 'InvalidStateError'),
+    );
     const err = await createWebDecoder(env)(jpeg, 'image/jpeg').catch((e) => e);
     expect(err).toBeInstanceOf(ImageDecodeError);
     expect(err.message).toMatch(/could not decode the image \(The source image could not be decoded\.\)/);

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertPixelBudget, ImageDecodeError, MAX_IMAGE_BYTES, MAX_PIXELS, preflightImage } from './decode-image.ts';
+import {
+  assertPixelBudget,
+  ImageDecodeError,
+  MAX_IMAGE_BYTES,
+  MAX_PIXELS,
+  preflightImage,
+} from './decode-image.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/pdq/images/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/pdq/images/${name}`, import.meta.url)));
 const ascii = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 
 /** PNG header claiming width x height, followed by IEND (no pixel data: only the header is read). */
@@ -41,7 +48,10 @@ describe('size policy', () => {
 
 describe('preflightImage', () => {
   it('accepts the fixtures and returns the header size', () => {
-    expect(preflightImage(fixture('bridge-1-original.jpg'))).toEqual({ type: 'jpeg', size: { width: 1600, height: 1004 } });
+    expect(preflightImage(fixture('bridge-1-original.jpg'))).toEqual({
+      type: 'jpeg',
+      size: { width: 1600, height: 1004 },
+    });
     expect(preflightImage(fixture('LA.png'))).toEqual({ type: 'png', size: { width: 256, height: 256 } });
   });
 

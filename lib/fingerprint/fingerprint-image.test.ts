@@ -14,7 +14,8 @@ const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q012
 /** A decoder returning a fixed 256x256 gradient, RGBA, with a transparent left half. */
 const gradient: DecodeImage = async () => {
   const data = new Uint8ClampedArray(256 * 256 * 4);
-  for (let p = 0; p < 256 * 256; p++) data.set([p & 255, (p >> 8) & 255, (p * 7) & 255, p % 256 < 128 ? 0 : 255], p * 4);
+  for (let p = 0; p < 256 * 256; p++)
+    data.set([p & 255, (p >> 8) & 255, (p * 7) & 255, p % 256 < 128 ? 0 : 255], p * 4);
   return { data, width: 256, height: 256, channels: 4 };
 };
 
@@ -27,12 +28,15 @@ describe('fingerprintImage', () => {
     expect([fp.width, fp.height]).toEqual([256, 256]);
     // Expected: the same pixels with the transparent half made white, hashed directly.
     const { data } = await gradient(jpeg, '');
-    for (let p = 0; p < 256 * 256; p++) if ((data[p * 4 + 3] as number) === 0) data.set([255, 255, 255, 255], p * 4);
+    for (let p = 0; p < 256 * 256; p++)
+      if ((data[p * 4 + 3] as number) === 0) data.set([255, 255, 255, 255], p * 4);
     expect(fp.pdq).toEqual(pdqFromRgb(data, 256, 256, 4));
   });
 
   it('throws for 0 bytes: there is nothing to fingerprint', async () => {
-    await expect(fingerprintImage(new Uint8Array(), 'image/png', gradient)).rejects.toThrow(/empty \(0 bytes\)/);
+    await expect(fingerprintImage(new Uint8Array(), 'image/png', gradient)).rejects.toThrow(
+      /empty \(0 bytes\)/,
+    );
   });
 
   it('reports a decoder failure as pdqError, keeping the SHA-256 and the declared size', async () => {

@@ -46,7 +46,9 @@ describe('fingerprintText', () => {
   it('refuses text over the limit before doing any work', async () => {
     const huge = 'a'.repeat(MAX_TEXT_CHARS + 1);
     const t0 = performance.now();
-    await expect(fingerprintText(huge)).rejects.toThrow(/text too long to fingerprint: 1000001 characters \(limit 1000000\)/);
+    await expect(fingerprintText(huge)).rejects.toThrow(
+      /text too long to fingerprint: 1000001 characters \(limit 1000000\)/,
+    );
     expect(performance.now() - t0).toBeLessThan(100);
     // At the limit it still works.
     expect((await fingerprintText('a'.repeat(MAX_TEXT_CHARS))).characters).toBe(MAX_TEXT_CHARS);
@@ -87,7 +89,9 @@ describe('text robustness', () => {
   });
 
   it('keeps unrelated paragraphs far apart', async () => {
-    const codes = await Promise.all([PARAGRAPH, ...UNRELATED].map(async (t) => (await fingerprintText(t)).isccTextHex));
+    const codes = await Promise.all(
+      [PARAGRAPH, ...UNRELATED].map(async (t) => (await fingerprintText(t)).isccTextHex),
+    );
     for (let i = 0; i < codes.length; i++) {
       for (let j = i + 1; j < codes.length; j++) {
         // Measured 27..41 bits of 64 between these 10 pairs (independent random codes average 32).

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { hammingDistance, isPdqHash, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, pdqMatch } from './hamming.ts';
 
 const ops = JSON.parse(readFileSync(new URL('../../fixtures/pdq/hash_ops.json', import.meta.url), 'utf8'));
-const expected = JSON.parse(readFileSync(new URL('../../fixtures/pdq/expected.json', import.meta.url), 'utf8'));
+const expected = JSON.parse(
+  readFileSync(new URL('../../fixtures/pdq/expected.json', import.meta.url), 'utf8'),
+);
 const ZERO = '0'.repeat(64);
 
 describe('hammingDistance', () => {
@@ -34,8 +36,9 @@ describe('hammingDistance', () => {
   it('reproduces the distances between pipelines listed in hash_ops.json', () => {
     const bridge = expected.images.find((i: { file: string }) => i.file === 'images/bridge-1-original.jpg');
     const hash = (pipeline: string) =>
-      bridge.expected.find((e: { pipeline: string; kind: string }) => e.pipeline === pipeline && e.kind === 'derived')
-        ?.hash ?? bridge.expected.find((e: { pipeline: string }) => e.pipeline === pipeline).hash;
+      bridge.expected.find(
+        (e: { pipeline: string; kind: string }) => e.pipeline === pipeline && e.kind === 'derived',
+      )?.hash ?? bridge.expected.find((e: { pipeline: string }) => e.pipeline === pipeline).hash;
     const x = ops.cross_check_distances_here;
     expect(hammingDistance(hash('fullres'), hash('cpp_nn512'))).toBe(x.fullres_vs_cpp_nn512);
     expect(hammingDistance(hash('fullres'), hash('py_thumbnail512'))).toBe(x.fullres_vs_py_thumbnail512);

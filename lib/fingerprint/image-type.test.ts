@@ -3,10 +3,18 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PDQ_IMAGE_TYPES, pngIsComplete, readImageSize, sniffImageType } from './image-type.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/pdq/images/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/pdq/images/${name}`, import.meta.url)));
 const ascii = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const solid = (w: number, h: number, alpha = false) =>
-  sharp({ create: { width: w, height: h, channels: alpha ? 4 : 3, background: { r: 200, g: 10, b: 90, alpha: 0.5 } } });
+  sharp({
+    create: {
+      width: w,
+      height: h,
+      channels: alpha ? 4 : 3,
+      background: { r: 200, g: 10, b: 90, alpha: 0.5 },
+    },
+  });
 
 describe('sniffImageType', () => {
   it('recognises formats by their magic bytes', async () => {
@@ -41,10 +49,19 @@ describe('readImageSize', () => {
     expect(readImageSize(fixture('bridge-1-original.jpg'))).toEqual({ width: 1600, height: 1004 });
     expect(readImageSize(fixture('random_image_26x28.png'))).toEqual({ width: 26, height: 28 });
     const src = sharp(fixture('q0122.jpg')).resize(211, 97, { fit: 'fill' });
-    expect(readImageSize(await src.clone().jpeg({ progressive: true }).toBuffer())).toEqual({ width: 211, height: 97 });
+    expect(readImageSize(await src.clone().jpeg({ progressive: true }).toBuffer())).toEqual({
+      width: 211,
+      height: 97,
+    });
     expect(readImageSize(await src.clone().gif().toBuffer())).toEqual({ width: 211, height: 97 });
-    expect(readImageSize(await src.clone().webp({ quality: 50 }).toBuffer())).toEqual({ width: 211, height: 97 });
-    expect(readImageSize(await src.clone().webp({ lossless: true }).toBuffer())).toEqual({ width: 211, height: 97 });
+    expect(readImageSize(await src.clone().webp({ quality: 50 }).toBuffer())).toEqual({
+      width: 211,
+      height: 97,
+    });
+    expect(readImageSize(await src.clone().webp({ lossless: true }).toBuffer())).toEqual({
+      width: 211,
+      height: 97,
+    });
     expect(readImageSize(await solid(211, 97, true).webp().toBuffer())).toEqual({ width: 211, height: 97 });
     expect(readImageSize(await src.clone().avif().toBuffer())).toEqual({ width: 211, height: 97 });
   });

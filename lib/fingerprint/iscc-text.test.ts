@@ -11,7 +11,9 @@ import {
 } from './iscc-text.ts';
 import { xxh32 } from './xxh32.ts';
 
-const vectors = JSON.parse(readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'));
+const vectors = JSON.parse(
+  readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'),
+);
 
 interface GenCase {
   id: string;
@@ -76,13 +78,56 @@ describe('slidingWindow', () => {
  * long ago, so the Unicode version of the runtime does not matter.
  */
 const ASTRAL = [
-  { id: 'emoji', text: "Hello 💩 world 🌍🌎🌏 — emoji 😀😃😄 everywhere 👍🏽 (skin tone) and 🇺🇳 flags!", iscc64: 'ISCC:EAA34M6ZJQUQKX7P', iscc256: 'ISCC:EAD34M6ZJQUQKX7PM5NPCOXZ4YVV3JTAUBGP7IFP4IOFSVWZBLF5T7A', characters: 52 },
-  { id: 'cjk_ext_b', text: "𠀀𠀁𠀂 𠁀𠁁 漢字 𠂀𠂁𠂂𠂃 測試 𪚥𪚥 text with rare CJK Extension B ideographs 𠮷野家", iscc64: 'ISCC:EAA24ZZQEYWE3IF2', iscc256: 'ISCC:EAD24ZZQEYWE3IF2GWCXGNAWZPGJ5WPWZO4FYMPDILPZ3Q7D62VNCDQ', characters: 53 },
-  { id: 'math_bold', text: "𝐓𝐡𝐞 𝐪𝐮𝐢𝐜𝐤 𝐛𝐫𝐨𝐰𝐧 𝐟𝐨𝐱 jumps over the lazy dog 𝟏𝟐𝟑", iscc64: 'ISCC:EAA6B45JMSQY6E6D', iscc256: 'ISCC:EAD6B45JMSQY6E6DQYK5YZQFP7AJODJXCQIC5PIOX4FQ5AEWWPDVSTY', characters: 38 },
-  { id: 'short_astral', text: "💩😀", iscc64: 'ISCC:EAA24ODI7TEP5ZSN', iscc256: 'ISCC:EAD24ODI7TEP5ZSNNXGRSADA5DCKSZ66CFMZQMQWWIWY7LRQJ22R75A', characters: 2 },
-  { id: 'twelve_astral', text: "😀😀😀😀😀😀😀😀😀😀😀😀", iscc64: 'ISCC:EAAZATZEGP544FW2', iscc256: 'ISCC:EADZATZEGP544FW2CE2WFMEMLIP4EXDNXZN2P2WUDNHB7AJ27FGQOVQ', characters: 12 },
-  { id: 'thirteen_astral', text: "😀😃😄😁😆😅🤣😂🙂🙃😉😊😇", iscc64: 'ISCC:EAAWLAVXYVCV5NTD', iscc256: 'ISCC:EADWLAVXYVCV5NTDMDYQ7DJ4ZXOVO45SI4TPJCYBDWKHHHYSIQSU2SY', characters: 13 },
-  { id: 'fourteen_astral', text: "😀😃😄😁😆😅🤣😂🙂🙃😉😊😇🥰", iscc64: 'ISCC:EAAW3CVX3NGV3FHB', iscc256: 'ISCC:EADW3CVX3NGV3FHBMB4Q7XJVZHP3K64SMZFPJDJD56OPXPY6IUTQ72I', characters: 14 },];
+  {
+    id: 'emoji',
+    text: 'Hello 💩 world 🌍🌎🌏 — emoji 😀😃😄 everywhere 👍🏽 (skin tone) and 🇺🇳 flags!',
+    iscc64: 'ISCC:EAA34M6ZJQUQKX7P',
+    iscc256: 'ISCC:EAD34M6ZJQUQKX7PM5NPCOXZ4YVV3JTAUBGP7IFP4IOFSVWZBLF5T7A',
+    characters: 52,
+  },
+  {
+    id: 'cjk_ext_b',
+    text: '𠀀𠀁𠀂 𠁀𠁁 漢字 𠂀𠂁𠂂𠂃 測試 𪚥𪚥 text with rare CJK Extension B ideographs 𠮷野家',
+    iscc64: 'ISCC:EAA24ZZQEYWE3IF2',
+    iscc256: 'ISCC:EAD24ZZQEYWE3IF2GWCXGNAWZPGJ5WPWZO4FYMPDILPZ3Q7D62VNCDQ',
+    characters: 53,
+  },
+  {
+    id: 'math_bold',
+    text: '𝐓𝐡𝐞 𝐪𝐮𝐢𝐜𝐤 𝐛𝐫𝐨𝐰𝐧 𝐟𝐨𝐱 jumps over the lazy dog 𝟏𝟐𝟑',
+    iscc64: 'ISCC:EAA6B45JMSQY6E6D',
+    iscc256: 'ISCC:EAD6B45JMSQY6E6DQYK5YZQFP7AJODJXCQIC5PIOX4FQ5AEWWPDVSTY',
+    characters: 38,
+  },
+  {
+    id: 'short_astral',
+    text: '💩😀',
+    iscc64: 'ISCC:EAA24ODI7TEP5ZSN',
+    iscc256: 'ISCC:EAD24ODI7TEP5ZSNNXGRSADA5DCKSZ66CFMZQMQWWIWY7LRQJ22R75A',
+    characters: 2,
+  },
+  {
+    id: 'twelve_astral',
+    text: '😀😀😀😀😀😀😀😀😀😀😀😀',
+    iscc64: 'ISCC:EAAZATZEGP544FW2',
+    iscc256: 'ISCC:EADZATZEGP544FW2CE2WFMEMLIP4EXDNXZN2P2WUDNHB7AJ27FGQOVQ',
+    characters: 12,
+  },
+  {
+    id: 'thirteen_astral',
+    text: '😀😃😄😁😆😅🤣😂🙂🙃😉😊😇',
+    iscc64: 'ISCC:EAAWLAVXYVCV5NTD',
+    iscc256: 'ISCC:EADWLAVXYVCV5NTDMDYQ7DJ4ZXOVO45SI4TPJCYBDWKHHHYSIQSU2SY',
+    characters: 13,
+  },
+  {
+    id: 'fourteen_astral',
+    text: '😀😃😄😁😆😅🤣😂🙂🙃😉😊😇🥰',
+    iscc64: 'ISCC:EAAW3CVX3NGV3FHB',
+    iscc256: 'ISCC:EADW3CVX3NGV3FHBMB4Q7XJVZHP3K64SMZFPJDJD56OPXPY6IUTQ72I',
+    characters: 14,
+  },
+];
 
 describe('astral-plane characters', () => {
   it.each(ASTRAL)('$id', ({ text, iscc64, iscc256, characters }) => {

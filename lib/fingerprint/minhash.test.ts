@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from './hex.ts';
 import { minhash, minhash64, minhash256, minhashCompress } from './minhash.ts';
 
-const vectors = JSON.parse(readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'));
+const vectors = JSON.parse(
+  readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'),
+);
 
 /** Straight BigInt transcription of the definition, to check the 32-bit-halves arithmetic against. */
 function minhashBigInt(features: number[]): number[] {
@@ -34,7 +36,8 @@ describe('minhash', () => {
   });
 
   it('reproduces iscc-core test_minhash_64', () => {
-    for (const c of vectors.alg_minhash_64) expect(bytesToHex(minhash64(c.input_features))).toBe(c.expected_hex);
+    for (const c of vectors.alg_minhash_64)
+      expect(bytesToHex(minhash64(c.input_features))).toBe(c.expected_hex);
   });
 
   it('agrees with exact BigInt arithmetic on random and edge features', () => {
@@ -43,7 +46,16 @@ describe('minhash', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed;
     };
-    const features = [0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 0xffff, 0x10000, ...Array.from({ length: 300 }, rnd)];
+    const features = [
+      0,
+      1,
+      0xffffffff,
+      0x80000000,
+      0x7fffffff,
+      0xffff,
+      0x10000,
+      ...Array.from({ length: 300 }, rnd),
+    ];
     expect(Array.from(minhash(features))).toEqual(minhashBigInt(features));
     // One feature at a time checks every (permutation, feature) pair, not only the minima.
     for (const f of features.slice(0, 60)) expect(Array.from(minhash([f]))).toEqual(minhashBigInt([f]));

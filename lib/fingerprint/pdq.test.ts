@@ -47,7 +47,14 @@ function plainLuma64(luma: Float32Array, width: number, height: number): Float32
   else {
     const b1 = luma.slice();
     const b2 = new Float32Array(width * height);
-    const box = (inp: Float32Array, out: Float32Array, off: number, len: number, stride: number, w: number) => {
+    const box = (
+      inp: Float32Array,
+      out: Float32Array,
+      off: number,
+      len: number,
+      stride: number,
+      w: number,
+    ) => {
       const half = Math.floor((w + 2) / 2);
       let sum = 0;
       let n = 0;
@@ -80,7 +87,8 @@ function plainLuma64(luma: Float32Array, width: number, height: number): Float32
     a64 = new Float32Array(4096);
     for (let i = 0; i < 64; i++) {
       const y = Math.floor(((i + 0.5) * height) / 64);
-      for (let j = 0; j < 64; j++) a64[i * 64 + j] = b1[y * width + Math.floor(((j + 0.5) * width) / 64)] as number;
+      for (let j = 0; j < 64; j++)
+        a64[i * 64 + j] = b1[y * width + Math.floor(((j + 0.5) * width) / 64)] as number;
     }
   }
   return a64;
@@ -92,8 +100,10 @@ function plainPdq(luma: Float32Array, width: number, height: number): { hash: st
   const a64 = plainLuma64(luma, width, height);
   let grad = 0;
   const g = (u: number, v: number) => Math.abs(Math.trunc(f(f(f(u - v) * 100) / 255)));
-  for (let i = 0; i < 63; i++) for (let j = 0; j < 64; j++) grad += g(a64[i * 64 + j] as number, a64[(i + 1) * 64 + j] as number);
-  for (let i = 0; i < 64; i++) for (let j = 0; j < 63; j++) grad += g(a64[i * 64 + j] as number, a64[i * 64 + j + 1] as number);
+  for (let i = 0; i < 63; i++)
+    for (let j = 0; j < 64; j++) grad += g(a64[i * 64 + j] as number, a64[(i + 1) * 64 + j] as number);
+  for (let i = 0; i < 64; i++)
+    for (let j = 0; j < 63; j++) grad += g(a64[i * 64 + j] as number, a64[i * 64 + j + 1] as number);
   const quality = Math.min(100, Math.floor(grad / 90));
   const scale = f(Math.sqrt(2 / 64));
   const d = (i: number, k: number) => f(scale * Math.cos((Math.PI / 2 / 64) * (i + 1) * (2 * k + 1)));
@@ -130,8 +140,10 @@ function synthetic(width: number, height: number, seed: number): Uint8Array {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      const base = 128 + 80 * Math.sin((x * (seed % 7 + 1)) / width * 6) * Math.cos((y * 3) / height * 5);
-      for (let c = 0; c < 3; c++) px[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, base + ((s >>> (8 * c)) & 31) - 16 + c * 9));
+      const base =
+        128 + 80 * Math.sin(((x * ((seed % 7) + 1)) / width) * 6) * Math.cos(((y * 3) / height) * 5);
+      for (let c = 0; c < 3; c++)
+        px[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, base + ((s >>> (8 * c)) & 31) - 16 + c * 9));
     }
   }
   return px;
@@ -175,7 +187,9 @@ describe('pdq internals against the plain reference transcription', () => {
     const want = plainPdq(lumaFromRgb(px, w, h, 3), w, h);
     // The 64x64 buffer must be bit-identical, not just close enough to give the same hash.
     expect(luma64FromRgb(px, w, h, 3)).toEqual(plainLuma64(lumaFromRgb(px, w, h, 3), w, h));
-    expect(luma64FromLuma(lumaFromRgb(px, w, h, 3), w, h)).toEqual(plainLuma64(lumaFromRgb(px, w, h, 3), w, h));
+    expect(luma64FromLuma(lumaFromRgb(px, w, h, 3), w, h)).toEqual(
+      plainLuma64(lumaFromRgb(px, w, h, 3), w, h),
+    );
     expect(pdqFromRgb(px, w, h, 3)).toEqual(want);
     expect(pdqFromLuma(lumaFromRgb(px, w, h, 3), w, h)).toEqual(want);
   });

@@ -87,6 +87,30 @@ function fillLuma(
   }
 }
 
+/** Luma of `count` pixels from pixel `from` into every LANES-th float of `lanes`, starting at `lane`. */
+function fillLumaLane(
+  pixels: Uint8Array | Uint8ClampedArray,
+  channels: number,
+  from: number,
+  count: number,
+  lanes: Float32Array,
+  lane: number,
+): void {
+  for (let x = 0, q = from * channels, o = lane; x < count; x++, q += channels, o += LANES) {
+    lanes[o] =
+      fround(
+        (LUMA_R_TABLE[pixels[q] as number] as number) + (LUMA_G_TABLE[pixels[q + 1] as number] as number),
+      ) + (LUMA_B_TABLE[pixels[q + 2] as number] as number);
+  }
+}
+
+/** Rows y0..y0+nb of a row-major buffer into the interleaved lane layout. */
+function copyLanes(buf: Float32Array, width: number, y0: number, nb: number, lanes: Float32Array): void {
+  for (let k = 0; k < nb; k++) {
+    for (let x = 0, i = (y0 + k) * width, o = k; x < width; x++, i++, o += LANES) lanes[o] = buf[i] as number;
+  }
+}
+
 /** The full-resolution PDQ pipeline on decoded 8-bit RGB(A) pixels (the fixtures' `fullres` vectors). */
 export function pdqFromRgb(
   pixels: Uint8Array | Uint8ClampedArray,
@@ -112,9 +136,9 @@ export function luma64FromRgb(
   checkPixels(pixels, width, height, channels);
   if (width === 64 && height === 64) return lumaFromRgb(pixels, 64, 64, channels);
   // Luma is computed block by block straight into the first blur pass (no separate full-size pass).
-  return blurAndDecimate(new Float32Array(width * height), width, height, (block, y0, nb) =>
-    fillLuma(pixels, channels, y0 * width, nb * width, block, 0),
-  );
+  return blurAndDecimate(new Float32Array(width * height), width, height, (lanes, y0, nb) => {
+    for (let k = 0; k < nb; k++) fillLumaLane(pixels, channels, (y0 + k) * width, width, lanes, k);
+  });
 }
 
 /**
@@ -134,9 +158,7 @@ export function luma64FromLuma(luma: Float32Array, width: number, height: number
   if (luma.length < width * height) throw new Error('PDQ: luma buffer smaller than width*height');
   // The reference hashes a 64x64 input as it is, without blurring.
   if (width === 64 && height === 64) return luma.slice(0, 4096);
-  return blurAndDecimate(luma, width, height, (block, y0, nb) =>
-    block.set(luma.subarray(y0 * width, (y0 + nb) * width)),
-  );
+  return blurAndDecimate(luma, width, height, (lanes, y0, nb) => copyLanes(luma, width, y0, nb, lanes));
 }
 
 /**
@@ -152,11 +174,17 @@ export function pdqFrom64(luma64: Float32Array): PdqHash {
 
 const ZERO_HASH = '0'.repeat(64);
 
-/** Fills `block` (nb rows of the image from row y0, row-major) with the input of the first blur pass. */
-type RowSource = (block: Float32Array, y0: number, nb: number) => void;
+/**
+ * Fills `lanes` with rows y0..y0+nb-1 of a box pass's input, interleaved: lanes[x * LANES + k] is row y0+k,
+ * column x (nb <= LANES).
+ */
+type RowSource = (lanes: Float32Array, y0: number, nb: number) => void;
 
-/** Rows processed side by side: independent running sums hide the latency of each one's add chain. */
-const BLOCK_ROWS = 8;
+/**
+ * Rows filtered side by side. Eight independent running sums hide the latency of each one's chain of
+ * dependent additions, and the interleaved layout keeps them in registers and their inputs contiguous.
+ */
+const LANES = 8;
 
 /**
  * Two-pass tent filter (Jarosz: a box filter run twice along rows then columns), then sampling at the
@@ -176,36 +204,37 @@ function blurAndDecimate(buf: Float32Array, width: number, height: number, sourc
     colOut[x] = j;
   });
   const identity = new Int32Array(width).map((_, x) => x);
-  const block = new Float32Array(BLOCK_ROWS * width);
-  const sums = new Float32Array(Math.max(width, BLOCK_ROWS));
+  const lanes = new Float32Array(LANES * width);
+  const out = new Float32Array(LANES * width);
+  const sums = new Float32Array(width);
   const ring = new Float32Array(wc * width);
 
   // Pass 1, every pixel.
-  boxRows(source, width, height, wr, block, sums, buf, width, identity);
+  boxRows(source, width, height, wr, lanes, out, buf, width, identity);
   boxColsInPlace(buf, width, height, wc, ring, sums);
   // Pass 2, sampled columns only.
   const cw = cols.length;
   const compact = new Float32Array(height * cw);
   boxRows(
-    (b, y0, nb) => b.set(buf.subarray(y0 * width, (y0 + nb) * width)),
+    (l, y0, nb) => copyLanes(buf, width, y0, nb, l),
     width,
     height,
     wr,
-    block,
-    sums,
+    lanes,
+    out,
     compact,
     cw,
     colOut,
   );
   boxColsInPlace(compact, cw, height, wc, ring, sums);
 
-  const out = new Float32Array(64 * 64);
+  const out64 = new Float32Array(64 * 64);
   for (let i = 0; i < 64; i++) {
     const row = (ys[i] as number) * cw;
     for (let j = 0; j < 64; j++)
-      out[i * 64 + j] = compact[row + (colOut[xs[j] as number] as number)] as number;
+      out64[i * 64 + j] = compact[row + (colOut[xs[j] as number] as number)] as number;
   }
-  return out;
+  return out64;
 }
 
 /** Cell centres of a 64-cell grid over `dim` pixels: floor((i + 0.5) * dim / 64), as the reference samples. */
@@ -242,63 +271,91 @@ function checkPixels(
 }
 
 /**
- * One box pass along every row, BLOCK_ROWS rows at a time. The window has `half` samples up to and
- * including the centre and shrinks at both ends (the sum is divided by the number of samples actually in
- * it). The four phases replay the reference's sequence of additions and subtractions so that the
- * single-precision running sum rounds identically. Output x goes to column colOut[x] of `dst` (row width
- * dstWidth), or nowhere when colOut[x] < 0.
+ * One box pass along every row, LANES rows at a time. The window has `half` samples up to and including the
+ * centre and shrinks at both ends (the sum is divided by the number of samples actually in it). The four
+ * phases replay the reference's sequence of additions and subtractions so that each row's single-precision
+ * running sum rounds identically. Output x goes to column colOut[x] of `dst` (row width dstWidth), or
+ * nowhere when colOut[x] < 0 (then it is not even divided).
  */
 function boxRows(
   source: RowSource,
   width: number,
   height: number,
   w: number,
-  block: Float32Array,
-  sums: Float32Array,
+  lanes: Float32Array,
+  out: Float32Array,
   dst: Float32Array,
   dstWidth: number,
   colOut: Int32Array,
 ): void {
   const half = (w + 2) >> 1;
-  const p1 = half - 1;
-  const p2 = w - half + 1;
-  const p3 = width - w;
-  const p4 = half - 1;
-  for (let y0 = 0; y0 < height; y0 += BLOCK_ROWS) {
-    const nb = Math.min(BLOCK_ROWS, height - y0);
-    source(block, y0, nb);
-    sums.fill(0, 0, nb);
-    const base = y0 * dstWidth;
+  const p1 = half - 1; // phase 1: fill the left half of the first window, no output
+  const subStart = w; // phases 1-2 (p1 + (w - half + 1) steps) only add; phase 3 slides the full window
+  const addEnd = width; // phase 4 (the last half - 1 steps) only subtracts
+  const steps = width + half - 1;
+  for (let y0 = 0; y0 < height; y0 += LANES) {
+    const nb = Math.min(LANES, height - y0);
+    // Unused lanes of the last block hold zeros (never written out).
+    if (nb < LANES) lanes.fill(0);
+    source(lanes, y0, nb);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
     let count = 0;
-    let ri = 0;
-    let li = 0;
+    let r = 0; // lane offset of the sample entering the window
+    let l = 0; // lane offset of the sample leaving it
     let oi = 0;
-    // Phase 1: fill the left half of the first window, no output.
-    for (let i = 0; i < p1; i++, ri++) {
-      count++;
-      for (let k = 0, r = ri; k < nb; k++, r += width) sums[k] = (sums[k] as number) + (block[r] as number);
-    }
-    // Phase 2: growing window.
-    for (let i = 0; i < p2; i++, ri++, oi++) {
-      count++;
-      const c = colOut[oi] as number;
-      for (let k = 0, r = ri; k < nb; k++, r += width) sums[k] = (sums[k] as number) + (block[r] as number);
-      if (c >= 0) for (let k = 0; k < nb; k++) dst[base + k * dstWidth + c] = (sums[k] as number) / count;
-    }
-    // Phase 3: full window sliding.
-    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
-      for (let k = 0, r = ri, l = li; k < nb; k++, r += width, l += width) {
-        sums[k] = fround(fround((sums[k] as number) + (block[r] as number)) - (block[l] as number));
+    // Step i adds a sample in phases 1-3, subtracts one in phases 3-4 and writes output i - p1 from phase 2 on.
+    // One loop with the four phases as conditions keeps the eight sums in registers.
+    for (let i = 0; i < steps; i++) {
+      if (i < addEnd) {
+        s0 = fround(s0 + (lanes[r] as number));
+        s1 = fround(s1 + (lanes[r + 1] as number));
+        s2 = fround(s2 + (lanes[r + 2] as number));
+        s3 = fround(s3 + (lanes[r + 3] as number));
+        s4 = fround(s4 + (lanes[r + 4] as number));
+        s5 = fround(s5 + (lanes[r + 5] as number));
+        s6 = fround(s6 + (lanes[r + 6] as number));
+        s7 = fround(s7 + (lanes[r + 7] as number));
+        r += LANES;
+        if (i < subStart) count++;
       }
-      const c = colOut[oi] as number;
-      if (c >= 0) for (let k = 0; k < nb; k++) dst[base + k * dstWidth + c] = (sums[k] as number) / count;
+      if (i >= subStart) {
+        s0 = fround(s0 - (lanes[l] as number));
+        s1 = fround(s1 - (lanes[l + 1] as number));
+        s2 = fround(s2 - (lanes[l + 2] as number));
+        s3 = fround(s3 - (lanes[l + 3] as number));
+        s4 = fround(s4 - (lanes[l + 4] as number));
+        s5 = fround(s5 - (lanes[l + 5] as number));
+        s6 = fround(s6 - (lanes[l + 6] as number));
+        s7 = fround(s7 - (lanes[l + 7] as number));
+        l += LANES;
+        if (i >= addEnd) count--;
+      }
+      if (i >= p1) {
+        const c = colOut[oi++] as number;
+        if (c >= 0) {
+          const o = c * LANES;
+          out[o] = s0 / count;
+          out[o + 1] = s1 / count;
+          out[o + 2] = s2 / count;
+          out[o + 3] = s3 / count;
+          out[o + 4] = s4 / count;
+          out[o + 5] = s5 / count;
+          out[o + 6] = s6 / count;
+          out[o + 7] = s7 / count;
+        }
+      }
     }
-    // Phase 4: shrinking window at the right edge.
-    for (let i = 0; i < p4; i++, li++, oi++) {
-      count--;
-      for (let k = 0, l = li; k < nb; k++, l += width) sums[k] = (sums[k] as number) - (block[l] as number);
-      const c = colOut[oi] as number;
-      if (c >= 0) for (let k = 0; k < nb; k++) dst[base + k * dstWidth + c] = (sums[k] as number) / count;
+    // Lanes back to rows.
+    for (let k = 0; k < nb; k++) {
+      const row = (y0 + k) * dstWidth;
+      for (let j = 0, o = k; j < dstWidth; j++, o += LANES) dst[row + j] = out[o] as number;
     }
   }
 }

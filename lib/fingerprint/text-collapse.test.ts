@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { textCollapse } from './text-collapse.ts';
 
-const vectors = JSON.parse(readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'));
+const vectors = JSON.parse(
+  readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'),
+);
 const boundary = JSON.parse(
-  readFileSync(new URL('../../fixtures/iscc/upstream/iscc-lib_unicode_boundary.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../fixtures/iscc/upstream/iscc-lib_unicode_boundary.json', import.meta.url),
+    'utf8',
+  ),
 );
 
 describe('textCollapse', () => {
