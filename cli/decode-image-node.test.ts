@@ -142,7 +142,7 @@ describe('decodeImageNode: the shared decoding rules', () => {
       0x12ff, 0xff80, 0x0180, 0x7f7f, 0x8000, 0x00ff, 0xfffe, 0x0101, 0x4242, 0x00, 0xffff, 0x8181,
     ];
     const v = new DataView(rows.buffer);
-    samples.forEach((s, i) => v.setUint16(1 + Math.floor(i / 6) * 13 + (i % 6) * 2, s));
+    for (const [i, s] of samples.entries()) v.setUint16(1 + Math.floor(i / 6) * 13 + (i % 6) * 2, s);
     const d = await decodeImageNode(png(2, 2, 2, 16, rows), 'image/png');
     expect(d.channels).toBe(3);
     expect(Array.from(d.data)).toEqual(samples.map((s) => s >> 8));

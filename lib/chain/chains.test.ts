@@ -9,7 +9,7 @@ import {
 } from './chains.ts';
 
 describe('chains', () => {
-  it('ships the public chains disabled and the local devnet enabled', () => {
+  it('ships every chain disabled: enabling one is the user’s choice of who sees the hashes', () => {
     expect(DEFAULT_CHAINS).toHaveLength(defaults.length);
     expect(DEFAULT_CHAINS.map((c) => [c.id, c.enabled])).toEqual([
       [1, false],
@@ -17,9 +17,10 @@ describe('chains', () => {
       [10, false],
       [42161, false],
       [84532, false],
-      [31337, true],
+      [31337, false],
     ]);
-    expect(enabledChains(DEFAULT_CHAINS).map((c) => c.rpcUrl)).toEqual(['http://127.0.0.1:8545']);
+    expect(enabledChains(DEFAULT_CHAINS)).toEqual([]);
+    expect(DEFAULT_CHAINS.find((c) => c.id === 31337)?.rpcUrl).toBe('http://127.0.0.1:8545');
     for (const c of DEFAULT_CHAINS.filter((x) => x.id !== 31337)) expect(c.rpcUrl).toMatch(/^https:\/\//);
   });
 

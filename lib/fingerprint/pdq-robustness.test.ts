@@ -5,7 +5,7 @@
  * are in the comments; the assertions are the PDQ thresholds.
  */
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImageNode } from '../../cli/decode-image-node.ts';
 import { fingerprintImage } from './fingerprint-image.ts';
@@ -25,7 +25,7 @@ const fingerprint = async (bytes: Uint8Array) => {
   return { ...fp.pdq, width: fp.width };
 };
 
-type Variant = [name: string, make: (img: sharp.Sharp, width: number) => sharp.Sharp];
+type Variant = [name: string, make: (img: Sharp, width: number) => Sharp];
 const VARIANTS: Variant[] = [
   ['JPEG q50', (s) => s.jpeg({ quality: 50 })],
   ['JPEG q70', (s) => s.jpeg({ quality: 70 })],
