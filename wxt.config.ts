@@ -29,7 +29,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'origin-lens@origin-lens.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

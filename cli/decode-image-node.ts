@@ -3,9 +3,9 @@
  * as the browser decoder (lib/fingerprint/decode-image-web.ts), so it follows the shared pipeline of
  * lib/fingerprint/decode-image.ts: native size, EXIF orientation applied (as Chromium always does), embedded
  * ICC profiles ignored (Chromium colorSpaceConversion 'none'), 8-bit RGB(A) samples, alpha not premultiplied.
- * Checked against Chromium 156 on every fixture: identical RGB bytes for JPEG (incl. progressive, 4:4:4, grey,
- * CMYK, EXIF-rotated), PNG (incl. 16-bit, grey, ICC), WebP and GIF; AVIF differs by at most a few levels
- * (different YUV->RGB code) with identical PDQ hashes.
+ * Checked against Chromium 156 and Firefox ESR 153 (see lib/fingerprint/decode-image.ts): identical RGB bytes
+ * for JPEG (incl. progressive, 4:4:4, grey, CMYK, EXIF-rotated), PNG (incl. 16-bit in Chromium, grey, ICC),
+ * WebP and GIF; AVIF differs by a few levels (different YUV->RGB code) with identical PDQ hashes.
  */
 import sharp from 'sharp';
 import {
@@ -30,7 +30,7 @@ const options = {
 export const decodeImageNode: DecodeImage = async (bytes: Uint8Array): Promise<DecodedImage> => {
   preflightImage(bytes);
   try {
-    // libvips' own header parse, in case it disagrees with ours (and for the orientation-swapped size).
+    // libvips' own header parse too, in case it disagrees with ours.
     const meta = await sharp(bytes, options).metadata();
     assertPixelBudget(meta.width ?? 0, meta.height ?? 0);
     if (meta.space === 'cmyk') return await decodeCmyk(bytes);

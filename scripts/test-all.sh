@@ -9,7 +9,7 @@ step "format and lint";      npx biome ci .
 step "types";                npx tsc --noEmit
 step "contract artifact";    npx tsx contracts/compile.ts --check
 step "build";                npx wxt build && npx wxt build -b firefox --mv3
-step "web-ext lint";         npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --warnings-as-errors
+step "web-ext lint";         npx tsx scripts/lint-firefox.ts
 step "unit and integration"; npx vitest run
 step "end to end (Chromium)"; npx vitest run -c vitest.e2e.config.ts
 step "smoke (Firefox)";      npx tsx e2e/firefox/firefox-smoke.ts

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     await page.goto(pageUrl, { waitUntil: 'load' });
 
     const ext = await browser.newPage();
-    await ext.goto(`moz-extension://${UUID}/popup.html`, { waitUntil: 'load' });
+    // Firefox never reports the load of a moz-extension page over BiDi: wait for the page's own content instead.
+    await ext.goto(`moz-extension://${UUID}/popup.html`, { waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => {});
+    await ext.waitForFunction(() => document.body?.innerText.includes('Origin Lens'), { timeout: 15_000 });
 
     let items: ListedItem[] = [];
     await check('the content script finds and checks the page images', async () => {

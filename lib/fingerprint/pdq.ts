@@ -65,11 +65,11 @@ export function lumaFromRgb(
   checkPixels(pixels, width, height, channels);
   const n = width * height;
   const luma = out && out.length >= n ? out : new Float32Array(n);
-  fillLuma(pixels, channels, 0, n, luma, 0);
+  fillLuma(pixels, channels, 0, n, luma, 0, 1);
   return luma;
 }
 
-/** Luma of pixels [from, from + count) into out[at...]. */
+/** Luma of pixels [from, from + count) into out[at], out[at + stride], ... */
 function fillLuma(
   pixels: Uint8Array | Uint8ClampedArray,
   channels: number,
@@ -77,27 +77,11 @@ function fillLuma(
   count: number,
   out: Float32Array,
   at: number,
+  stride: number,
 ): void {
-  for (let p = 0, q = from * channels; p < count; p++, q += channels) {
+  for (let p = 0, q = from * channels, o = at; p < count; p++, q += channels, o += stride) {
     // (R + G) is rounded to single before adding B, as in the reference's left-to-right float sum.
-    out[at + p] =
-      fround(
-        (LUMA_R_TABLE[pixels[q] as number] as number) + (LUMA_G_TABLE[pixels[q + 1] as number] as number),
-      ) + (LUMA_B_TABLE[pixels[q + 2] as number] as number);
-  }
-}
-
-/** Luma of `count` pixels from pixel `from` into every LANES-th float of `lanes`, starting at `lane`. */
-function fillLumaLane(
-  pixels: Uint8Array | Uint8ClampedArray,
-  channels: number,
-  from: number,
-  count: number,
-  lanes: Float32Array,
-  lane: number,
-): void {
-  for (let x = 0, q = from * channels, o = lane; x < count; x++, q += channels, o += LANES) {
-    lanes[o] =
+    out[o] =
       fround(
         (LUMA_R_TABLE[pixels[q] as number] as number) + (LUMA_G_TABLE[pixels[q + 1] as number] as number),
       ) + (LUMA_B_TABLE[pixels[q + 2] as number] as number);
@@ -137,7 +121,7 @@ export function luma64FromRgb(
   if (width === 64 && height === 64) return lumaFromRgb(pixels, 64, 64, channels);
   // Luma is computed block by block straight into the first blur pass (no separate full-size pass).
   return blurAndDecimate(new Float32Array(width * height), width, height, (lanes, y0, nb) => {
-    for (let k = 0; k < nb; k++) fillLumaLane(pixels, channels, (y0 + k) * width, width, lanes, k);
+    for (let k = 0; k < nb; k++) fillLuma(pixels, channels, (y0 + k) * width, width, lanes, k, LANES);
   });
 }
 
