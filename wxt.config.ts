@@ -11,12 +11,16 @@ export default defineConfig({
   hooks: {
     // The C2PA engine's WASM ships beside the worker (loaded once per worker lifetime, never per image).
     'build:publicAssets': (_, assets) => {
-      assets.push({ absoluteSrc: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm'), relativeDest: 'c2pa.wasm' });
+      assets.push({
+        absoluteSrc: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm'),
+        relativeDest: 'c2pa.wasm',
+      });
     },
   },
   manifest: ({ browser }) => ({
     name: 'Origin Lens',
-    description: 'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',
+    description:
+      'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     // c2pa-wasm needs WebAssembly compilation in extension pages and the worker.

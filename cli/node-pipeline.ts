@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
 import { CacheDb } from '../lib/cache/cache-db.ts';
 import { ResultCache } from '../lib/cache/result-cache.ts';
-import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import { type FetchedBytes, fetchBytes } from '../lib/net/fetch-bytes.ts';
 import { Pipeline } from '../lib/pipeline/pipeline.ts';
@@ -22,7 +22,11 @@ async function fetchSource(source: string, cwd: string): Promise<FetchedBytes> {
  * The extension's pipeline, in Node: the same cache logic (over an in-memory IndexedDB, so one run never
  * fetches or validates the same content twice), the same providers, the Node image decoder.
  */
-export function createNodePipeline(settings: Settings, cwd: string, trustLists?: () => Promise<TrustLists>): Pipeline {
+export function createNodePipeline(
+  settings: Settings,
+  cwd: string,
+  trustLists?: () => Promise<TrustLists>,
+): Pipeline {
   const cache = new ResultCache(new CacheDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'origin-lens-cli'));
   return new Pipeline({
     cache,

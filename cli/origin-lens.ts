@@ -6,15 +6,35 @@
 import type { CliCommand, CliIo } from './cli-io.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
-  verify: { summary: 'verify <file|url>... [--json] [--rpc URL] [--trust official|interim|none] [--anchors FILE.pem]', load: () => import('./commands/verify.ts') },
-  hash: { summary: 'hash <file>... | --text "<text>" | --text-file F [--json]', load: () => import('./commands/hash.ts') },
-  register: { summary: 'register <file>... [--ai] [--uri U] [--rpc URL] [--json]   (key from ORIGIN_LENS_KEY)', load: () => import('./commands/register.ts') },
-  deploy: { summary: 'deploy --rpc URL   (key from ORIGIN_LENS_KEY)', load: () => import('./commands/deploy.ts') },
-  devnet: { summary: 'devnet [--port 8545] [--seed demo/seed.json]', load: () => import('./commands/devnet.ts') },
+  verify: {
+    summary: 'verify <file|url>... [--json] [--rpc URL] [--trust official|interim|none] [--anchors FILE.pem]',
+    load: () => import('./commands/verify.ts'),
+  },
+  hash: {
+    summary: 'hash <file>... | --text "<text>" | --text-file F [--json]',
+    load: () => import('./commands/hash.ts'),
+  },
+  register: {
+    summary: 'register <file>... [--ai] [--uri U] [--rpc URL] [--json]   (key from ORIGIN_LENS_KEY)',
+    load: () => import('./commands/register.ts'),
+  },
+  deploy: {
+    summary: 'deploy --rpc URL   (key from ORIGIN_LENS_KEY)',
+    load: () => import('./commands/deploy.ts'),
+  },
+  devnet: {
+    summary: 'devnet [--port 8545] [--seed demo/seed.json]',
+    load: () => import('./commands/devnet.ts'),
+  },
 };
 
 function usage(): string {
-  return ['Usage: origin-lens <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`), ''].join('\n');
+  return [
+    'Usage: origin-lens <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

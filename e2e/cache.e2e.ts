@@ -6,7 +6,9 @@ import { currentWorker } from './support/launch-chromium.ts';
 /** The IndexedDB cache in the real browser: a revisit fetches no image bytes, even after the worker restarts. */
 let h: Harness;
 const imageHits = () =>
-  [...h.server.hits.entries()].filter(([path]) => /\.(jpe?g|png|webp|avif)$/.test(path)).reduce((n, [, c]) => n + c, 0);
+  [...h.server.hits.entries()]
+    .filter(([path]) => /\.(jpe?g|png|webp|avif)$/.test(path))
+    .reduce((n, [, c]) => n + c, 0);
 
 beforeAll(async () => {
   h = await startHarness({ devnet: true });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSettings, byFile, settledItems, tabIdOf } from './support/extension-page.ts';
+import { byFile, setSettings, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
 
 /**
@@ -60,7 +60,9 @@ describe('registry flags and remote manifests', () => {
     const page = await h.browser.context.newPage();
     const url = `${h.server.origin}/e2e/chain.html`;
     await page.goto(url);
-    const items = byFile(await settledItems(h.browser.worker, await tabIdOf(h.browser.worker, url), 3, 60_000));
+    const items = byFile(
+      await settledItems(h.browser.worker, await tabIdOf(h.browser.worker, url), 3, 60_000),
+    );
     // No C2PA manifest and no reachable registry: "could not check", never "no provenance".
     expect(items['q0122.jpg']?.state).toBe('error');
     expect(items['q0122.jpg']?.reason).toMatch(/^Could not check: /);

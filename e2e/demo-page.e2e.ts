@@ -42,11 +42,15 @@ describe('demo page', () => {
   it('recognises a re-encoded, resized copy through the local PDQ index, as a lead only', () => {
     const copy = byFile(items)['ribbons-resized.jpg'];
     expect(copy?.state).toBe('registered');
-    expect(copy?.reason).toMatch(/^Looks like an image registered by Origin Lens demo publisher \(devnet\) \(\d+ bits apart\)$/);
+    expect(copy?.reason).toMatch(
+      /^Looks like an image registered by Origin Lens demo publisher \(devnet\) \(\d+ bits apart\)$/,
+    );
   });
 
   it('recognises a registered paragraph after re-wrapping (collapsed-text SHA-256)', () => {
-    const paragraph = items.find((i) => i.kind === 'text' && i.preview?.startsWith('The harbour authority confirmed'));
+    const paragraph = items.find(
+      (i) => i.kind === 'text' && i.preview?.startsWith('The harbour authority confirmed'),
+    );
     expect(paragraph?.state).toBe('verified');
     const other = items.find((i) => i.kind === 'text' && i.preview?.startsWith('Residents have argued'));
     expect(other?.state).toBe('no-provenance');

@@ -24,7 +24,9 @@ beforeAll(async () => {
       unobserve() {}
       disconnect() {}
     };
-    Object.defineProperty(HTMLImageElement.prototype, 'currentSrc', { get: () => 'https://evil.example/fake.jpg' });
+    Object.defineProperty(HTMLImageElement.prototype, 'currentSrc', {
+      get: () => 'https://evil.example/fake.jpg',
+    });
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
       return attach.call(this, { ...init, mode: 'open' });
@@ -69,7 +71,12 @@ describe('a hostile page', () => {
       await new Promise((r) => setTimeout(r, 50));
       const again = document.querySelector('origin-lens-overlay') as HTMLElement | null;
       const style = again ? getComputedStyle(again) : null;
-      return { back: !!again, display: style?.display, opacity: style?.opacity, inline: again?.getAttribute('style') };
+      return {
+        back: !!again,
+        display: style?.display,
+        opacity: style?.opacity,
+        inline: again?.getAttribute('style'),
+      };
     });
     expect(after).toMatchObject({ back: true, display: 'block', opacity: '1' });
     expect(after.inline || null).toBeNull();
@@ -79,13 +86,17 @@ describe('a hostile page', () => {
 
   it('cannot reach the extension: no messaging API and no id leaked', async () => {
     const reach = await page.evaluate(() => {
-      const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown; id?: string } } }).chrome;
+      const chromeApi = (
+        window as unknown as { chrome?: { runtime?: { sendMessage?: unknown; id?: string } } }
+      ).chrome;
       window.postMessage({ type: 'check-image', url: 'https://evil.example/x.jpg' }, '*');
       window.postMessage({ type: 'clear-cache' }, '*');
       return { sendMessage: typeof chromeApi?.runtime?.sendMessage, id: chromeApi?.runtime?.id ?? null };
     });
     expect(reach).toEqual({ sendMessage: 'undefined', id: null });
-    const seen = JSON.stringify(await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen));
+    const seen = JSON.stringify(
+      await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen),
+    );
     expect(seen).not.toContain(h.browser.extensionId);
     expect(seen).not.toContain('wxt:');
     // The forged messages changed nothing: the list is the same and the cache was not cleared.
@@ -100,7 +111,10 @@ describe('a hostile page', () => {
     await ext.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
     const answers = await ext.evaluate(async () => {
       const ask = (m: unknown) =>
-        Promise.race([chrome.runtime.sendMessage(m), new Promise((r) => setTimeout(() => r('no answer'), 1000))]);
+        Promise.race([
+          chrome.runtime.sendMessage(m),
+          new Promise((r) => setTimeout(() => r('no answer'), 1000)),
+        ]);
       return {
         unknown: await ask({ type: 'drop-tables' }),
         badUrl: await ask({ type: 'verify-url', url: 'javascript:alert(1)' }),

@@ -50,7 +50,10 @@ describe('page scanning', () => {
         '<img id="swapped" src="/c2pa/ai_trained_genfill.jpg" width="300">';
     });
     await expect
-      .poll(async () => byFile((await listItems(h.browser.worker, tabId)).items)['ai_trained_genfill.jpg']?.state, { timeout: 20_000 })
+      .poll(
+        async () => byFile((await listItems(h.browser.worker, tabId)).items)['ai_trained_genfill.jpg']?.state,
+        { timeout: 20_000 },
+      )
       .toBe('ai-generated');
     items = byFile((await listItems(h.browser.worker, tabId)).items);
     expect(items['valid_C_c2pars.jpg']).toBeUndefined(); // removed from the page, removed from the list

@@ -38,15 +38,21 @@ describe('popup', () => {
     const popup = await h.browser.context.newPage();
     await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByText('ribbons').first().waitFor();
-    const text = await popup.locator('body').innerText();
-    for (const label of ['Tampered', 'AI-generated', 'Verified origin', 'Registered', 'Unknown signer']) expect(text).toContain(label);
+    const text = await popup.locator('body').textContent();
+    for (const label of ['Tampered', 'AI-generated', 'Verified origin', 'Registered', 'Unknown signer'])
+      expect(text).toContain(label);
     expect(text).toContain('invalid_datahash_E-dat-CA.jpg');
     await popup.screenshot({ path: 'test-results/popup.png' });
 
     // Clicking an item scrolls the page to it.
     const before = await page.evaluate(() => window.scrollY);
-    await popup.getByRole('button', { name: /invalid_datahash_E-dat-CA\.jpg/ }).first().click();
-    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(before + 100);
+    await popup
+      .getByRole('button', { name: /invalid_datahash_E-dat-CA\.jpg/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => window.scrollY), { timeout: 5000 })
+      .toBeGreaterThan(before + 100);
     await popup.close();
   });
 });
@@ -57,8 +63,11 @@ describe('Verify origin', () => {
     const details = await verifyOrigin({ srcUrl, mediaType: 'image', pageUrl: page.url() }, tabId);
     expect(details.url()).toContain('/details.html?');
     await details.getByText('Content Credentials').first().waitFor();
-    await details.getByText(/created by generative AI|trainedAlgorithmicMedia/i).first().waitFor();
-    const text = await details.locator('body').innerText();
+    await details
+      .getByText(/created by generative AI|trainedAlgorithmicMedia/i)
+      .first()
+      .waitFor();
+    const text = await details.locator('body').textContent();
     expect(text).toContain('AI-generated');
     expect(text).toContain('Adobe');
     expect(text.replace(/\s+/g, '')).toMatch(/[0-9a-f]{64}/); // the SHA-256, shown in groups
@@ -67,7 +76,9 @@ describe('Verify origin', () => {
     const download = details.waitForEvent('download');
     await details.getByRole('button', { name: 'Export JSON' }).click();
     const file = await download;
-    const exported = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+    const exported = JSON.parse(
+      await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
+    );
     expect(exported.verdict).toBe('ai-generated');
     expect(exported.evidence.c2pa.aiGenerated).toBe(true);
     await details.close();
@@ -77,8 +88,11 @@ describe('Verify origin', () => {
     const selectionText =
       'The harbour authority confirmed on Tuesday that the old grain terminal will be turned into a public market hall, with the first stalls expected to open next spring after a two-year restoration.';
     const details = await verifyOrigin({ selectionText, pageUrl: page.url() }, tabId);
-    await details.getByText(/Registered by Origin Lens demo publisher/).first().waitFor();
-    expect(await details.locator('body').innerText()).toContain('ISCC:');
+    await details
+      .getByText(/Registered by Origin Lens demo publisher/)
+      .first()
+      .waitFor();
+    expect(await details.locator('body').textContent()).toContain('ISCC:');
     await details.close();
   });
 

@@ -1,6 +1,6 @@
 import { browser, type PublicPath } from 'wxt/browser';
-import { createBackgroundServices } from '@/lib/background/create-background-services';
 import { onVerifyOrigin, VERIFY_MENU_ID } from '@/lib/background/context-menu';
+import { createBackgroundServices } from '@/lib/background/create-background-services';
 import { createRouter } from '@/lib/background/message-router';
 import type { ContextTarget } from '@/lib/messages/protocol';
 import { SETTINGS_KEY } from '@/lib/settings/settings';
@@ -23,7 +23,10 @@ export default defineBackground({
     });
 
     const openDetails = async (query: string, fromTabId?: number) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/details.html?${query}`), openerTabId: fromTabId });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/details.html?${query}`),
+        openerTabId: fromTabId,
+      });
     };
     const route = createRouter({
       extensionId: browser.runtime.id,
@@ -48,7 +51,8 @@ export default defineBackground({
       onVerifyOrigin(info, tab?.id, {
         pipeline: services.pipeline,
         fingerprintText: services.fingerprintText,
-        askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'context-target' }) as Promise<ContextTarget>,
+        askTab: (tabId) =>
+          browser.tabs.sendMessage(tabId, { type: 'context-target' }) as Promise<ContextTarget>,
         openDetails,
       }),
     );

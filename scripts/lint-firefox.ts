@@ -8,11 +8,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.output/firefox-mv3';
-const out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--self-hosted', '--output', 'json'], {
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const report = JSON.parse(out.slice(out.indexOf('{'))) as Record<'errors' | 'warnings' | 'notices', Array<{ code: string; file?: string; message: string }>>;
+const out = execFileSync(
+  'npx',
+  ['web-ext', 'lint', '--source-dir', dir, '--self-hosted', '--output', 'json'],
+  {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const report = JSON.parse(out.slice(out.indexOf('{'))) as Record<
+  'errors' | 'warnings' | 'notices',
+  Array<{ code: string; file?: string; message: string }>
+>;
 
 const isReactDom = (m: { code: string; file?: string }) => {
   if (m.code !== 'UNSAFE_VAR_ASSIGNMENT' || !m.file) return false;
@@ -21,6 +28,8 @@ const isReactDom = (m: { code: string; file?: string }) => {
 };
 const problems = [...report.errors, ...report.warnings.filter((w) => !isReactDom(w))];
 const accepted = report.warnings.length - (problems.length - report.errors.length);
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${accepted} from react-dom accepted), ${report.notices.length} notices`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${accepted} from react-dom accepted), ${report.notices.length} notices`,
+);
 for (const p of problems) console.log(`  ${p.code} ${p.file ?? ''}: ${p.message}`);
 process.exit(problems.length > 0 ? 1 : 0);

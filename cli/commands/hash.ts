@@ -20,11 +20,18 @@ export const run: CliCommand = async (argv, io) => {
   let failed = false;
   const texts: Array<[string, string]> = [];
   if (values.text !== undefined) texts.push(['--text', values.text]);
-  if (values['text-file']) texts.push([values['text-file'], await readFile(resolve(io.cwd, values['text-file']), 'utf8')]);
+  if (values['text-file'])
+    texts.push([values['text-file'], await readFile(resolve(io.cwd, values['text-file']), 'utf8')]);
   for (const [source, text] of texts) {
     try {
       const f = await fingerprintText(text);
-      out.push({ source, sha256Collapsed: f.sha256Collapsed, isccText: f.isccText, isccTextHex: f.isccTextHex, characters: f.characters });
+      out.push({
+        source,
+        sha256Collapsed: f.sha256Collapsed,
+        isccText: f.isccText,
+        isccTextHex: f.isccTextHex,
+        characters: f.characters,
+      });
     } catch (error) {
       failed = true;
       out.push({ source, error: (error as Error).message });
@@ -55,9 +62,9 @@ export const run: CliCommand = async (argv, io) => {
   else {
     for (const row of out) {
       io.stdout(
-        Object.entries(row)
+        `${Object.entries(row)
           .map(([k, v]) => `${k}: ${v}`)
-          .join('\n') + '\n',
+          .join('\n')}\n`,
       );
     }
   }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ChainConfig } from '../../lib/chain/chains.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
-import type { ChainConfig } from '../../lib/chain/chains.ts';
 import type { ChainRecord, Evidence } from '../../lib/evidence/types.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
@@ -64,18 +64,33 @@ export const run: CliCommand = async (argv, io) => {
       if (TEXT_EXTENSIONS.has(extname(source).toLowerCase()) && !/^https?:/i.test(source)) {
         const text = await readFile(resolve(io.cwd, source), 'utf8');
         const result = await pipeline.checkText(await fingerprintText(text), text);
-        out.push(await toOutput(source, result.key ? await pipeline.details(result.key) : null, result.reason, chains, settings.registrants));
+        out.push(
+          await toOutput(
+            source,
+            result.key ? await pipeline.details(result.key) : null,
+            result.reason,
+            chains,
+            settings.registrants,
+          ),
+        );
       } else {
         const result = await pipeline.checkImage(source);
         const details = result.key ? await pipeline.details(result.key) : null;
         out.push(await toOutput(source, details, result.reason, chains, settings.registrants));
       }
     } catch (error) {
-      out.push({ source, verdict: 'error', reason: `Could not check: ${(error as Error).message}`, error: (error as Error).message });
+      out.push({
+        source,
+        verdict: 'error',
+        reason: `Could not check: ${(error as Error).message}`,
+        error: (error as Error).message,
+      });
     }
   }
   if (values.json) io.stdout(JSON.stringify(out, null, 2));
-  else for (const row of out) io.stdout(`${row.verdict.padEnd(15)} ${row.source}\n${' '.repeat(16)}${row.reason}\n`);
+  else
+    for (const row of out)
+      io.stdout(`${row.verdict.padEnd(15)} ${row.source}\n${' '.repeat(16)}${row.reason}\n`);
   return out.some((row) => row.verdict === 'error') ? 1 : 0;
 };
 
@@ -139,8 +154,18 @@ async function toOutput(
     for (const chain of chains) {
       try {
         const { client } = await connectRpc(chain.rpcUrl);
-        const result = await registrationsFromLogs(client, { chain, contentHash: `0x${key}`, registrants, fromBlock: 0n });
-        fromLogs.push(...result.records.map((r) => ({ ...r, match: (details.kind === 'text' ? 'text' : 'exact') as ChainRecord['match'] })));
+        const result = await registrationsFromLogs(client, {
+          chain,
+          contentHash: `0x${key}`,
+          registrants,
+          fromBlock: 0n,
+        });
+        fromLogs.push(
+          ...result.records.map((r) => ({
+            ...r,
+            match: (details.kind === 'text' ? 'text' : 'exact') as ChainRecord['match'],
+          })),
+        );
       } catch (error) {
         logErrors.push(`${chain.name}: ${(error as Error).message}`);
       }
@@ -155,4 +180,4 @@ async function toOutput(
     errors: [...(ch?.errors ?? []), ...logErrors],
   };
   return out;
-};
+}

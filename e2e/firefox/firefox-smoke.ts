@@ -23,8 +23,14 @@ interface ListedItem {
 }
 
 async function main(): Promise<void> {
-  assert.ok(existsSync(resolve(BUILD, 'manifest.json')), 'build the Firefox extension first (npm run build:firefox)');
-  const server = await startStaticServer({ '/c2pa/': resolve(ROOT, 'fixtures/c2pa'), '/': resolve(ROOT, 'e2e/site') });
+  assert.ok(
+    existsSync(resolve(BUILD, 'manifest.json')),
+    'build the Firefox extension first (npm run build:firefox)',
+  );
+  const server = await startStaticServer({
+    '/c2pa/': resolve(ROOT, 'fixtures/c2pa'),
+    '/': resolve(ROOT, 'e2e/site'),
+  });
   let browser: Browser | undefined;
   const results: Array<[string, boolean]> = [];
   const check = async (name: string, fn: () => Promise<void>) => {
@@ -56,8 +62,10 @@ async function main(): Promise<void> {
 
     const ext = await browser.newPage();
     // Firefox never reports the load of a moz-extension page over BiDi: wait for the page's own content instead.
-    await ext.goto(`moz-extension://${UUID}/popup.html`, { waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => {});
-    await ext.waitForFunction(() => document.body?.innerText.includes('Origin Lens'), { timeout: 15_000 });
+    await ext
+      .goto(`moz-extension://${UUID}/popup.html`, { waitUntil: 'domcontentloaded', timeout: 5000 })
+      .catch(() => {});
+    await ext.waitForFunction(() => document.body?.textContent.includes('Origin Lens'), { timeout: 15_000 });
 
     let items: ListedItem[] = [];
     await check('the content script finds and checks the page images', async () => {
@@ -91,7 +99,7 @@ async function main(): Promise<void> {
       assert.equal(plain?.state, 'no-provenance', JSON.stringify(plain));
     });
     await check('the popup opens and renders', async () => {
-      const text = await ext.evaluate(() => document.body.innerText);
+      const text = await ext.evaluate(() => document.body.textContent);
       assert.match(text, /Origin Lens/);
     });
   } finally {

@@ -3,7 +3,11 @@ import type { ContentResponses, PageItem } from '../../lib/messages/protocol.ts'
 import type { Settings } from '../../lib/settings/settings.ts';
 
 /** Opens an extension page (a privileged context the web page cannot touch) to talk to tabs and storage. */
-export async function openExtensionPage(context: BrowserContext, extensionId: string, path = 'options.html'): Promise<Page> {
+export async function openExtensionPage(
+  context: BrowserContext,
+  extensionId: string,
+  path = 'options.html',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/${path}`);
   return page;
@@ -33,7 +37,12 @@ export async function listItems(worker: Worker, tabId: number): Promise<ContentR
 }
 
 /** Waits until no item of the tab is pending, and returns the items. */
-export async function settledItems(worker: Worker, tabId: number, minItems: number, timeoutMs = 30_000): Promise<PageItem[]> {
+export async function settledItems(
+  worker: Worker,
+  tabId: number,
+  minItems: number,
+  timeoutMs = 30_000,
+): Promise<PageItem[]> {
   const deadline = Date.now() + timeoutMs;
   let last: PageItem[] = [];
   while (Date.now() < deadline) {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { runDevnet, type DevnetInfo } from '../../cli/commands/devnet.ts';
 import type { CliIo } from '../../cli/cli-io.ts';
-import { type ExtensionBrowser, launchWithExtension } from './launch-chromium.ts';
+import { type DevnetInfo, runDevnet } from '../../cli/commands/devnet.ts';
 import { setSettings } from './extension-page.ts';
+import { type ExtensionBrowser, launchWithExtension } from './launch-chromium.ts';
 import { type Route, type StaticServer, startStaticServer } from './static-server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -35,13 +35,22 @@ export interface StaticServer {
  * Serves folders on 127.0.0.1 (mounts: URL prefix → folder), with extra routes for special cases.
  * It counts requests so tests can assert what was (not) fetched.
  */
-export async function startStaticServer(mounts: Record<string, string>, routes: Route[] = [], port = 0): Promise<StaticServer> {
+export async function startStaticServer(
+  mounts: Record<string, string>,
+  routes: Route[] = [],
+  port = 0,
+): Promise<StaticServer> {
   const hits = new Map<string, number>();
   const log: StaticServer['log'] = [];
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     hits.set(url, (hits.get(url) ?? 0) + 1);
-    log.push({ url, cookie: req.headers.cookie, referer: req.headers.referer, userAgent: req.headers['user-agent'] });
+    log.push({
+      url,
+      cookie: req.headers.cookie,
+      referer: req.headers.referer,
+      userAgent: req.headers['user-agent'],
+    });
     for (const route of routes) if (route(req, res)) return;
     const path = decodeURIComponent(url.split('?')[0] ?? '/');
     for (const [prefix, dir] of Object.entries(mounts)) {

@@ -17,9 +17,10 @@ const api: PopupApi = {
   activeTab: async () => {
     // popup.html?tab=N shows tab N (the popup opened in its own tab); otherwise the active tab.
     const asked = Number(new URLSearchParams(location.search).get('tab'));
-    const [tab] = Number.isSafeInteger(asked) && asked > 0
-      ? [await browser.tabs.get(asked)]
-      : await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] =
+      Number.isSafeInteger(asked) && asked > 0
+        ? [await browser.tabs.get(asked)]
+        : await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
   },
   storage: {

@@ -104,19 +104,17 @@ describe('CacheDb migrations', () => {
     const name = `migrate-${n++}`;
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
     v1.version(1).stores({ items: 'key, kind, lastAccess', urls: 'url, key' });
-    await v1
-      .table('items')
-      .put({
-        key: 'old',
-        kind: 'image',
-        urls: ['u'],
-        evidence: {},
-        parts: {},
-        verdict: 'verified',
-        reason: 'r',
-        checkedAt: 5,
-        lastAccess: 5,
-      });
+    await v1.table('items').put({
+      key: 'old',
+      kind: 'image',
+      urls: ['u'],
+      evidence: {},
+      parts: {},
+      verdict: 'verified',
+      reason: 'r',
+      checkedAt: 5,
+      lastAccess: 5,
+    });
     await v1.table('urls').put({ url: 'u', key: 'old', fetchedAt: 5, expiresAt: Number.MAX_SAFE_INTEGER });
     v1.close();
 

@@ -8,7 +8,9 @@ const hash = 'a'.repeat(64);
 
 describe('classifySender', () => {
   it('tells content scripts from extension pages', () => {
-    expect(classifySender({ id: ID, url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe('content');
+    expect(
+      classifySender({ id: ID, url: 'https://news.example/a', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN),
+    ).toBe('content');
     expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('page');
     expect(classifySender({ id: ID, url: `${ORIGIN}details.html`, tab: { id: 9 } }, ID, ORIGIN)).toBe('page');
   });
@@ -26,8 +28,13 @@ describe('parseRequest', () => {
       type: 'check-image',
       url: 'https://a.example/x.jpg',
     });
-    expect(parseRequest({ type: 'get-details', key: hash }, 'page')).toEqual({ type: 'get-details', key: hash });
-    expect(parseRequest({ type: 'page-summary', counts: { verified: 2, pending: 1 } }, 'content')).not.toBeNull();
+    expect(parseRequest({ type: 'get-details', key: hash }, 'page')).toEqual({
+      type: 'get-details',
+      key: hash,
+    });
+    expect(
+      parseRequest({ type: 'page-summary', counts: { verified: 2, pending: 1 } }, 'content'),
+    ).not.toBeNull();
   });
 
   it('keeps privileged requests away from content scripts', () => {
@@ -47,17 +54,33 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'get-details', key: '../../x' }, 'page')).toBeNull();
     expect(parseRequest({ type: 'page-summary', counts: { verified: -1 } }, 'content')).toBeNull();
     expect(
-      parseRequest({ type: 'check-text', text: 'x', fingerprints: { kind: 'text', sha256Collapsed: 'zz' } }, 'content'),
+      parseRequest(
+        { type: 'check-text', text: 'x', fingerprints: { kind: 'text', sha256Collapsed: 'zz' } },
+        'content',
+      ),
     ).toBeNull();
   });
 
   it('copies only known fields of a text request', () => {
-    const fingerprints = { kind: 'text', sha256Collapsed: hash, isccText: 'ISCC:EAA', isccTextHex: '00', characters: 5, extra: 1 };
+    const fingerprints = {
+      kind: 'text',
+      sha256Collapsed: hash,
+      isccText: 'ISCC:EAA',
+      isccTextHex: '00',
+      characters: 5,
+      extra: 1,
+    };
     const parsed = parseRequest({ type: 'check-text', text: 'hello', fingerprints }, 'content');
     expect(parsed).toEqual({
       type: 'check-text',
       text: 'hello',
-      fingerprints: { kind: 'text', sha256Collapsed: hash, isccText: 'ISCC:EAA', isccTextHex: '00', characters: 5 },
+      fingerprints: {
+        kind: 'text',
+        sha256Collapsed: hash,
+        isccText: 'ISCC:EAA',
+        isccTextHex: '00',
+        characters: 5,
+      },
     });
   });
 });

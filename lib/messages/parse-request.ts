@@ -46,7 +46,12 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
       const f = m.fingerprints as Record<string, unknown> | undefined;
       if (typeof m.text !== 'string' || m.text.length > MAX_TEXT || !f || f.kind !== 'text') return null;
       if (typeof f.sha256Collapsed !== 'string' || !HEX64.test(f.sha256Collapsed)) return null;
-      if (typeof f.isccText !== 'string' || typeof f.isccTextHex !== 'string' || typeof f.characters !== 'number') return null;
+      if (
+        typeof f.isccText !== 'string' ||
+        typeof f.isccTextHex !== 'string' ||
+        typeof f.characters !== 'number'
+      )
+        return null;
       return {
         type,
         text: m.text,

@@ -85,5 +85,10 @@ export type BackgroundResponse<T extends BackgroundRequest['type']> = Background
 export type ContentResponse<T extends ContentRequest['type']> = ContentResponses[T];
 
 /** The send function a context is given (wraps runtime.sendMessage / tabs.sendMessage). */
-export type SendToBackground = <R extends BackgroundRequest>(request: R) => Promise<BackgroundResponse<R['type']>>;
-export type SendToContent = <R extends ContentRequest>(tabId: number, request: R) => Promise<ContentResponse<R['type']>>;
+export type SendToBackground = <R extends BackgroundRequest>(
+  request: R,
+) => Promise<BackgroundResponse<R['type']>>;
+export type SendToContent = <R extends ContentRequest>(
+  tabId: number,
+  request: R,
+) => Promise<ContentResponse<R['type']>>;

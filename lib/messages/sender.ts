@@ -14,7 +14,11 @@ export type SenderKind = 'content' | 'page';
  * `externally_connectable`), but a content script runs inside the page's renderer, so its messages get the
  * narrow set of requests in `allowedFrom`. Anything else is rejected.
  */
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
   if (sender.id !== extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'page';

@@ -12,7 +12,10 @@ beforeAll(async () => {
     seen.push(req);
     switch (req.url) {
       case '/ok.jpg':
-        res.writeHead(200, { 'content-type': 'image/jpeg; charset=binary', link: '<https://m.example/x.c2pa>; rel="c2pa-manifest"' });
+        res.writeHead(200, {
+          'content-type': 'image/jpeg; charset=binary',
+          link: '<https://m.example/x.c2pa>; rel="c2pa-manifest"',
+        });
         res.end(Buffer.from([1, 2, 3, 4]));
         return;
       case '/missing':

@@ -1,5 +1,5 @@
-import { BADGE_STYLES } from '../verdict/badge-style.ts';
 import type { ItemState } from '../messages/protocol.ts';
+import { BADGE_STYLES } from '../verdict/badge-style.ts';
 
 /** Styles of the overlay's shadow root. `:host` is reset so that page CSS cannot reach inside. */
 export function overlayCss(): string {

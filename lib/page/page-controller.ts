@@ -38,7 +38,11 @@ export class PageController {
   private readonly scanner: PageScanner;
   private readonly layer: BadgeLayer;
   private readonly onContextMenu = (event: MouseEvent) => {
-    this.lastContext = { x: event.clientX, y: event.clientY, target: event.composedPath()[0] as Element | null };
+    this.lastContext = {
+      x: event.clientX,
+      y: event.clientY,
+      target: event.composedPath()[0] as Element | null,
+    };
   };
 
   constructor(private readonly deps: PageControllerDeps) {
@@ -122,7 +126,9 @@ export class PageController {
       .then((result) => {
         if (this.items.get(id)?.url === url) this.apply(id, result);
       })
-      .catch((error: Error) => this.apply(id, { kind: 'image', verdict: 'error', reason: `Could not check: ${error.message}` }));
+      .catch((error: Error) =>
+        this.apply(id, { kind: 'image', verdict: 'error', reason: `Could not check: ${error.message}` }),
+      );
   }
 
   private onText(el: Element, text: string): void {
@@ -144,7 +150,11 @@ export class PageController {
           const result = await this.deps.send({ type: 'check-text', fingerprints, text });
           this.apply(id, result);
         } catch (error) {
-          this.apply(id, { kind: 'text', verdict: 'error', reason: `Could not check: ${(error as Error).message}` });
+          this.apply(id, {
+            kind: 'text',
+            verdict: 'error',
+            reason: `Could not check: ${(error as Error).message}`,
+          });
         }
         await new Promise<void>((resolve) => this.deps.win.requestAnimationFrame(() => resolve()));
       }
@@ -171,7 +181,8 @@ export class PageController {
   private update(id: string, item: PageItem): void {
     this.items.set(id, item);
     const el = this.elements.get(id);
-    if (el && item.kind === 'image') this.layer.set(id, el, item.state, item.reason ?? 'Checking where this image comes from…');
+    if (el && item.kind === 'image')
+      this.layer.set(id, el, item.state, item.reason ?? 'Checking where this image comes from…');
     this.queueSummary();
   }
 
@@ -187,7 +198,9 @@ export class PageController {
     this.summaryQueued = true;
     this.deps.win.requestAnimationFrame(() => {
       this.summaryQueued = false;
-      void this.deps.send({ type: 'page-summary', counts: countStates([...this.items.values()]) }).catch(() => {});
+      void this.deps
+        .send({ type: 'page-summary', counts: countStates([...this.items.values()]) })
+        .catch(() => {});
     });
   }
 }

@@ -36,7 +36,9 @@ function recordingChain(result: () => ChainEvidence) {
     ttlMs: 60_000,
     version: () => version,
     run: async (input) => {
-      calls.push(input.fingerprints.kind === 'image' ? input.fingerprints.sha256 : input.fingerprints.sha256Collapsed);
+      calls.push(
+        input.fingerprints.kind === 'image' ? input.fingerprints.sha256 : input.fingerprints.sha256Collapsed,
+      );
       return { chain: result() };
     },
   };
@@ -91,7 +93,11 @@ describe('Pipeline', () => {
   it('shares one check between concurrent requests for the same URL', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
     const p = pipeline([chain.provider]);
-    await Promise.all([p.checkImage(`${base}/c.jpg`), p.checkImage(`${base}/c.jpg`), p.checkImage(`${base}/c.jpg`)]);
+    await Promise.all([
+      p.checkImage(`${base}/c.jpg`),
+      p.checkImage(`${base}/c.jpg`),
+      p.checkImage(`${base}/c.jpg`),
+    ]);
     expect(hits.get('/c.jpg')).toBe(1);
   });
 
@@ -99,14 +105,20 @@ describe('Pipeline', () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
     const p = pipeline([chain.provider]);
     const r = await p.checkImage(`${base}/gone.jpg`);
-    expect(r).toEqual({ kind: 'image', verdict: 'error', reason: 'Could not check: the server answered HTTP 404' });
+    expect(r).toEqual({
+      kind: 'image',
+      verdict: 'error',
+      reason: 'Could not check: the server answered HTTP 404',
+    });
     expect(await db.items.count()).toBe(0);
   });
 
   it('keeps a could-not-check part only briefly, so it is retried', async () => {
     let down = true;
     const chain = recordingChain(() =>
-      down ? { state: 'error', records: [], otherRegistrations: 0, errors: ['RPC down'] } : { state: 'ok', records: [], otherRegistrations: 0 },
+      down
+        ? { state: 'error', records: [], otherRegistrations: 0, errors: ['RPC down'] }
+        : { state: 'ok', records: [], otherRegistrations: 0 },
     );
     let now = 1_000;
     const p = new Pipeline({
@@ -125,7 +137,13 @@ describe('Pipeline', () => {
   it('checks text by its collapsed hash and keeps the text for the details page', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 1 }));
     const p = pipeline([chain.provider]);
-    const fp = { kind: 'text' as const, sha256Collapsed: 'f'.repeat(64), isccText: 'ISCC:EAA', isccTextHex: '0', characters: 3 };
+    const fp = {
+      kind: 'text' as const,
+      sha256Collapsed: 'f'.repeat(64),
+      isccText: 'ISCC:EAA',
+      isccTextHex: '0',
+      characters: 3,
+    };
     const r = await p.checkText(fp, 'Hello there');
     expect(r.verdict).toBe('registered');
     const details = await p.details('f'.repeat(64));

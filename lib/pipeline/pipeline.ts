@@ -77,7 +77,7 @@ export class Pipeline {
 
   private async runImage(url: string): Promise<CheckResult> {
     const byUrl = await this.deps.cache.getByUrl(url);
-    if (byUrl && byUrl.evidence.fingerprints) {
+    if (byUrl?.evidence.fingerprints) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
         return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
@@ -147,7 +147,8 @@ export class Pipeline {
       byteLength: meta.byteLength ?? cached?.byteLength,
       text: text ?? cached?.text,
     };
-    if (stale.length > 0 || !cached || (url && !cached.urls.includes(url))) await this.deps.cache.put(item, url);
+    if (stale.length > 0 || !cached || (url && !cached.urls.includes(url)))
+      await this.deps.cache.put(item, url);
     return { ...item, size: 0, lastAccess: Date.now() };
   }
 }

@@ -53,7 +53,12 @@ export class PageScanner {
       { rootMargin: '200px' },
     );
     this.mo = new this.win.MutationObserver((records) => this.onMutations(records));
-    this.mo.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    this.mo.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
     doc.addEventListener('load', this.onLoad, true);
     this.collect(doc.documentElement, true);
     this.scheduleIdle();
@@ -144,14 +149,16 @@ export class PageScanner {
       this.idleScheduled = false;
       this.drain(deadline);
     };
-    if (typeof this.win.requestIdleCallback === 'function') this.win.requestIdleCallback(run, { timeout: 1000 });
+    if (typeof this.win.requestIdleCallback === 'function')
+      this.win.requestIdleCallback(run, { timeout: 1000 });
     else this.win.setTimeout(() => run({ timeRemaining: () => IDLE_BUDGET_MS }), 0);
   }
 
   /** Idle work in small slices: never hold the page's main thread for long. */
   private drain(deadline: IdleDeadline): void {
     const start = this.win.performance.now();
-    const budget = () => Math.min(deadline.timeRemaining(), IDLE_BUDGET_MS - (this.win.performance.now() - start));
+    const budget = () =>
+      Math.min(deadline.timeRemaining(), IDLE_BUDGET_MS - (this.win.performance.now() - start));
     while (this.idleQueue.length > 0 && budget() > 0) {
       const el = this.idleQueue.shift() as Element;
       this.consider(el, false);

@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { blockText, findTextBlocks, mainContentRoot, MIN_TEXT_LENGTH } from './text-blocks.ts';
+import { blockText, findTextBlocks, MIN_TEXT_LENGTH, mainContentRoot } from './text-blocks.ts';
 
-const long = (tag: string) => `A ${tag} paragraph that is long enough to be worth a fingerprint, well past eighty characters.`;
+const long = (tag: string) =>
+  `A ${tag} paragraph that is long enough to be worth a fingerprint, well past eighty characters.`;
 
 describe('findTextBlocks', () => {
   it('finds long paragraphs and headings in the main content only', () => {
@@ -27,8 +28,13 @@ describe('findTextBlocks', () => {
   });
 
   it('falls back to the only article, then the body', () => {
-    expect(mainContentRoot(parseHTML('<html><body><article id="a"></article></body></html>').document)?.id).toBe('a');
-    expect(mainContentRoot(parseHTML('<html><body><article></article><article></article></body></html>').document)?.tagName).toBe('BODY');
+    expect(
+      mainContentRoot(parseHTML('<html><body><article id="a"></article></body></html>').document)?.id,
+    ).toBe('a');
+    expect(
+      mainContentRoot(parseHTML('<html><body><article></article><article></article></body></html>').document)
+        ?.tagName,
+    ).toBe('BODY');
   });
 
   it('collapses whitespace inside a block', () => {

@@ -2,7 +2,8 @@
 export const MIN_TEXT_LENGTH = 80;
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, dd';
-const CHROME_SELECTOR = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [contenteditable=""], [contenteditable="true"]';
+const CHROME_SELECTOR =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [contenteditable=""], [contenteditable="true"]';
 
 /** The main content of a page: `<main>`, the only `<article>`, or the body. */
 export function mainContentRoot(doc: Document): Element | null {
@@ -26,7 +27,8 @@ export function findTextBlocks(root: Element): Element[] {
   const out: Element[] = [];
   for (const el of root.querySelectorAll(BLOCK_SELECTOR)) {
     if (el.closest(CHROME_SELECTOR)) continue;
-    if (el.parentElement?.closest(BLOCK_SELECTOR) && root.contains(el.parentElement.closest(BLOCK_SELECTOR))) continue;
+    if (el.parentElement?.closest(BLOCK_SELECTOR) && root.contains(el.parentElement.closest(BLOCK_SELECTOR)))
+      continue;
     if (blockText(el).length >= MIN_TEXT_LENGTH) out.push(el);
   }
   return out;

@@ -9,7 +9,10 @@ describe('mergeSettings', () => {
   });
 
   it('keeps valid stored fields and drops wrongly typed ones', () => {
-    const merged = mergeSettings({ overlay: false, disabledSites: 'oops', trust: { interim: false, official: 'yes' } }, defaults);
+    const merged = mergeSettings(
+      { overlay: false, disabledSites: 'oops', trust: { interim: false, official: 'yes' } },
+      defaults,
+    );
     expect(merged.overlay).toBe(false);
     expect(merged.disabledSites).toEqual([]);
     expect(merged.trust).toEqual({ official: true, interim: false, userAnchors: '' });

@@ -37,4 +37,10 @@ export const STATE_ORDER: ItemState[] = [
 ];
 
 /** States worth the user's attention: counted on the toolbar badge. */
-export const NOTABLE: ReadonlySet<ItemState> = new Set(['tampered', 'ai-generated', 'verified', 'registered', 'unknown-signer']);
+export const NOTABLE: ReadonlySet<ItemState> = new Set([
+  'tampered',
+  'ai-generated',
+  'verified',
+  'registered',
+  'unknown-signer',
+]);

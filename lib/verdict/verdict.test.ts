@@ -42,18 +42,25 @@ describe('verdictFor', () => {
   });
 
   it('never reports no-provenance when a check failed', () => {
-    const r = verdictFor({ c2pa: c2pa({ state: 'none', trust: null }), chain: chain([], { state: 'error', errors: ['RPC timed out'] }) });
+    const r = verdictFor({
+      c2pa: c2pa({ state: 'none', trust: null }),
+      chain: chain([], { state: 'error', errors: ['RPC timed out'] }),
+    });
     expect(r.verdict).toBe('error');
     expect(r.reason).toContain('RPC timed out');
     expect(verdictFor({ fetchError: 'HTTP 404' }).verdict).toBe('error');
-    expect(verdictFor({ c2pa: c2pa({ state: 'error', trust: null, error: 'C2pa(UnknownAlgorithm)' }) }).reason).toContain(
-      'UnknownAlgorithm',
-    );
+    expect(
+      verdictFor({ c2pa: c2pa({ state: 'error', trust: null, error: 'C2pa(UnknownAlgorithm)' }) }).reason,
+    ).toContain('UnknownAlgorithm');
   });
 
   it('marks integrity failures as tampered, above everything else', () => {
     const e: Evidence = {
-      c2pa: c2pa({ state: 'invalid', codes: ['assertion.dataHash.mismatch', 'signingCredential.untrusted'], aiGenerated: true }),
+      c2pa: c2pa({
+        state: 'invalid',
+        codes: ['assertion.dataHash.mismatch', 'signingCredential.untrusted'],
+        aiGenerated: true,
+      }),
       chain: chain([record({ trusted: true })]),
     };
     expect(verdictFor(e)).toEqual({
@@ -63,7 +70,9 @@ describe('verdictFor', () => {
   });
 
   it('does not call an expired or unverifiable signer tampering', () => {
-    const r = verdictFor({ c2pa: c2pa({ state: 'invalid', codes: ['signingCredential.expired', 'signingCredential.untrusted'] }) });
+    const r = verdictFor({
+      c2pa: c2pa({ state: 'invalid', codes: ['signingCredential.expired', 'signingCredential.untrusted'] }),
+    });
     expect(r.verdict).toBe('unknown-signer');
     expect(r.reason).toContain('signingCredential.expired');
     const cawg = verdictFor({ c2pa: c2pa({ state: 'invalid', codes: ['cawg.ica.did_unavailable'] }) });
@@ -72,7 +81,9 @@ describe('verdictFor', () => {
 
   it('puts AI-generated above verified', () => {
     expect(verdictFor({ c2pa: c2pa({ trust: 'trusted', aiGenerated: true }) }).verdict).toBe('ai-generated');
-    expect(verdictFor({ chain: chain([record({ trusted: true, aiGenerated: true })]) }).verdict).toBe('ai-generated');
+    expect(verdictFor({ chain: chain([record({ trusted: true, aiGenerated: true })]) }).verdict).toBe(
+      'ai-generated',
+    );
   });
 
   it('verifies a valid manifest from the official or the interim list, and says which', () => {
@@ -83,11 +94,17 @@ describe('verdictFor', () => {
   });
 
   it('verifies a trusted registrant’s exact record, but a perceptual one is only a lead', () => {
-    expect(verdictFor({ chain: chain([record({ trusted: true, registrantName: 'Demo Newsroom' })]) })).toEqual({
+    expect(
+      verdictFor({ chain: chain([record({ trusted: true, registrantName: 'Demo Newsroom' })]) }),
+    ).toEqual({
       verdict: 'verified',
       reason: 'Registered by Demo Newsroom on Devnet',
     });
-    const lookalike = verdictFor({ chain: chain([record({ trusted: true, match: 'perceptual', distance: 6, registrantName: 'Demo Newsroom' })]) });
+    const lookalike = verdictFor({
+      chain: chain([
+        record({ trusted: true, match: 'perceptual', distance: 6, registrantName: 'Demo Newsroom' }),
+      ]),
+    });
     expect(lookalike.verdict).toBe('registered');
     expect(lookalike.reason).toBe('Looks like an image registered by Demo Newsroom (6 bits apart)');
   });
@@ -95,16 +112,24 @@ describe('verdictFor', () => {
   it('shows an unknown registrant as registered, and ignores revoked records', () => {
     expect(verdictFor({ chain: chain([record({})]) }).verdict).toBe('registered');
     expect(verdictFor({ chain: chain([], { otherRegistrations: 3 }) }).verdict).toBe('registered');
-    expect(verdictFor({ chain: chain([record({ trusted: true, revoked: true })]) }).verdict).toBe('no-provenance');
+    expect(verdictFor({ chain: chain([record({ trusted: true, revoked: true })]) }).verdict).toBe(
+      'no-provenance',
+    );
   });
 
   it('shows a valid manifest from an unknown signer as unknown-signer', () => {
     const r = verdictFor({ c2pa: c2pa({ signer: { issuer: 'C2PA Test Signing Cert' } }), chain: chain([]) });
-    expect(r).toEqual({ verdict: 'unknown-signer', reason: 'Signed by C2PA Test Signing Cert, who is not on your trust lists' });
+    expect(r).toEqual({
+      verdict: 'unknown-signer',
+      reason: 'Signed by C2PA Test Signing Cert, who is not on your trust lists',
+    });
   });
 
   it('lets a positive finding win over a failed check elsewhere', () => {
-    const r = verdictFor({ c2pa: c2pa({ trust: 'known' }), chain: chain([], { state: 'error', errors: ['down'] }) });
+    const r = verdictFor({
+      c2pa: c2pa({ trust: 'known' }),
+      chain: chain([], { state: 'error', errors: ['down'] }),
+    });
     expect(r.verdict).toBe('verified');
   });
 });
