@@ -22,15 +22,15 @@ async function fetchSource(source: string, cwd: string): Promise<FetchedBytes> {
  * The extension's pipeline, in Node: the same cache logic (over an in-memory IndexedDB, so one run never
  * fetches or validates the same content twice), the same providers, the Node image decoder.
  */
-export function createNodePipeline(
+export async function createNodePipeline(
   settings: Settings,
   cwd: string,
   trustLists?: () => Promise<TrustLists>,
-): Pipeline {
+): Promise<Pipeline> {
   const cache = new ResultCache(new CacheDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'origin-lens-cli'));
   return new Pipeline({
     cache,
-    providers: createProviders({
+    providers: await createProviders({
       settings,
       fetch,
       c2paWasm: () => readFile(c2paWasmPath()),

@@ -67,7 +67,7 @@ describe('Verify origin', () => {
       .getByText(/created by generative AI|trainedAlgorithmicMedia/i)
       .first()
       .waitFor();
-    const text = await details.locator('body').textContent();
+    const text = (await details.locator('body').textContent()) ?? '';
     expect(text).toContain('AI-generated');
     expect(text).toContain('Adobe');
     expect(text.replace(/\s+/g, '')).toMatch(/[0-9a-f]{64}/); // the SHA-256, shown in groups

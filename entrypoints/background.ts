@@ -16,7 +16,10 @@ export default defineBackground({
       OffscreenCanvas: globalThis.OffscreenCanvas,
       c2paWasm: () => browser.runtime.getURL('/c2pa.wasm' as PublicPath),
       loadAsset: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as PublicPath))).text(),
-      readSettings: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+      storage: {
+        get: async (key) => (await browser.storage.local.get(key))[key],
+        set: (key, value) => browser.storage.local.set({ [key]: value }),
+      },
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && changes[SETTINGS_KEY]) services.settingsChanged();
@@ -32,6 +35,8 @@ export default defineBackground({
       extensionId: browser.runtime.id,
       extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
       pipeline: services.pipeline,
+      registrations: services.registrations,
+      updateTrustLists: services.updateTrustLists,
       openDetails,
       setBadge: async (tabId, text, color) => {
         await browser.action.setBadgeText({ tabId, text });

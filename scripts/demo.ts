@@ -28,7 +28,9 @@ async function main() {
 
   step('Starting the local chain and seeding demo records (demo/seed.json)');
   const devnet = await startDevnet();
-  console.log(`  RPC ${devnet.info.rpcUrl} · registry ${devnet.info.registry} · ${devnet.info.registered} hashes registered`);
+  console.log(
+    `  RPC ${devnet.info.rpcUrl} · registry ${devnet.info.registry} · ${devnet.info.registered} hashes registered`,
+  );
   const server = await startStaticServer(MOUNTS);
   const pageUrl = `${server.origin}/index.html`;
   console.log(`  demo page ${pageUrl}`);
@@ -46,7 +48,8 @@ async function main() {
 
   step(`Verdicts on the demo page (${items.length} items, settled in ${Date.now() - started} ms)`);
   for (const item of items) {
-    const what = item.kind === 'image' ? (item.url?.split('/').pop() ?? '') : `“${(item.preview ?? '').slice(0, 40)}…”`;
+    const what =
+      item.kind === 'image' ? (item.url?.split('/').pop() ?? '') : `“${(item.preview ?? '').slice(0, 40)}…”`;
     console.log(`  ${BADGE_STYLES[item.state].label.padEnd(16)} ${what.padEnd(44)} ${item.reason ?? ''}`);
   }
 

@@ -56,7 +56,9 @@ export const run: CliCommand = async (argv, io) => {
     interim: trust.has('interim'),
     userAnchors: values.anchors ? await readFile(resolve(io.cwd, values.anchors), 'utf8') : '',
   };
-  const pipeline = createNodePipeline(settings, io.cwd, () => loadBundledTrustListsNode(settings.trust));
+  const pipeline = await createNodePipeline(settings, io.cwd, () =>
+    loadBundledTrustListsNode(settings.trust),
+  );
 
   const out: VerifyOutput[] = [];
   for (const source of positionals) {

@@ -1,6 +1,7 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
-import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
 import type { CopyText } from '../common/page-api.ts';
+import { AllRegistrations } from './all-registrations.tsx';
 import { ChainRecordCard } from './chain-record-card.tsx';
 import { Section } from './section.tsx';
 
@@ -24,11 +25,13 @@ export function ChainSection({
   chains,
   copy,
   now,
+  loadRegistrations,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
   copy: CopyText;
   now: number;
+  loadRegistrations?: () => Promise<BackgroundResponses['get-registrations']>;
 }) {
   const chain = details.evidence.chain;
   // Trusted, live, exact records say the most; revoked ones the least.
@@ -76,6 +79,9 @@ export function ChainSection({
           Other registrations: {chain.otherRegistrations}, by parties not on your trusted list. They are not
           listed here: anyone can register a hash, so they say nothing about origin.
         </p>
+      )}
+      {loadRegistrations && chain && chain.state !== 'disabled' && (
+        <AllRegistrations load={loadRegistrations} chains={chains} copy={copy} now={now} />
       )}
     </Section>
   );

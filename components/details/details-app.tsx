@@ -92,7 +92,15 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
           </div>
         )}
         {load.phase === 'ready' && (
-          <DetailsView details={load.details} chains={settings?.chains ?? []} copy={api.copy} now={now} />
+          <DetailsView
+            details={load.details}
+            chains={settings?.chains ?? []}
+            copy={api.copy}
+            now={now}
+            loadRegistrations={() =>
+              api.sendToBackground({ type: 'get-registrations', key: load.details.key })
+            }
+          />
         )}
         {load.phase === 'missing' && (
           <DetailsNotice title="This item is no longer in the cache">

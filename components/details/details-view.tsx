@@ -1,6 +1,6 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
 import { safeLink } from '../../lib/format/chain-words.ts';
-import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
 import { ExternalLink } from '../common/external-link.tsx';
 import type { CopyText } from '../common/page-api.ts';
 import { C2paSection } from './c2pa-section.tsx';
@@ -15,11 +15,13 @@ export function DetailsView({
   chains,
   copy,
   now,
+  loadRegistrations,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
   copy: CopyText;
   now: number;
+  loadRegistrations?: () => Promise<BackgroundResponses['get-registrations']>;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -49,7 +51,13 @@ export function DetailsView({
         </div>
       </div>
       <C2paSection details={details} copy={copy} now={now} />
-      <ChainSection details={details} chains={chains} copy={copy} now={now} />
+      <ChainSection
+        details={details}
+        chains={chains}
+        copy={copy}
+        now={now}
+        loadRegistrations={loadRegistrations}
+      />
       <FingerprintsSection details={details} copy={copy} />
     </div>
   );

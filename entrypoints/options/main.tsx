@@ -16,11 +16,7 @@ const api: OptionsApi = {
   },
   defaults: defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS]),
   sendToBackground: ((request) => browser.runtime.sendMessage(request)) as SendToBackground,
-  // TODO(lead): wire the trust-list refresh (no BackgroundRequest for it exists in lib/messages/protocol.ts yet).
-  updateTrustLists: async () => ({
-    ok: false,
-    message: 'Updating the lists is not available yet: the bundled lists are in use.',
-  }),
+  updateTrustLists: () => browser.runtime.sendMessage({ type: 'update-trust-lists' }),
 };
 
 const root = document.getElementById('root');

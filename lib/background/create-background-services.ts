@@ -1,3 +1,9 @@
+import {
+  fetchTrustLists,
+  TRUST_OVERRIDES_KEY,
+  type TrustListOverrides,
+  withOverrides,
+} from '../c2pa/update-trust-lists.ts';
 import { CacheDb } from '../cache/cache-db.ts';
 import { DexiePdqStore } from '../cache/dexie-pdq-store.ts';
 import { ResultCache } from '../cache/result-cache.ts';
@@ -9,15 +15,17 @@ import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
-import { defaultSettings, mergeSettings, type Settings } from '../settings/settings.ts';
+import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
+import { registrationsFor } from './registrations-for.ts';
 
-export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex'> {
+export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex' | 'trustLists'> {
   indexedDB: IDBFactory;
   IDBKeyRange: typeof IDBKeyRange;
   createImageBitmap: typeof createImageBitmap;
   OffscreenCanvas: typeof OffscreenCanvas;
-  readSettings: () => Promise<unknown>;
+  /** Extension storage (storage.local): settings and fetched trust lists. */
+  storage: { get: (key: string) => Promise<unknown>; set: (key: string, value: unknown) => Promise<void> };
 }
 
 /** Decoding and C2PA reads at once: the worker has the machine's cores, and the rest queue in arrival order. */
@@ -36,31 +44,44 @@ export function createBackgroundServices(env: BackgroundEnv) {
   let pipeline: Promise<Pipeline> | undefined;
 
   const currentSettings = () => {
-    settings ??= env
-      .readSettings()
+    settings ??= env.storage
+      .get(SETTINGS_KEY)
       .then((stored) =>
         mergeSettings(stored, defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS])),
       );
     return settings;
   };
 
-  return {
+  const build = async (): Promise<Pipeline> => {
+    const s = await currentSettings();
+    const overrides = (await env.storage.get(TRUST_OVERRIDES_KEY)) as TrustListOverrides | undefined;
+    const pdq = createPdqIndexService({
+      chains: s.chains,
+      registrants: s.registrants,
+      store: pdqStore,
+      fetch: env.fetch,
+    });
+    return new Pipeline({
+      cache,
+      providers: await createProviders({
+        ...env,
+        loadAsset: withOverrides(env.loadAsset, overrides),
+        settings: s,
+        pdqIndex: pdq.index,
+      }),
+      fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
+      fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
+      concurrency: CONCURRENCY,
+    });
+  };
+
+  const services = {
     settings: currentSettings,
     pipeline: () => {
-      pipeline ??= currentSettings().then((s) => {
-        const pdq = createPdqIndexService({
-          chains: s.chains,
-          registrants: s.registrants,
-          store: pdqStore,
-          fetch: env.fetch,
-        });
-        return new Pipeline({
-          cache,
-          providers: createProviders({ ...env, settings: s, pdqIndex: pdq.index }),
-          fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-          fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
-          concurrency: CONCURRENCY,
-        });
+      pipeline ??= build();
+      // A failed start (unreadable lists) must not stick: the next request tries again.
+      pipeline.catch(() => {
+        pipeline = undefined;
       });
       return pipeline;
     },
@@ -70,5 +91,25 @@ export function createBackgroundServices(env: BackgroundEnv) {
       settings = undefined;
       pipeline = undefined;
     },
+    /** Everyone who registered an item's hash, from the logs of every enabled chain (details page). */
+    registrations: async (key: string) => {
+      const details = await (await services.pipeline()).details(key);
+      return registrationsFor(details, await currentSettings(), env.fetch);
+    },
+    /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
+    updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {
+      try {
+        const fetched = await fetchTrustLists(env.fetch);
+        await env.storage.set(TRUST_OVERRIDES_KEY, fetched);
+        services.settingsChanged();
+        return { ok: true, message: `Updated ${Object.keys(fetched.files).length} list files.` };
+      } catch (error) {
+        return {
+          ok: false,
+          message: `The lists could not be updated (${(error as Error).message}); the current ones stay in use.`,
+        };
+      }
+    },
   };
+  return services;
 }

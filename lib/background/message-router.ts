@@ -11,6 +11,8 @@ export interface RouterEnv {
   /** Opens the details page with this query string (`key=…` or `url=…`). */
   openDetails: (query: string, fromTabId?: number) => Promise<void>;
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
+  registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
+  updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
 }
 
 type Handlers = {
@@ -48,6 +50,8 @@ export function createRouter(env: RouterEnv) {
       if (!result.key) return { error: result.reason };
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
     },
+    'get-registrations': (r) => env.registrations(r.key),
+    'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };
 

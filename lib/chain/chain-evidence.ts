@@ -13,7 +13,7 @@ import type { ChainEvidence, ChainRecord } from '../evidence/types.ts';
 import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from '../fingerprint/hamming.ts';
 import type { ChainConfig } from './chains.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
-import { type RegistryRecord, shortMessage } from './lookup.ts';
+import { LookupError, type RegistryRecord, shortMessage } from './lookup.ts';
 import type { ChainLookupFn } from './lookup-batcher.ts';
 import type { PdqIndex } from './pdq-index.ts';
 import { findTrustedRegistrant, type TrustedRegistrant } from './registrants.ts';
@@ -56,6 +56,7 @@ export async function chainEvidenceFor(
   const records: ChainRecord[] = [];
   const errors: string[] = [];
   let otherRegistrations = 0;
+  let disagreement: string | undefined;
 
   if (queries.length > 0) {
     await Promise.all(
@@ -82,6 +83,8 @@ export async function chainEvidenceFor(
           otherRegistrations += others;
         } catch (e) {
           errors.push(`${chain.name}: ${shortMessage(e)}`);
+          if (e instanceof LookupError && e.code === 'disagreement')
+            disagreement = `${chain.name}: ${e.message}`;
         }
       }),
     );
@@ -136,6 +139,7 @@ export async function chainEvidenceFor(
     otherRegistrations,
   };
   if (errors.length > 0) evidence.errors = errors;
+  if (disagreement) evidence.disagreement = disagreement;
   return evidence;
 }
 

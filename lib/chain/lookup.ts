@@ -58,7 +58,8 @@ export interface LookupResult {
   results: HashLookup[];
 }
 
-export type LookupErrorCode = 'rpc' | 'bad-response';
+/** 'disagreement': a cross-check RPC answered differently (see cross-check-lookup.ts). */
+export type LookupErrorCode = 'rpc' | 'bad-response' | 'disagreement';
 
 /** The chain could not be checked: the RPC failed ('rpc') or answered something impossible ('bad-response'). */
 export class LookupError extends Error {

@@ -36,6 +36,8 @@ export {
 } from './iscc-text.ts';
 export { minhash, minhash64, minhash256, minhashCompress } from './minhash.ts';
 export {
+  luma64FromLuma,
+  luma64FromRgb,
   lumaFromRgb,
   PDQ_MIN_HASHABLE_DIM,
   type PdqHash,

@@ -41,6 +41,12 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'clear-cache' }, 'content')).toBeNull();
     expect(parseRequest({ type: 'get-details', key: hash }, 'content')).toBeNull();
     expect(parseRequest({ type: 'verify-url', url: 'https://a.example/' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'update-trust-lists' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'get-registrations', key: hash }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'get-registrations', key: hash }, 'page')).toEqual({
+      type: 'get-registrations',
+      key: hash,
+    });
   });
 
   it('rejects malformed, unknown and hostile shapes', () => {

@@ -9,6 +9,8 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'open-details': ['content', 'page'],
   'get-details': ['page'],
   'verify-url': ['page'],
+  'get-registrations': ['page'],
+  'update-trust-lists': ['page'],
   'clear-cache': ['page'],
 };
 
@@ -72,7 +74,9 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
       return key || url ? { type, key, url } : null;
     }
     case 'get-details':
+    case 'get-registrations':
       return typeof m.key === 'string' && HEX64.test(m.key) ? { type, key: m.key } : null;
+    case 'update-trust-lists':
     case 'clear-cache':
       return { type };
   }

@@ -1,4 +1,4 @@
-import type { Evidence, ItemKind, TextFingerprints, Verdict } from '../evidence/types.ts';
+import type { ChainRecord, Evidence, ItemKind, TextFingerprints, Verdict } from '../evidence/types.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -56,6 +56,8 @@ export type BackgroundRequest =
   | { type: 'open-details'; key?: string; url?: string }
   | { type: 'get-details'; key: string }
   | { type: 'verify-url'; url: string }
+  | { type: 'get-registrations'; key: string }
+  | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
 export interface BackgroundResponses {
@@ -65,6 +67,9 @@ export interface BackgroundResponses {
   'open-details': null;
   'get-details': ItemDetails | null;
   'verify-url': ItemDetails | { error: string };
+  /** Everyone who registered this item's hash, from the registry's logs (details page only). */
+  'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
+  'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }
 

@@ -1,8 +1,10 @@
 import { loadBundledTrustLists } from '../c2pa/bundled-trust.ts';
-import { C2PA_WASM_VERSION, type C2paEngineInit, loadC2paEngine } from '../c2pa/engine.ts';
+import { type C2paEngineInit, loadC2paEngine } from '../c2pa/engine.ts';
 import { MAX_REMOTE_MANIFEST_BYTES } from '../c2pa/read-c2pa.ts';
-import type { TrustLists } from '../c2pa/trust-settings.ts';
+import { type TrustLists, trustListsVersion } from '../c2pa/trust-settings.ts';
+import type { ChainConfig } from '../chain/chains.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
+import { crossCheckedLookup } from '../chain/cross-check-lookup.ts';
 import { lookupHashes } from '../chain/lookup.ts';
 import { createLookupBatcher } from '../chain/lookup-batcher.ts';
 import type { PdqIndex } from '../chain/pdq-index.ts';
@@ -28,27 +30,17 @@ export interface ProvidersEnv {
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
 
-/** A short, stable digest of a string for version tags (not for security). */
-function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
-}
-
-/** The evidence providers the pipeline runs, in the order their parts are shown. */
-export function createProviders(env: ProvidersEnv): EvidenceProvider[] {
+/**
+ * The evidence providers the pipeline runs, in the order their parts are shown. The trust lists are read
+ * first: their digest (with the engine version) is the C2PA part's version, so new lists or a new engine
+ * make every cached C2PA result stale.
+ */
+export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvider[]> {
   const { settings } = env;
-  const trust = env.trustLists ?? (() => loadBundledTrustLists(env.loadAsset, settings.trust));
-  let lists: Promise<TrustLists> | undefined;
+  const lists = await (env.trustLists ?? (() => loadBundledTrustLists(env.loadAsset, settings.trust)))();
   const c2pa = createC2paProvider({
     engine: () => loadC2paEngine(env.c2paWasm()),
-    trust: () => {
-      lists ??= trust().catch((error) => {
-        lists = undefined;
-        throw error;
-      });
-      return lists;
-    },
+    trust: async () => lists,
     remote: {
       enabled: settings.remoteManifests,
       // Manifests are fetched without cookies whatever the image setting: a manifest host needs no identity.
@@ -62,31 +54,28 @@ export function createProviders(env: ProvidersEnv): EvidenceProvider[] {
           })
         ).bytes,
     },
-    version: [
-      `c2pa-wasm@${C2PA_WASM_VERSION}`,
-      `official:${settings.trust.official}`,
-      `interim:${settings.trust.interim}`,
-      `user:${digest(settings.trust.userAnchors)}`,
-      `remote:${settings.remoteManifests}`,
-    ].join('|'),
+    version: `${trustListsVersion(lists)}|remote:${settings.remoteManifests}`,
   });
 
-  const clients = new Map<number, ReturnType<typeof createChainClient>>();
+  // One client per RPC URL: a URL changed in the options gets a fresh client, not the old one's cache.
+  const clients = new Map<string, ReturnType<typeof createChainClient>>();
+  const clientFor = (config: ChainConfig) => {
+    let client = clients.get(config.rpcUrl);
+    if (!client) {
+      client = createChainClient(config, { fetchFn: env.fetch });
+      clients.set(config.rpcUrl, client);
+    }
+    return client;
+  };
   const batcher = createLookupBatcher({
     lookup: async (chainId, hashes) => {
       const config = settings.chains.find((c) => c.id === chainId);
       if (!config) throw new Error(`chain ${chainId} is not configured`);
-      let client = clients.get(chainId);
-      if (!client) {
-        client = createChainClient(config, { fetchFn: env.fetch });
-        clients.set(chainId, client);
-      }
-      return lookupHashes(
-        client,
-        REGISTRY_ADDRESS,
-        hashes,
-        registrantsForChain(settings.registrants, chainId),
-      );
+      const registrants = registrantsForChain(settings.registrants, chainId);
+      const ask = (c: ChainConfig) => () => lookupHashes(clientFor(c), REGISTRY_ADDRESS, hashes, registrants);
+      const second = settings.crossCheckRpc[String(chainId)];
+      if (!second) return ask(config)();
+      return crossCheckedLookup(ask(config), ask({ ...config, rpcUrl: second }));
     },
   });
   const chain = createChainProvider({
