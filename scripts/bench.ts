@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: prints the figures the issues set targets for. Scripts print; tests never time.
+ * - fingerprints (SHA-256, PDQ, ISCC) and C2PA reads in Node;
+ * - registry lookups and the local PDQ index on a real anvil;
+ * - C2PA and the whole per-image check inside the extension's service worker, in Chromium.
+ * `--json` prints one JSON object instead of tables.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from '../e2e/support/harness.ts';
+import { launchWithExtension } from '../e2e/support/launch-chromium.ts';
+import { startStaticServer } from '../e2e/support/static-server.ts';
+import { benchC2pa } from './bench-c2pa.ts';
+import { benchChain } from './bench-chain.ts';
+import { benchFingerprint } from './bench-fingerprint.ts';
+
+const json = process.argv.includes('--json');
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] as number);
+}
+
+/** Per-image checks in the service worker: the first after a worker start pays the engine's cold start. */
+async function benchExtension(): Promise<Record<string, number>> {
+  if (!existsSync(resolve(ROOT, '.output/chrome-mv3/manifest.json'))) {
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const dir = resolve(ROOT, 'fixtures/c2pa');
+  const files = readdirSync(dir).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
+  const server = await startStaticServer({ '/': dir });
+  const browser = await launchWithExtension();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const check = (url: string) =>
+      page.evaluate(async (u) => {
+        const t = performance.now();
+        await chrome.runtime.sendMessage({ type: 'verify-url', url: u });
+        return performance.now() - t;
+      }, url);
+    const first = await check(`${server.origin}/${files[0]}`);
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-cache' }));
+      for (const f of files) cold.push(await check(`${server.origin}/${f}?r=${round}`));
+      // Same URLs again: answered from the cache, no fetch, no engine.
+      for (const f of files) warm.push(await check(`${server.origin}/${f}?r=${round}`));
+    }
+    return {
+      'extension.firstCheckAfterStartMs': Math.round(first),
+      'extension.checkMedianMs (fetch+PDQ+C2PA+lookup)': Math.round(median(cold)),
+      'extension.cachedCheckMedianMs': Math.round(median(warm) * 10) / 10,
+      'extension.images': files.length,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main() {
+  const sections: Array<[string, () => Promise<Record<string, number>>]> = [
+    ['Fingerprints (Node)', benchFingerprint],
+    ['C2PA engine (Node)', () => benchC2pa()],
+    ['Registry on anvil', benchChain],
+    ['Extension service worker (Chromium)', benchExtension],
+  ];
+  const all: Record<string, number> = {};
+  for (const [title, run] of sections) {
+    const figures = await run();
+    Object.assign(all, figures);
+    if (!json) {
+      console.log(`\n${title}`);
+      for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(52)} ${v}`);
+    }
+  }
+  if (json) console.log(JSON.stringify(all, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
