@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io.ts';
+import { run } from './hash.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+async function hash(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd: ROOT };
+  const code = await run(args, io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('origin-lens hash', () => {
+  it('prints SHA-256 and the PDQ reference hash for an image', async () => {
+    const { code, out } = await hash(['fixtures/pdq/images/bridge-1-original.jpg', '--json']);
+    expect(code).toBe(0);
+    // The `fullres` value of fixtures/pdq/expected.json (upstream: python-threatexchange, Java PDQHasher).
+    expect(JSON.parse(out)).toEqual([
+      expect.objectContaining({
+        source: 'fixtures/pdq/images/bridge-1-original.jpg',
+        pdq: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22',
+        pdqQuality: 100,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
+  });
+
+  it('prints the collapsed-text key and the ISCC Text-Code for text', async () => {
+    const { out } = await hash(['--text', 'Hello World', '--json']);
+    // ISCC conformance vector gen_text_code_v0.test_0001_hello_world (64 bits).
+    expect(JSON.parse(out)[0]).toMatchObject({ isccText: 'ISCC:EAASKDNZNYGUUF5A', characters: 10 });
+  });
+
+  it('fails clearly without input', async () => {
+    const { code, err } = await hash([]);
+    expect(code).toBe(2);
+    expect(err).toContain('give files');
+  });
+});
