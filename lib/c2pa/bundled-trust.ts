@@ -2,7 +2,7 @@ import type { TrustLists } from './trust-settings.ts';
 
 /**
  * The trust lists shipped in public/trust (see public/trust/SOURCES.md), as paths relative to the
- * extension root. The caller reads them: `fetch(browser.runtime.getURL('/' + path))` in the extension,
+ * extension root. The caller reads them: a fetch of the extension's own URL for the path in the extension,
  * `readFile(join(publicDir, path))` in Node.
  */
 export const BUNDLED_TRUST_FILES = {
