@@ -95,7 +95,7 @@ describe('origin-lens verify --json', () => {
     ]);
     const [image, text] = rows;
     expect(image?.verdict).toBe('verified');
-    const record = (image?.chain?.records as Array<Record<string, unknown>>)[0];
+    const record = ((image?.chain?.records ?? []) as Array<Record<string, unknown>>)[0];
     expect(record).toMatchObject({
       chainId: 31337,
       trusted: true,

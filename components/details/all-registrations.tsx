@@ -3,7 +3,7 @@ import type { ChainConfig } from '../../lib/chain/chains.ts';
 import type { BackgroundResponses } from '../../lib/messages/protocol.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Spinner } from '../common/spinner.tsx';
-import { ChainRecordCard } from './chain-record-card.tsx';
+import { ChainRecordList } from './chain-record-list.tsx';
 
 type Registrations = BackgroundResponses['get-registrations'];
 type State =
@@ -56,18 +56,7 @@ export function AllRegistrations({
     <div className="mt-4" aria-live="polite">
       <h3 className="font-medium text-sm">Everyone who registered this hash ({records.length})</h3>
       {records.length === 0 && <p className="muted text-sm">Nobody, in the blocks that were read.</p>}
-      <ul className="mt-2 space-y-3">
-        {records.map((record) => (
-          <li key={`all:${record.chainId}:${record.registrant}`}>
-            <ChainRecordCard
-              record={record}
-              chain={chains.find((c) => c.id === record.chainId)}
-              copy={copy}
-              now={now}
-            />
-          </li>
-        ))}
-      </ul>
+      <ChainRecordList records={records} chains={chains} copy={copy} now={now} />
       {!complete && (
         <p className="muted mt-2 text-xs">
           Only the most recent blocks were read; older registrations may exist.

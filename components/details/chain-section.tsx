@@ -2,7 +2,7 @@ import type { ChainConfig } from '../../lib/chain/chains.ts';
 import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { AllRegistrations } from './all-registrations.tsx';
-import { ChainRecordCard } from './chain-record-card.tsx';
+import { ChainRecordList } from './chain-record-list.tsx';
 import { Section } from './section.tsx';
 
 function statusLine(details: ItemDetails, chains: readonly ChainConfig[]): string {
@@ -60,20 +60,7 @@ export function ChainSection({
           ))}
         </ul>
       )}
-      {records.length > 0 && (
-        <ul className="space-y-3">
-          {records.map((record) => (
-            <li key={`${record.chainId}:${record.registrant}:${record.contentHash}`}>
-              <ChainRecordCard
-                record={record}
-                chain={chains.find((c) => c.id === record.chainId)}
-                copy={copy}
-                now={now}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChainRecordList records={records} chains={chains} copy={copy} now={now} />
       {chain && chain.otherRegistrations > 0 && (
         <p className="muted mt-4 text-sm">
           Other registrations: {chain.otherRegistrations}, by parties not on your trusted list. They are not

@@ -1,20 +1,7 @@
 import type { ReactNode } from 'react';
+import { Notice } from '../common/notice.tsx';
 
 /** A full-page message for the states where there is no evidence to show (missing, failed, invalid). */
-export function DetailsNotice({
-  title,
-  children,
-  action,
-}: {
-  title: string;
-  children?: ReactNode;
-  action?: ReactNode;
-}) {
-  return (
-    <div className="card mx-auto max-w-xl text-center">
-      <h1 className="font-semibold text-xl">{title}</h1>
-      {children && <div className="muted mt-2 text-sm">{children}</div>}
-      {action && <div className="mt-4 flex justify-center">{action}</div>}
-    </div>
-  );
+export function DetailsNotice(props: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return <Notice variant="page" {...props} />;
 }

@@ -1,5 +1,6 @@
 import type { C2paEngine } from '../c2pa/engine.ts';
 import { readC2pa } from '../c2pa/read-c2pa.ts';
+import { errorEvidence } from '../c2pa/to-evidence.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
 
@@ -33,18 +34,7 @@ export function createC2paProvider(env: C2paProviderEnv): EvidenceProvider {
         return { c2pa };
       } catch (error) {
         // The engine or the trust lists failed to load: that is "could not check", for this item and the next.
-        const reason = `the C2PA engine could not start (${(error as Error).message})`;
-        return {
-          c2pa: {
-            state: 'error',
-            trust: null,
-            codes: [],
-            aiGenerated: false,
-            actions: [],
-            ingredients: [],
-            error: reason,
-          },
-        };
+        return { c2pa: errorEvidence(`the C2PA engine could not start (${(error as Error).message})`) };
       }
     },
   };
