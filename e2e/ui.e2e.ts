@@ -110,3 +110,38 @@ describe('Verify origin', () => {
     await covered.close();
   });
 });
+
+describe('options', () => {
+  it('turns badges off, turns a site off, adds a registrant, and clears the cache', async () => {
+    const options = await h.browser.context.newPage();
+    await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    const stored = async () =>
+      (await h.browser.worker.evaluate(
+        async () => (await chrome.storage.local.get('settings')).settings,
+      )) as Record<string, unknown>;
+
+    await options.getByLabel('Show badges on images').click();
+    await expect.poll(async () => (await stored()).overlay).toBe(false);
+
+    await options.getByLabel('Site to turn off').fill('https://News.Example.com/page');
+    await options.getByLabel('Site to turn off').press('Enter');
+    await expect.poll(async () => (await stored()).disabledSites).toEqual(['news.example.com']);
+
+    await options.getByLabel('Address').fill('0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc');
+    await options.getByLabel('Name', { exact: true }).last().fill('Harbour Times');
+    await options.getByRole('button', { name: 'Add registrant' }).click();
+    await expect
+      .poll(async () =>
+        ((await stored()).registrants as Array<{ name: string; address: string }>).map((r) => [
+          r.name,
+          r.address,
+        ]),
+      )
+      .toContainEqual(['Harbour Times', '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC']);
+
+    await options.getByRole('button', { name: 'Clear cache' }).click();
+    await options.getByText(/^Cleared \d+ entr(y|ies)\.$/).waitFor();
+    await options.screenshot({ path: 'test-results/options.png', fullPage: true });
+    await options.close();
+  });
+});

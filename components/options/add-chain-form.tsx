@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
 import { chainIdError, httpUrlError } from '../../lib/format/validate.ts';
+import { AddForm, type AddFormField } from './add-form.tsx';
 
 interface Draft {
   id: string;
@@ -29,11 +30,11 @@ function validate(draft: Draft, existing: readonly ChainConfig[]): Errors {
   return errors;
 }
 
-const FIELDS: { key: keyof Draft; label: string; placeholder: string }[] = [
-  { key: 'id', label: 'Chain id', placeholder: '8453' },
+const FIELDS: AddFormField<keyof Draft>[] = [
+  { key: 'id', label: 'Chain id', placeholder: '8453', numeric: true },
   { key: 'name', label: 'Name', placeholder: 'Base' },
-  { key: 'rpcUrl', label: 'RPC URL', placeholder: 'https://mainnet.base.org' },
-  { key: 'explorerUrl', label: 'Explorer URL (optional)', placeholder: 'https://basescan.org' },
+  { key: 'rpcUrl', label: 'RPC URL', placeholder: 'https://mainnet.base.org', mono: true },
+  { key: 'explorerUrl', label: 'Explorer URL (optional)', placeholder: 'https://basescan.org', mono: true },
 ];
 
 /** Adds a chain; errors appear under each field only after the first attempt, not while typing. */
@@ -48,8 +49,7 @@ export function AddChainForm({
   const [tried, setTried] = useState(false);
   const errors = tried ? validate(draft, chains) : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (Object.keys(validate(draft, chains)).length > 0) return;
     const chain: ChainConfig = {
@@ -65,39 +65,16 @@ export function AddChainForm({
   };
 
   return (
-    <form
+    <AddForm
+      id="add-chain"
+      title="Add a chain"
+      submitLabel="Add chain"
+      fields={FIELDS}
+      gridClassName="sm:grid-cols-[6rem_1fr_2fr_2fr]"
+      draft={draft}
+      errors={errors}
+      onChange={setDraft}
       onSubmit={submit}
-      noValidate
-      className="rounded-lg border border-slate-200 border-dashed p-3 dark:border-slate-700"
-    >
-      <h3 className="mb-2 font-medium text-sm">Add a chain</h3>
-      <div className="grid gap-2 sm:grid-cols-[6rem_1fr_2fr_2fr]">
-        {FIELDS.map(({ key, label, placeholder }) => (
-          <div key={key} className="min-w-0">
-            <label htmlFor={`add-chain-${key}`} className="mb-1 block font-medium text-xs">
-              {label}
-            </label>
-            <input
-              id={`add-chain-${key}`}
-              className={`input ${key === 'rpcUrl' || key === 'explorerUrl' ? 'mono text-[13px]' : ''}`}
-              value={draft[key]}
-              placeholder={placeholder}
-              inputMode={key === 'id' ? 'numeric' : undefined}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={errors[key] ? `add-chain-${key}-error` : undefined}
-            />
-            {errors[key] && (
-              <p id={`add-chain-${key}-error`} className="field-error">
-                {errors[key]}
-              </p>
-            )}
-          </div>
-        ))}
-      </div>
-      <button type="submit" className="btn mt-3">
-        Add chain
-      </button>
-    </form>
+    />
   );
 }

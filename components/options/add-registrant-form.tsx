@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { parseRegistrant, type TrustedRegistrant } from '../../lib/chain/registrants.ts';
 import { addressError, parseChainIds } from '../../lib/format/validate.ts';
 import { normalizeSite } from '../../lib/settings/settings.ts';
+import { AddForm, type AddFormField } from './add-form.tsx';
 
 interface Draft {
   address: string;
@@ -27,7 +28,7 @@ function validate(draft: Draft, existing: readonly TrustedRegistrant[]): Errors 
   return errors;
 }
 
-const FIELDS: { key: keyof Draft; label: string; placeholder: string; mono?: boolean }[] = [
+const FIELDS: AddFormField<keyof Draft>[] = [
   { key: 'address', label: 'Address', placeholder: '0x…', mono: true },
   { key: 'name', label: 'Name', placeholder: 'Harbour Times' },
   { key: 'site', label: 'Site (optional)', placeholder: 'harbourtimes.example' },
@@ -46,8 +47,7 @@ export function AddRegistrantForm({
   const [tried, setTried] = useState(false);
   const errors = tried ? validate(draft, registrants) : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (Object.keys(validate(draft, registrants)).length > 0) return;
     const registrant = parseRegistrant({
@@ -63,39 +63,16 @@ export function AddRegistrantForm({
   };
 
   return (
-    <form
+    <AddForm
+      id="add-registrant"
+      title="Add a trusted registrant"
+      submitLabel="Add registrant"
+      fields={FIELDS}
+      gridClassName="sm:grid-cols-2"
+      draft={draft}
+      errors={errors}
+      onChange={setDraft}
       onSubmit={submit}
-      noValidate
-      className="rounded-lg border border-slate-200 border-dashed p-3 dark:border-slate-700"
-    >
-      <h3 className="mb-2 font-medium text-sm">Add a trusted registrant</h3>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {FIELDS.map(({ key, label, placeholder, mono }) => (
-          <div key={key} className="min-w-0">
-            <label htmlFor={`add-registrant-${key}`} className="mb-1 block font-medium text-xs">
-              {label}
-            </label>
-            <input
-              id={`add-registrant-${key}`}
-              className={`input ${mono ? 'mono text-[13px]' : ''}`}
-              value={draft[key]}
-              placeholder={placeholder}
-              spellCheck={false}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={errors[key] ? `add-registrant-${key}-error` : undefined}
-            />
-            {errors[key] && (
-              <p id={`add-registrant-${key}-error`} className="field-error">
-                {errors[key]}
-              </p>
-            )}
-          </div>
-        ))}
-      </div>
-      <button type="submit" className="btn mt-3">
-        Add registrant
-      </button>
-    </form>
+    />
   );
 }
