@@ -19,7 +19,8 @@ beforeAll(async () => {
         if (req.url === '/remote/cloud.jpg') {
           res.writeHead(200, {
             'content-type': 'image/jpeg',
-            'set-cookie': 'session=secret; SameSite=None',
+            // Secure: Chromium refuses SameSite=None without it (127.0.0.1 counts as a secure origin).
+            'set-cookie': 'session=secret; SameSite=None; Secure',
             link: '</remote/cloud.c2pa>; rel="c2pa-manifest"',
           });
           res.end(readFileSync(resolve(ROOT, 'fixtures/c2pa/remote_cloud.jpg')));

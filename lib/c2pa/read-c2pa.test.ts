@@ -566,8 +566,9 @@ describe('remote manifests', () => {
       },
     });
     expect(e).toMatchObject({ state: 'valid', source: 'remote', remoteUrl: linkUrl });
-    // The asset's own reference is tried first, then the Link header's.
-    expect(fetchManifest.mock.calls.map((c) => c[0])).toEqual([REMOTE_URL, linkUrl]);
+    // The image's own server (its Link header) is asked first: the same store validates the same way
+    // against the file, and the XMP URL's host never learns what the user is looking at.
+    expect(fetchManifest.mock.calls.map((c) => c[0])).toEqual([linkUrl]);
   });
 
   it('Link header on a file that does not reference it: no fetch, an error that says why', async () => {

@@ -109,7 +109,9 @@ async function readRemote(
   linkUrls: string[],
 ): Promise<C2paEvidence> {
   const remote = options.remote;
-  const candidates = [...new Set([...(assetUrl ? [assetUrl] : []), ...linkUrls.slice(0, MAX_LINK_URLS)])];
+  // The image's own server first (its Link header): the same store, validated the same way against the
+  // file, without telling a third party (the XMP URL's host) what the user is looking at.
+  const candidates = [...new Set([...linkUrls.slice(0, MAX_LINK_URLS), ...(assetUrl ? [assetUrl] : [])])];
   const first = candidates[0] ?? '';
   if (!assetUrl) {
     // Only a Link header names a manifest, and the file does not reference it. The engine can pair a
@@ -169,6 +171,31 @@ async function readRemote(
   });
 }
 
+/** `jumd` then the C2PA manifest store's type UUID (63327061-0011-0010-8000-00AA00389B71). */
+const STORE_UUID = [
+  0x63, 0x32, 0x70, 0x61, 0x00, 0x11, 0x00, 0x10, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71,
+];
+
+/**
+ * Is there a JUMBF description box that names a C2PA manifest store, by its type UUID or by its "c2pa"
+ * label? When the engine finds no store but one of these is present, the store is damaged, not absent.
+ */
+function hasC2paStoreMarker(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 26 <= bytes.length; i++) {
+    if (bytes[i] !== 0x6a || bytes[i + 1] !== 0x75 || bytes[i + 2] !== 0x6d || bytes[i + 3] !== 0x64)
+      continue;
+    const uuid = STORE_UUID.every((b, k) => bytes[i + 4 + k] === b);
+    const label =
+      bytes[i + 21] === 0x63 &&
+      bytes[i + 22] === 0x32 &&
+      bytes[i + 23] === 0x70 &&
+      bytes[i + 24] === 0x61 &&
+      bytes[i + 25] === 0;
+    if (uuid || label) return true;
+  }
+  return false;
+}
+
 async function readUnsafe(
   engine: C2paEngine,
   bytes: Uint8Array,
@@ -195,6 +222,9 @@ async function readUnsafe(
     failure = classifyEngineError(error);
   }
   if (failure.kind !== 'no-manifest' && failure.kind !== 'remote-url') return errorEvidence(failure.reason);
+  if (failure.kind === 'no-manifest' && hasC2paStoreMarker(bytes)) {
+    return errorEvidence('Content Credentials are present but damaged: the manifest store cannot be read.');
+  }
 
   // No embedded manifest. Does the file, or the server, point to a remote one?
   let assetUrl = safeRemoteUrl(failure.remoteUrl);

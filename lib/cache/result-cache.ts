@@ -24,11 +24,46 @@ export const DEFAULT_POLICY: CachePolicy = {
 
 const MAX_URLS_PER_ITEM = 16;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const C2PA_STATES = new Set(['none', 'valid', 'invalid', 'error']);
+const CHAIN_STATES = new Set(['ok', 'error', 'disabled']);
+
+/** The parts a verdict is derived from, when present, must have the shape verdictFor() reads. */
+function isValidEvidence(evidence: unknown): boolean {
+  if (!isObject(evidence)) return false;
+  const { c2pa, chain, fingerprints } = evidence;
+  if (
+    c2pa !== undefined &&
+    !(
+      isObject(c2pa) &&
+      C2PA_STATES.has(c2pa.state as string) &&
+      Array.isArray(c2pa.codes) &&
+      Array.isArray(c2pa.actions) &&
+      Array.isArray(c2pa.ingredients)
+    )
+  )
+    return false;
+  if (
+    chain !== undefined &&
+    !(
+      isObject(chain) &&
+      CHAIN_STATES.has(chain.state as string) &&
+      Array.isArray(chain.records) &&
+      typeof chain.otherRegistrations === 'number'
+    )
+  )
+    return false;
+  if (fingerprints !== undefined && !(isObject(fingerprints) && typeof fingerprints.kind === 'string'))
+    return false;
+  return true;
+}
+
 /** Rows come back from disk; an old or damaged row must be ignored (and re-checked), never trusted. */
 function isValidItem(row: unknown): row is CachedItem {
   if (typeof row !== 'object' || row === null) return false;
   const r = row as Partial<CachedItem>;
   return (
+    isValidEvidence(r.evidence) &&
     typeof r.key === 'string' &&
     (r.kind === 'image' || r.kind === 'text') &&
     Array.isArray(r.urls) &&
@@ -80,8 +115,13 @@ export class ResultCache {
 
   /** The item last fetched from this URL, if the URL entry is still fresh. */
   async getByUrl(url: string): Promise<CachedItem | undefined> {
-    const entry = await this.db.urls.get(url);
-    if (!entry || entry.expiresAt <= this.now()) return undefined;
+    const entry: unknown = await this.db.urls.get(url);
+    if (entry === undefined) return undefined;
+    if (!isObject(entry) || typeof entry.key !== 'string' || typeof entry.expiresAt !== 'number') {
+      await this.db.urls.delete(url);
+      return undefined;
+    }
+    if (entry.expiresAt <= this.now()) return undefined;
     return this.get(entry.key);
   }
 

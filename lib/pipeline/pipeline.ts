@@ -42,7 +42,7 @@ export class Pipeline {
 
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
     return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
-      const cached = await this.deps.cache.get(fingerprints.sha256Collapsed);
+      const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
       const item = await this.refresh(cached, { fingerprints }, undefined, text.slice(0, MAX_TEXT_KEPT));
       return toResult(item);
     });
@@ -61,6 +61,15 @@ export class Pipeline {
     return this.deps.cache.db;
   }
 
+  /** A cache that cannot be read is a miss: the check runs from the network instead. */
+  private async cached<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
+    try {
+      return await read();
+    } catch {
+      return undefined;
+    }
+  }
+
   private once(id: string, run: () => Promise<CheckResult>): Promise<CheckResult> {
     const running = this.inflight.get(id);
     if (running) return running;
@@ -76,7 +85,7 @@ export class Pipeline {
   }
 
   private async runImage(url: string): Promise<CheckResult> {
-    const byUrl = await this.deps.cache.getByUrl(url);
+    const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
     if (byUrl?.evidence.fingerprints) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
@@ -93,7 +102,7 @@ export class Pipeline {
         // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
         return { kind: 'image', verdict: 'error', reason: `Could not check: ${(error as Error).message}` };
       }
-      const cached = await this.deps.cache.get(fingerprints.sha256);
+      const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
       const input: ProviderInput = {
         fingerprints,
         bytes: fetched.bytes,
@@ -147,8 +156,11 @@ export class Pipeline {
       byteLength: meta.byteLength ?? cached?.byteLength,
       text: text ?? cached?.text,
     };
-    if (stale.length > 0 || !cached || (url && !cached.urls.includes(url)))
-      await this.deps.cache.put(item, url);
+    if (stale.length > 0 || !cached || (url && !cached.urls.includes(url))) {
+      // The verdict stands even if it cannot be stored (disk full after eviction, database unavailable):
+      // the next visit checks again instead.
+      await this.deps.cache.put(item, url).catch(() => {});
+    }
     return { ...item, size: 0, lastAccess: Date.now() };
   }
 }
