@@ -4,12 +4,23 @@ import { overlayCss } from './overlay-css.ts';
 
 export const OVERLAY_TAG = 'origin-lens-overlay';
 const BADGE_INSET = 6;
+/**
+ * Hidden badges (off-screen, or states not shown) created or updated per frame. A 200-image page reports all
+ * its images within a few idle slices; drawing all their badges in one frame was a 50 ms task.
+ */
+const MAX_OFFSCREEN_DRAWS = 40;
 
 interface Entry {
   el: Element;
-  badge: HTMLElement;
+  /** Created in the next frame, with the others (see set()). */
+  badge?: HTMLElement;
   state: ItemState;
+  reason: string;
+  /** State or reason changed since the badge was last drawn. */
+  dirty: boolean;
   visible: boolean;
+  /** What the badge shows now, so that a frame writes only what changed. */
+  shown?: string;
 }
 
 export interface BadgeLayerOptions {
@@ -25,6 +36,10 @@ export interface BadgeLayerOptions {
  * recomputed in one requestAnimationFrame after scroll, resize or layout changes (read all rects, then
  * write all transforms), and only for images in view. The page cannot reach into a closed root, and the
  * host re-asserts itself if the page removes or restyles it.
+ *
+ * Badge elements are created and updated in that same frame, after the reads, never when a result arrives:
+ * a DOM write between two layout reads forces the browser to lay the page out again, and results arrive
+ * one by one while the scanner is reading boxes.
  */
 export class BadgeLayer {
   private host?: HTMLElement;
@@ -82,14 +97,32 @@ export class BadgeLayer {
     if (!this.host.isConnected) this.win.document.documentElement.append(this.host);
   }
 
-  /** Creates or updates the badge for an item. */
+  /** Creates or updates the badge for an item (drawn in the next frame). */
   set(id: string, el: Element, state: ItemState, reason: string): void {
     if (!this.layer) return;
-    let entry = this.entries.get(id);
-    if (!entry) {
-      const badge = this.win.document.createElement('div');
+    const entry = this.entries.get(id);
+    if (entry && entry.el === el) {
+      if (entry.state === state && entry.reason === reason) return;
+      entry.state = state;
+      entry.reason = reason;
+      entry.dirty = true;
+    } else {
+      if (entry) this.remove(id);
+      this.entries.set(id, { el, state, reason, dirty: true, visible: false });
+      this.byElement.set(el, id);
+      this.io?.observe(el);
+      this.ro?.observe(el);
+    }
+    this.schedule();
+  }
+
+  private draw(id: string, entry: Entry): HTMLElement {
+    let badge = entry.badge;
+    if (!badge) {
+      badge = this.win.document.createElement('div');
       badge.className = 'b';
       badge.tabIndex = 0;
+      badge.hidden = true;
       badge.setAttribute('role', 'button');
       badge.addEventListener('click', (event) => {
         event.preventDefault();
@@ -102,19 +135,16 @@ export class BadgeLayer {
           this.options.onActivate(id);
         }
       });
-      this.layer.append(badge);
-      entry = { el, badge, state, visible: false };
-      this.entries.set(id, entry);
-      this.byElement.set(el, id);
-      this.io?.observe(el);
-      this.ro?.observe(el);
+      this.layer?.append(badge);
+      entry.badge = badge;
+      entry.shown = 'hidden';
     }
-    entry.state = state;
-    const style = BADGE_STYLES[state];
-    entry.badge.dataset.state = state;
-    entry.badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${reason}`);
-    entry.badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, reason));
-    this.schedule();
+    const style = BADGE_STYLES[entry.state];
+    badge.dataset.state = entry.state;
+    badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${entry.reason}`);
+    badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
+    entry.dirty = false;
+    return badge;
   }
 
   private tip(label: string, reason: string): HTMLElement {
@@ -130,7 +160,7 @@ export class BadgeLayer {
   remove(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    entry.badge.remove();
+    entry.badge?.remove();
     this.io?.unobserve(entry.el);
     this.ro?.unobserve(entry.el);
     this.entries.delete(id);
@@ -173,26 +203,49 @@ export class BadgeLayer {
     return true;
   }
 
-  /** One frame: read every visible element's rect, then write every transform (no layout thrashing). */
+  /**
+   * One frame: read every visible element's rect, then write (create or update badges, move them). No
+   * write happens before the last read, so the frame costs at most one layout.
+   */
   private place(): void {
     this.frame = 0;
-    const writes: Array<[HTMLElement, DOMRect | null]> = [];
+    const rects: Array<DOMRect | null> = [];
     for (const entry of this.entries.values()) {
       const hidden =
         !this.options.showBadges ||
         (!this.options.showNoProvenance && entry.state === 'no-provenance') ||
         !entry.visible ||
         !entry.el.isConnected;
-      writes.push([entry.badge, hidden ? null : entry.el.getBoundingClientRect()]);
+      rects.push(hidden ? null : entry.el.getBoundingClientRect());
     }
-    for (const [badge, rect] of writes) {
-      if (!rect || rect.width === 0) {
-        badge.hidden = true;
-        continue;
+    let i = 0;
+    let budget = MAX_OFFSCREEN_DRAWS;
+    let more = false;
+    for (const [id, entry] of this.entries) {
+      const rect = rects[i++];
+      let badge = entry.badge;
+      if (entry.dirty || !badge) {
+        // Badges in view are drawn now; hidden ones (off-screen, or not shown) a few dozen per frame.
+        if (!rect && budget-- <= 0) {
+          more = true;
+          continue;
+        }
+        badge = this.draw(id, entry);
       }
-      badge.hidden = false;
-      badge.style.transform = `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
+      const shown =
+        !rect || rect.width === 0
+          ? 'hidden'
+          : `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
+      if (shown === entry.shown) continue;
+      entry.shown = shown;
+      if (shown === 'hidden') {
+        badge.hidden = true;
+      } else {
+        badge.hidden = false;
+        badge.style.transform = shown;
+      }
     }
+    if (more) this.schedule();
   }
 
   destroy(): void {

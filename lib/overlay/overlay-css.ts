@@ -1,7 +1,11 @@
 import type { ItemState } from '../messages/protocol.ts';
 import { BADGE_STYLES } from '../verdict/badge-style.ts';
 
-/** Styles of the overlay's shadow root. `:host` is reset so that page CSS cannot reach inside. */
+/**
+ * Styles of the overlay's shadow root. `:host` is reset so that page CSS cannot reach inside. Size and layout
+ * containment make the host a layout root: adding or changing badges then lays out only the overlay, not
+ * the page under it.
+ */
 export function overlayCss(): string {
   const states = (Object.keys(BADGE_STYLES) as ItemState[])
     .map((state) => {
@@ -14,7 +18,7 @@ export function overlayCss(): string {
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
   height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; pointer-events: none !important;
   display: block !important; visibility: visible !important; opacity: 1 !important; transform: none !important;
-  filter: none !important; clip-path: none !important; contain: layout style; }
+  filter: none !important; clip-path: none !important; contain: size layout style !important; }
 .layer { position: absolute; inset: 0 auto auto 0; }
 .b { position: absolute; left: 0; top: 0; box-sizing: border-box; min-width: 24px; height: 24px; padding: 0 6px;
   border-radius: 12px; display: flex; align-items: center; justify-content: center; gap: 4px;

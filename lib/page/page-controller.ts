@@ -18,9 +18,28 @@ export interface PageControllerDeps {
   fingerprintText: (text: string) => Promise<TextFingerprints>;
   overlay: boolean;
   showNoProvenance: boolean;
+  /** See ScannerOptions.maxStartDelayMs (the scan waits for the page's load event, at most this long). */
+  maxStartDelayMs?: number;
 }
 
 const PREVIEW_CHARS = 140;
+/**
+ * Image checks in flight at once. The background runs a few at a time and queues the rest in arrival order;
+ * keeping the rest here instead lets an image that comes into view later (a scroll, a feed) go ahead of
+ * off-screen ones, and lets images removed from the page before their turn cost nothing.
+ */
+const MAX_IMAGE_REQUESTS = 16;
+/** Text blocks are fingerprinted here, on the page's main thread: at most this long per slice. */
+const TEXT_SLICE_MS = 8;
+/** The toolbar count is sent at most this often while results stream in. */
+const SUMMARY_INTERVAL_MS = 250;
+
+interface ImageRequest {
+  id: string;
+  url: string;
+  /** Sent, or dropped (superseded by a new source, or its element left the page). */
+  sent: boolean;
+}
 
 /**
  * Everything the content script does, as a class that takes its window and its messenger: finds items,
@@ -32,6 +51,11 @@ export class PageController {
   private readonly ids = new WeakMap<Element, string>();
   private readonly textQueue: Array<[string, string]> = [];
   private textBusy = false;
+  /** Image checks not sent yet: those seen in view first, then the rest in the order found. */
+  private urgent: ImageRequest[] = [];
+  private later: ImageRequest[] = [];
+  private readonly waiting = new Map<string, ImageRequest>();
+  private inFlight = 0;
   private next = 0;
   private summaryQueued = false;
   private lastContext: { x: number; y: number; target: Element | null } | null = null;
@@ -51,11 +75,16 @@ export class PageController {
       showNoProvenance: deps.showNoProvenance,
       onActivate: (id) => this.openDetails(id),
     });
-    this.scanner = new PageScanner(deps.win, {
-      image: (el, url, inView) => this.onImage(el, url, inView),
-      text: (el, text) => this.onText(el, text),
-      removed: (el) => this.onRemoved(el),
-    });
+    this.scanner = new PageScanner(
+      deps.win,
+      {
+        image: (el, url, inView) => this.onImage(el, url, inView),
+        text: (el, text) => this.onText(el, text),
+        removed: (el) => this.onRemoved(el),
+        visible: (el) => this.onVisible(el),
+      },
+      { maxStartDelayMs: deps.maxStartDelayMs },
+    );
   }
 
   start(): void {
@@ -66,6 +95,11 @@ export class PageController {
 
   stop(): void {
     this.scanner.stop();
+    // Checks not sent yet are dropped; those in flight finish and are ignored.
+    for (const request of this.waiting.values()) request.sent = true;
+    this.waiting.clear();
+    this.urgent = [];
+    this.later = [];
     this.layer.destroy();
     this.deps.win.removeEventListener('contextmenu', this.onContextMenu, { capture: true });
   }
@@ -117,18 +151,57 @@ export class PageController {
     return id;
   }
 
-  private onImage(el: Element, url: string, _inView: boolean): void {
+  private onImage(el: Element, url: string, inView: boolean): void {
     const id = this.idFor(el);
     this.update(id, { id, kind: 'image', url, state: 'pending' });
-    // Requests go out in the order elements are found, and the scanner finds what is in view first.
-    this.deps
-      .send({ type: 'check-image', url })
-      .then((result) => {
-        if (this.items.get(id)?.url === url) this.apply(id, result);
-      })
-      .catch((error: Error) =>
-        this.apply(id, { kind: 'image', verdict: 'error', reason: `Could not check: ${error.message}` }),
-      );
+    const previous = this.waiting.get(id);
+    if (previous) previous.sent = true; // Superseded by the new source: never sent.
+    const request: ImageRequest = { id, url, sent: false };
+    this.waiting.set(id, request);
+    (inView ? this.urgent : this.later).push(request);
+    this.pump();
+  }
+
+  /** An element came into view: its check, if still waiting, goes ahead of the off-screen ones. */
+  private onVisible(el: Element): void {
+    const id = this.ids.get(el);
+    const request = id ? this.waiting.get(id) : undefined;
+    if (request && !request.sent) this.urgent.push(request);
+  }
+
+  /** Sends waiting image checks, in view first, keeping at most MAX_IMAGE_REQUESTS in flight. */
+  private pump(): void {
+    while (this.inFlight < MAX_IMAGE_REQUESTS) {
+      const request = this.take();
+      if (!request) break;
+      request.sent = true;
+      this.waiting.delete(request.id);
+      this.inFlight++;
+      const { id, url } = request;
+      this.deps
+        .send({ type: 'check-image', url })
+        .then((result) => {
+          if (this.items.get(id)?.url === url) this.apply(id, result);
+        })
+        .catch((error: Error) =>
+          this.apply(id, { kind: 'image', verdict: 'error', reason: `Could not check: ${error.message}` }),
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
+    }
+  }
+
+  private take(): ImageRequest | undefined {
+    for (const queue of [this.urgent, this.later]) {
+      while (queue.length > 0) {
+        const request = queue.shift() as ImageRequest;
+        // Already sent (a promoted copy), superseded, or its element left the page.
+        if (!request.sent && this.items.has(request.id)) return request;
+      }
+    }
+    return undefined;
   }
 
   private onText(el: Element, text: string): void {
@@ -138,29 +211,40 @@ export class PageController {
     void this.drainText();
   }
 
-  /** Text is hashed here, one block at a time, yielding between blocks so the page stays responsive. */
+  /**
+   * Text is hashed here, in slices of at most TEXT_SLICE_MS with a frame between them, so the page stays
+   * responsive. Checks are sent as soon as each block is hashed, without waiting for the answers: the
+   * background folds them into one registry lookup.
+   */
   private async drainText(): Promise<void> {
     if (this.textBusy) return;
     this.textBusy = true;
     try {
+      let sliceStart = this.deps.win.performance.now();
       for (let job = this.textQueue.shift(); job; job = this.textQueue.shift()) {
         const [id, text] = job;
+        if (!this.items.has(id)) continue;
         try {
           const fingerprints = await this.deps.fingerprintText(text);
-          const result = await this.deps.send({ type: 'check-text', fingerprints, text });
-          this.apply(id, result);
+          this.deps
+            .send({ type: 'check-text', fingerprints, text })
+            .then((result) => this.apply(id, result))
+            .catch((error: Error) => this.textFailed(id, error));
         } catch (error) {
-          this.apply(id, {
-            kind: 'text',
-            verdict: 'error',
-            reason: `Could not check: ${(error as Error).message}`,
-          });
+          this.textFailed(id, error as Error);
         }
-        await new Promise<void>((resolve) => this.deps.win.requestAnimationFrame(() => resolve()));
+        if (this.deps.win.performance.now() - sliceStart >= TEXT_SLICE_MS) {
+          await new Promise<void>((resolve) => this.deps.win.requestAnimationFrame(() => resolve()));
+          sliceStart = this.deps.win.performance.now();
+        }
       }
     } finally {
       this.textBusy = false;
     }
+  }
+
+  private textFailed(id: string, error: Error): void {
+    this.apply(id, { kind: 'text', verdict: 'error', reason: `Could not check: ${error.message}` });
   }
 
   private onRemoved(el: Element): void {
@@ -168,6 +252,9 @@ export class PageController {
     if (!id) return;
     this.items.delete(id);
     this.elements.delete(id);
+    this.waiting.delete(id);
+    // If the page puts the element back (a move), the scanner reports it afresh: it gets a new id and item.
+    this.ids.delete(el);
     this.layer.remove(id);
     this.queueSummary();
   }
@@ -192,16 +279,19 @@ export class PageController {
     void this.deps.send({ type: 'open-details', key: item.key, url: item.key ? undefined : item.url });
   }
 
-  /** The toolbar count is updated once per frame at most, however many results arrive. */
+  /**
+   * The toolbar count is sent at most every SUMMARY_INTERVAL_MS, however many results arrive: each send is
+   * a message to the background and two toolbar updates there.
+   */
   private queueSummary(): void {
     if (this.summaryQueued) return;
     this.summaryQueued = true;
-    this.deps.win.requestAnimationFrame(() => {
+    this.deps.win.setTimeout(() => {
       this.summaryQueued = false;
       void this.deps
         .send({ type: 'page-summary', counts: countStates([...this.items.values()]) })
         .catch(() => {});
-    });
+    }, SUMMARY_INTERVAL_MS);
   }
 }
 

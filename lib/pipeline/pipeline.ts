@@ -92,30 +92,38 @@ export class Pipeline {
         return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
       }
     }
-    return this.limit(async () => {
-      let fetched: FetchedBytes;
-      let fingerprints: ImageFingerprints;
+    // Only fetching and fingerprinting hold a slot (bytes in memory, decoding). The providers run outside it:
+    // the registry lookup mostly waits for its batch window, and a slot must not idle through that wait.
+    type Got = { fetched: FetchedBytes; fingerprints: ImageFingerprints } | { error: Error };
+    const got = await this.limit(async (): Promise<Got> => {
       try {
-        fetched = await this.deps.fetch(url);
-        fingerprints = await this.deps.fingerprintImage(fetched.bytes, fetched.contentType);
+        const fetched = await this.deps.fetch(url);
+        return {
+          fetched,
+          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType),
+        };
       } catch (error) {
-        // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
-        return { kind: 'image', verdict: 'error', reason: `Could not check: ${(error as Error).message}` };
+        return { error: error as Error };
       }
-      const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
-      const input: ProviderInput = {
-        fingerprints,
-        bytes: fetched.bytes,
-        contentType: fetched.contentType,
-        linkHeader: fetched.linkHeader,
-        url,
-      };
-      const item = await this.refresh(cached, input, url, undefined, {
-        mime: fetched.contentType,
-        byteLength: fetched.bytes.byteLength,
-      });
-      return toResult(item);
     });
+    if ('error' in got) {
+      // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
+      return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
+    }
+    const { fetched, fingerprints } = got;
+    const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    const input: ProviderInput = {
+      fingerprints,
+      bytes: fetched.bytes,
+      contentType: fetched.contentType,
+      linkHeader: fetched.linkHeader,
+      url,
+    };
+    const item = await this.refresh(cached, input, url, undefined, {
+      mime: fetched.contentType,
+      byteLength: fetched.bytes.byteLength,
+    });
+    return toResult(item);
   }
 
   /** Re-runs the stale providers, recomputes the verdict and stores the item. */

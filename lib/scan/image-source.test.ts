@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { imageSourceOf, isCheckableUrl } from './image-source.ts';
+import { imageSourceOf, isCheckableUrl, isVisibleEnough } from './image-source.ts';
 
 /** linkedom has no layout or cascade: read the inline style, which is all these tests set. */
 function domWith(html: string) {
@@ -32,5 +32,27 @@ describe('imageSourceOf', () => {
     expect(isCheckableUrl('data:text/html,<b>')).toBe(false);
     expect(isCheckableUrl('data:image/png;base64,AA')).toBe(true);
     expect(isCheckableUrl('HTTPS://a.example/x.png')).toBe(true);
+  });
+});
+
+describe('isVisibleEnough', () => {
+  const win = {
+    getComputedStyle: () => ({ display: 'block', visibility: 'visible', opacity: '1' }),
+  } as unknown as Window;
+  const element = (layout: () => DOMRect) => ({ getBoundingClientRect: layout }) as unknown as Element;
+
+  it('uses the box it is given instead of reading layout (an observer entry already has it)', () => {
+    let reads = 0;
+    const el = element(() => {
+      reads++;
+      return { width: 10, height: 10 } as DOMRect;
+    });
+    expect(isVisibleEnough(el, win, 48, { width: 300, height: 200 })).toBe(true);
+    expect(reads).toBe(0);
+  });
+
+  it('reads the box itself when none is given, and skips small images', () => {
+    const el = element(() => ({ width: 32, height: 32 }) as DOMRect);
+    expect(isVisibleEnough(el, win, 48)).toBe(false);
   });
 });

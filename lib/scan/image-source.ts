@@ -40,9 +40,17 @@ export function imageSourceOf(el: Element, win: Window): string | null {
   return url && isCheckableUrl(url) ? url : null;
 }
 
-/** Hidden elements (display:none, visibility:hidden, transparent, zero-size) get no work and no badge. */
-export function isVisibleEnough(el: Element, win: Window, minSide = MIN_IMAGE_SIDE): boolean {
-  const rect = el.getBoundingClientRect();
+/**
+ * Hidden elements (display:none, visibility:hidden, transparent, zero-size) get no work and no badge.
+ * `rect` is the box when the caller already has it (an IntersectionObserver entry's, computed by the
+ * browser's own layout): reading it again here would force a synchronous layout while the page loads.
+ */
+export function isVisibleEnough(
+  el: Element,
+  win: Window,
+  minSide = MIN_IMAGE_SIDE,
+  rect: Pick<DOMRectReadOnly, 'width' | 'height'> = el.getBoundingClientRect(),
+): boolean {
   if (rect.width < minSide || rect.height < minSide) return false;
   const style = win.getComputedStyle(el);
   return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity || '1') > 0;

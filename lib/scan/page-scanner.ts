@@ -8,6 +8,17 @@ export interface ScannerHooks {
   text: (el: Element, text: string) => void;
   /** A tracked element left the document. */
   removed: (el: Element) => void;
+  /** A tracked element came into view (within the observer's margin): its pending work can go first. */
+  visible?: (el: Element) => void;
+}
+
+export interface ScannerOptions {
+  /**
+   * The scan starts when the page's load event has fired, so that it never competes with the page's own
+   * loading (CPU, and the background's fetches against the page's), or after this many ms if the page is
+   * still loading then (a page whose load event never comes still gets its badges). 0 = start at once.
+   */
+  maxStartDelayMs?: number;
 }
 
 /** Tags that commonly carry hero or card backgrounds; checking every element's style would be a long task. */
@@ -17,6 +28,7 @@ const WATCHED_ATTRIBUTES = ['src', 'srcset', 'poster', 'style', 'class'];
 /** At most this many background candidates per idle pass, so a huge DOM cannot turn the scan into jank. */
 const MAX_BACKGROUND_CANDIDATES = 4000;
 const IDLE_BUDGET_MS = 8;
+export const DEFAULT_MAX_START_DELAY_MS = 3000;
 
 type IdleDeadline = { timeRemaining: () => number };
 
@@ -24,34 +36,81 @@ type IdleDeadline = { timeRemaining: () => number };
  * Finds images and text blocks and follows the page as it changes. Viewport first: an
  * IntersectionObserver reports what is in view; everything else is handled in idle time. DOM changes come
  * from a MutationObserver; nothing polls. The window is a parameter so the logic runs under any DOM.
+ *
+ * Layout is only read where the browser has just computed it: the observer's entries carry each element's
+ * box, and idle callbacks run after a frame. Reading it anywhere else (a load event, a mutation) would force
+ * a synchronous layout of the page, once per image: on a 200-image page that was most of our main-thread
+ * time.
  */
 export class PageScanner {
   private readonly reported = new WeakMap<Element, string>();
   private readonly textSeen = new WeakSet<Element>();
   private readonly tracked = new Set<Element>();
-  private readonly idleQueue: Element[] = [];
+  /** Elements intersecting the viewport (plus margin), as the observer last said. */
+  private readonly inView = new WeakSet<Element>();
+  private idleQueue: Element[] = [];
+  private idleHead = 0;
+  private readonly queued = new WeakSet<Element>();
   private idleScheduled = false;
   private textRescan = true;
+  private started = false;
+  private stopped = false;
+  private startTimer: number | undefined;
   private io?: IntersectionObserver;
   private mo?: MutationObserver;
   private readonly onLoad = (event: Event) => {
     const el = event.target as Element;
-    if (el?.tagName === 'IMG') this.consider(el, this.inViewport(el));
+    // An image finished loading: its size may have changed. Look again in idle time, not here.
+    if (el?.tagName !== 'IMG') return;
+    this.enqueue(el, this.inView.has(el));
+    this.track(el);
   };
+  private readonly begin = () => this.run();
 
   constructor(
     private readonly win: Window & typeof globalThis,
     private readonly hooks: ScannerHooks,
+    private readonly options: ScannerOptions = {},
   ) {}
 
   start(): void {
+    this.stopped = false;
+    const delay = this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS;
+    if (delay <= 0 || this.win.document.readyState === 'complete') {
+      this.run();
+      return;
+    }
+    this.win.addEventListener('load', this.begin, { once: true });
+    this.startTimer = this.win.setTimeout(this.begin, delay);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.started = false;
+    this.win.clearTimeout(this.startTimer);
+    this.win.removeEventListener('load', this.begin);
+    this.io?.disconnect();
+    this.mo?.disconnect();
+    this.win.document.removeEventListener('load', this.onLoad, true);
+    this.tracked.clear();
+    this.idleQueue = [];
+    this.idleHead = 0;
+  }
+
+  /** Whether the observer last saw `el` in the viewport (or its margin). */
+  isInView(el: Element): boolean {
+    return this.inView.has(el);
+  }
+
+  private run(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.win.clearTimeout(this.startTimer);
+    this.win.removeEventListener('load', this.begin);
     const doc = this.win.document;
-    this.io = new this.win.IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) if (entry.isIntersecting) this.consider(entry.target, true);
-      },
-      { rootMargin: '200px' },
-    );
+    this.io = new this.win.IntersectionObserver((entries) => this.onIntersections(entries), {
+      rootMargin: '200px',
+    });
     this.mo = new this.win.MutationObserver((records) => this.onMutations(records));
     this.mo.observe(doc.documentElement, {
       childList: true,
@@ -64,12 +123,18 @@ export class PageScanner {
     this.scheduleIdle();
   }
 
-  stop(): void {
-    this.io?.disconnect();
-    this.mo?.disconnect();
-    this.win.document.removeEventListener('load', this.onLoad, true);
-    this.tracked.clear();
-    this.idleQueue.length = 0;
+  private onIntersections(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const el = entry.target;
+      if (!entry.isIntersecting) {
+        this.inView.delete(el);
+        continue;
+      }
+      this.inView.add(el);
+      // The entry's box was computed by this frame's layout: use it instead of asking for it again.
+      this.consider(el, true, entry.boundingClientRect);
+      if (this.reported.has(el)) this.hooks.visible?.(el);
+    }
   }
 
   /** Queues the image elements under `root` (and, in idle time, background candidates). */
@@ -78,31 +143,39 @@ export class PageScanner {
     found.push(...root.querySelectorAll(IMAGE_TAGS));
     for (const el of found) this.track(el);
     if (includeBackgrounds) {
-      const bg = root.matches(BACKGROUND_TAGS) ? [root] : [];
-      bg.push(...Array.from(root.querySelectorAll(BACKGROUND_TAGS)).slice(0, MAX_BACKGROUND_CANDIDATES));
-      this.idleQueue.push(...bg);
+      if (root.matches(BACKGROUND_TAGS)) this.enqueue(root, false);
+      const candidates = root.querySelectorAll(BACKGROUND_TAGS);
+      const n = Math.min(candidates.length, MAX_BACKGROUND_CANDIDATES);
+      for (let i = 0; i < n; i++) this.enqueue(candidates[i] as Element, false);
     }
   }
 
   private track(el: Element): void {
     if (this.tracked.has(el)) return;
     this.tracked.add(el);
+    // The observer reports every new target once, in view or not, with its box: that is the first look.
+    // The idle pass is the fallback for what it cannot judge (e.g. a size that changes off-screen).
     this.io?.observe(el);
-    this.idleQueue.push(el);
+    this.enqueue(el, false);
   }
 
-  private inViewport(el: Element): boolean {
-    const r = el.getBoundingClientRect();
-    return r.bottom > 0 && r.right > 0 && r.top < this.win.innerHeight && r.left < this.win.innerWidth;
+  /** Adds an element to the idle work, once; `first` puts it ahead of the rest (it is in view). */
+  private enqueue(el: Element, first: boolean): void {
+    if (this.queued.has(el)) return;
+    this.queued.add(el);
+    if (first && this.idleHead > 0) this.idleQueue[--this.idleHead] = el;
+    else if (first) this.idleQueue.unshift(el);
+    else this.idleQueue.push(el);
+    this.scheduleIdle();
   }
 
   /** Reports an element if it shows a large enough, visible image whose source is new. */
-  private consider(el: Element, inView: boolean): void {
+  private consider(el: Element, inView: boolean, rect?: Pick<DOMRectReadOnly, 'width' | 'height'>): void {
     if (!el.isConnected) return;
     const isImageTag = el.tagName === 'IMG' || el.tagName === 'VIDEO';
     const url = imageSourceOf(el, this.win);
     if (!url || this.reported.get(el) === url) return;
-    if (!isVisibleEnough(el, this.win, isImageTag ? MIN_IMAGE_SIDE : MIN_BACKGROUND_SIDE)) return;
+    if (!isVisibleEnough(el, this.win, isImageTag ? MIN_IMAGE_SIDE : MIN_BACKGROUND_SIDE, rect)) return;
     if (!isImageTag && !this.tracked.has(el)) {
       this.tracked.add(el);
       this.io?.observe(el);
@@ -112,38 +185,41 @@ export class PageScanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    let removals = false;
     for (const record of records) {
       if (record.type === 'attributes') {
         const el = record.target as Element;
         if (this.tracked.has(el) || el.tagName === 'IMG') {
+          this.enqueue(el, this.inView.has(el));
           this.track(el);
-          this.idleQueue.push(el);
         } else if (record.attributeName === 'style' || record.attributeName === 'class') {
-          this.idleQueue.push(el);
+          this.enqueue(el, false);
         }
         continue;
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === 1) this.collect(node as Element, true);
       }
-      for (const node of record.removedNodes) {
-        if (node.nodeType !== 1) continue;
-        for (const el of this.tracked) {
-          if (!el.isConnected && (node === el || (node as Element).contains(el))) {
-            this.tracked.delete(el);
-            this.io?.unobserve(el);
-            this.reported.delete(el);
-            this.hooks.removed(el);
-          }
-        }
-      }
+      for (const node of record.removedNodes) if (node.nodeType === 1) removals = true;
       this.textRescan = true;
+    }
+    // One pass over what we track, whatever the number of removed nodes: a feed that drops 10 posts per
+    // update would otherwise walk the tracked set 10 times.
+    if (removals) {
+      for (const el of this.tracked) {
+        if (el.isConnected) continue;
+        this.tracked.delete(el);
+        this.io?.unobserve(el);
+        this.inView.delete(el);
+        this.reported.delete(el);
+        this.hooks.removed(el);
+      }
     }
     this.scheduleIdle();
   }
 
   private scheduleIdle(): void {
-    if (this.idleScheduled) return;
+    if (this.idleScheduled || !this.started || this.stopped) return;
     this.idleScheduled = true;
     const run = (deadline: IdleDeadline) => {
       this.idleScheduled = false;
@@ -156,14 +232,21 @@ export class PageScanner {
 
   /** Idle work in small slices: never hold the page's main thread for long. */
   private drain(deadline: IdleDeadline): void {
+    if (this.stopped) return;
     const start = this.win.performance.now();
     const budget = () =>
       Math.min(deadline.timeRemaining(), IDLE_BUDGET_MS - (this.win.performance.now() - start));
-    while (this.idleQueue.length > 0 && budget() > 0) {
-      const el = this.idleQueue.shift() as Element;
-      this.consider(el, false);
+    while (this.idleHead < this.idleQueue.length && budget() > 0) {
+      const el = this.idleQueue[this.idleHead++] as Element;
+      this.queued.delete(el);
+      this.consider(el, this.inView.has(el));
     }
-    if (this.idleQueue.length === 0 && this.textRescan && budget() > 0) {
+    // Drop the consumed head now and then, not on every shift (shift is O(n) on a long queue).
+    if (this.idleHead > 1024 || this.idleHead === this.idleQueue.length) {
+      this.idleQueue = this.idleQueue.slice(this.idleHead);
+      this.idleHead = 0;
+    }
+    if (this.idleHead === this.idleQueue.length && this.textRescan && budget() > 0) {
       this.textRescan = false;
       const root = mainContentRoot(this.win.document);
       if (root) {
@@ -174,6 +257,6 @@ export class PageScanner {
         }
       }
     }
-    if (this.idleQueue.length > 0 || this.textRescan) this.scheduleIdle();
+    if (this.idleHead < this.idleQueue.length || this.textRescan) this.scheduleIdle();
   }
 }

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery,article,feed] [--json] [--profile]
+ *  [--no-build] [--regenerate] [--extension-dir DIR]`
+ *
+ * Page-scale performance of the extension in Chromium (DESIGN.md "Performance budget"). Builds the extension,
+ * generates the bench pages (scripts/bench-page/generate-site.ts), starts a devnet seeded with some of them
+ * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
+ * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.
+ * Prints medians in one table (or JSON with --json). --profile adds one cold gallery visit under the V8 CPU
+ * profiler (page and service worker) and prints where the time goes.
+ * Figures only: nothing here asserts a time.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHROME_BUILD, CHROMIUM } from '../e2e/support/launch-chromium.ts';
+import { startBenchDevnet } from './bench-page/bench-devnet.ts';
+import { EXTENSION_DIR, PROFILE_BUILD_DIR, ROOT } from './bench-page/bench-paths.ts';
+import { formatTable } from './bench-page/format-table.ts';
+import { type BenchSite, generateSite, type PageName } from './bench-page/generate-site.ts';
+import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
+import { startRpcProxy } from './bench-page/rpc-proxy.ts';
+import { runPage } from './bench-page/run-page.ts';
+import { startSiteServer } from './bench-page/site-server.ts';
+import { type PageRuns, summarizeResults } from './bench-page/summarize-results.ts';
+
+const PAGES: PageName[] = ['gallery', 'article', 'feed'];
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function expectedItems(site: BenchSite, name: PageName): number {
+  const page = site.pages[name];
+  return page.images.length + page.texts;
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .replace(/^\D*/, '')
+      .split(' ')[0] as string;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      'feed-runs': { type: 'string' },
+      pages: { type: 'string', default: PAGES.join(',') },
+      json: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      regenerate: { type: 'boolean', default: false },
+      'extension-dir': { type: 'string' },
+    },
+  });
+  const runs = Number(values.runs);
+  // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
+  const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
+  const pages = (values.pages ?? '').split(',').filter((p): p is PageName => PAGES.includes(p as PageName));
+  if (
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    !Number.isInteger(feedRuns) ||
+    feedRuns < 0 ||
+    pages.length === 0
+  ) {
+    log(
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery,article,feed] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
+    );
+    process.exit(2);
+  }
+
+  const started = Date.now();
+  // --extension-dir measures another build (say, a proposed change built elsewhere) and skips the build.
+  const buildDir = values['extension-dir'] ? resolve(values['extension-dir']) : CHROME_BUILD;
+  if (!values['no-build'] && !values['extension-dir']) {
+    log('› building the extension (npx wxt build)');
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  // A private copy: someone else's rebuild of .output/ mid-run must not change what is measured.
+  rmSync(EXTENSION_DIR, { recursive: true, force: true });
+  cpSync(buildDir, EXTENSION_DIR, { recursive: true });
+
+  log('› generating the bench pages (.bench/site)');
+  const site = await generateSite({ force: values.regenerate });
+  log('› starting the devnet and registering part of the bench content');
+  const devnet = await startBenchDevnet();
+  const rpc = await startRpcProxy(devnet.info.rpcUrl);
+  const server = await startSiteServer();
+  log(`  ${devnet.info.registered} hashes registered · RPC proxy ${rpc.url} · pages ${server.origin}`);
+
+  const results: Partial<Record<PageName, PageRuns>> = {};
+  let profile: Awaited<ReturnType<typeof profileGallery>> | undefined;
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const name of pages) {
+        if (name === 'feed' && run >= feedRuns) continue;
+        const bucket = results[name] ?? { ext: [], base: [] };
+        results[name] = bucket;
+        // Alternate which mode goes first, so neither always gets the cooler machine.
+        const order = run % 2 === 0 ? (['ext', 'base'] as const) : (['base', 'ext'] as const);
+        for (const mode of order) {
+          const t0 = Date.now();
+          const result = await runPage({
+            page: site.pages[name],
+            expectedItems: expectedItems(site, name),
+            extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
+            server,
+            rpc,
+            warm: name !== 'feed',
+          });
+          bucket[mode].push(result);
+          log(
+            `  run ${run + 1}/${runs} ${name} ${mode === 'ext' ? 'with' : 'without'} extension: ${Date.now() - t0} ms`,
+          );
+        }
+      }
+    }
+    if (values.profile) {
+      log('› profiling the gallery (unminified build; page and service worker)');
+      execFileSync('npx', ['wxt', 'build', '-c', 'scripts/bench-page/wxt-profile.config.ts'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      profile = await profileGallery({
+        page: site.pages.gallery,
+        expectedItems: expectedItems(site, 'gallery'),
+        extensionDir: PROFILE_BUILD_DIR,
+        server,
+        rpc,
+      });
+    }
+  } finally {
+    await server.close();
+    await rpc.close();
+    await devnet.stop();
+  }
+
+  const summary = summarizeResults(results, site, { cores: cpus().length, chromium: chromiumVersion() });
+  if (profile) summary.profile = profile;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    console.log(formatTable(summary));
+    if (profile) console.log(`\n${formatProfile(profile)}`);
+  }
+  log(`› done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((error) => {
+  console.error(`bench-page failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

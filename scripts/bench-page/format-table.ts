@@ -1,0 +1,157 @@
+/** The human-readable report: one table, one column per page and phase, with the target beside each row. */
+import type { PageName } from './generate-site.ts';
+import type { BenchSummary, PhaseSummary } from './summarize-results.ts';
+
+const n = (v: number, digits = 0): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+interface Column {
+  title: string;
+  s: PhaseSummary;
+}
+
+type Row = [label: string, cell: (s: PhaseSummary) => string, target: string];
+
+const ROWS: Row[] = [
+  ['load time without extension (ms)', (s) => n(s.load.baseMs), ''],
+  ['load time with extension (ms)', (s) => n(s.load.extMs), ''],
+  [
+    '  ratio with/without (of medians; worst run)',
+    (s) => `${n(s.load.ratio, 2)}, ${n(s.load.ratioMax, 2)}`,
+    '≤ 1.05',
+  ],
+  [
+    'long tasks > 50 ms without (n, max n, total ms)',
+    (s) => `${n(s.longTasks.base.count)}, ${n(s.longTasks.base.countMax)}, ${n(s.longTasks.base.totalMs)}`,
+    '',
+  ],
+  [
+    'long tasks > 50 ms with (n, max n, total ms)',
+    (s) => `${n(s.longTasks.ext.count)}, ${n(s.longTasks.ext.countMax)}, ${n(s.longTasks.ext.totalMs)}`,
+    '= without',
+  ],
+  ['  longest task with extension (ms)', (s) => n(s.longTasks.ext.maxMs), ''],
+  ['  extra long tasks with the extension (median of with − without)', (s) => n(s.longTasks.extraCount), '0'],
+  ['items in the first viewport', (s) => n(s.verdicts.inView), ''],
+  ['first verdict in view, after load (ms)', (s) => n(s.verdicts.firstInViewMs), ''],
+  [
+    'all verdicts in view, after load (ms; max)',
+    (s) => `${n(s.verdicts.allInViewMs)}; ${n(s.verdicts.allInViewMaxMs)}`,
+    '≤ 300 warm, ≤ 1500 cold',
+  ],
+  [
+    'all items settled, after load (ms; max)',
+    (s) => `${n(s.verdicts.allSettledMs)}; ${n(s.verdicts.allSettledMaxMs)}`,
+    '≤ 3000 cold',
+  ],
+  ['  runs settled / items', (s) => `${s.verdicts.settledRuns}/${s.runs} / ${n(s.verdicts.items)}`, ''],
+  [
+    'extension fetches to the image host (n, MB)',
+    (s) => `${n(s.extensionFetches.requests)}, ${n(s.extensionFetches.MB, 1)}`,
+    '0 warm',
+  ],
+  ['RPC requests (all)', (s) => n(s.rpc.requests), '0 warm'],
+  ['  eth_call (lookups)', (s) => n(s.rpc.ethCalls), ''],
+  [
+    '  other methods (listed below the table)',
+    (s) => n(Object.values(s.rpc.other).reduce((a, b) => a + b, 0)),
+    '',
+  ],
+  [
+    '  hashes per eth_call (median, max)',
+    (s) => `${n(s.rpc.hashesPerCall)}, ${n(s.rpc.hashesPerCallMax)}`,
+    '',
+  ],
+  ['  shortest gap between eth_calls at the proxy (ms)', (s) => n(s.rpc.minGapMs), '~25: 1 per window'],
+  ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), ''],
+  [
+    'browser CPU, all processes, with / without (ms)',
+    (s) => `${n(s.cpu.browserExtMs)} / ${n(s.cpu.browserBaseMs)}`,
+    '',
+  ],
+  [
+    'page JS heap peak with / without (MB)',
+    (s) => `${n(s.heap.pagePeakExtMB, 1)} / ${n(s.heap.pagePeakBaseMB, 1)}`,
+    '',
+  ],
+  ['service worker JS heap peak (MB)', (s) => n(s.heap.workerPeakMB, 1), ''],
+];
+
+const FEED_ROWS: Row[] = [
+  ['feed: images inserted', (s) => n(s.feed?.images ?? Number.NaN), ''],
+  [
+    'feed: insertion → verdict (median, p95, max ms)',
+    (s) => (s.feed ? `${n(s.feed.delayMedianMs)}, ${n(s.feed.delayP95Ms)}, ${n(s.feed.delayMaxMs)}` : ''),
+    '≤ 1000',
+  ],
+  [
+    'feed: checked within 1 s / missed',
+    (s) => (s.feed ? `${n(s.feed.within1s * 100, 1)} % / ${s.feed.missed}` : ''),
+    '100 %',
+  ],
+  [
+    'feed: page heap start → end, with (MB)',
+    (s) => (s.feed ? `${n(s.feed.pageHeapExtMB[0], 1)} → ${n(s.feed.pageHeapExtMB[1], 1)}` : ''),
+    'bounded',
+  ],
+  [
+    'feed: page heap start → end, without (MB)',
+    (s) => (s.feed ? `${n(s.feed.pageHeapBaseMB[0], 1)} → ${n(s.feed.pageHeapBaseMB[1], 1)}` : ''),
+    '',
+  ],
+  [
+    'feed: worker heap start → end (MB)',
+    (s) => (s.feed ? `${n(s.feed.workerHeapMB[0], 1)} → ${n(s.feed.workerHeapMB[1], 1)}` : ''),
+    'bounded',
+  ],
+  ['feed: items tracked at the end', (s) => n(s.feed?.trackedAtEnd ?? Number.NaN), '≤ posts in DOM'],
+];
+
+export function formatTable(summary: BenchSummary): string {
+  const columns: Column[] = [];
+  for (const name of ['gallery', 'article', 'feed'] as PageName[]) {
+    const page = summary.pages[name];
+    if (!page) continue;
+    columns.push({ title: `${name} cold`, s: page.cold });
+    if (page.warm) columns.push({ title: `${name} warm`, s: page.warm });
+  }
+  const rows = columns.some((c) => c.s.feed) ? [...ROWS, ...FEED_ROWS] : ROWS;
+  const table = [
+    ['', ...columns.map((c) => c.title), 'target'],
+    ...rows.map(([label, cell, target]) => [
+      label,
+      ...columns.map((c) => (c.s.feed || !label.startsWith('feed') ? cell(c.s) : '')),
+      target,
+    ]),
+  ];
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const site = summary.site;
+  const runs = columns.map((c) => `${c.title} ${c.s.runs}`).join(', ');
+  const others = columns
+    .map((c) => {
+      const list = Object.entries(c.s.rpc.other)
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${n(v)}`);
+      return list.length > 0 ? `${c.title}: ${list.join(', ')}` : '';
+    })
+    .filter(Boolean);
+  return [
+    `Origin Lens page bench · Chromium ${summary.machine.chromium} · ${summary.machine.cores} cores · medians over runs (${runs})`,
+    `Images: ${site.count} files, ${Math.round(site.averageBytes / 1000)} KB average (${Object.entries(
+      site.byFormat,
+    )
+      .map(([f, c]) => `${c} ${f}`)
+      .join(
+        ', ',
+      )}; ${site.c2paCopies} byte-identical C2PA copies). Registered: ${site.registered.publisherImages} images + ${site.registered.publisherTexts} paragraphs by the trusted publisher, ${site.registered.strangerImages} images + ${site.registered.strangerTexts} paragraphs by a stranger.`,
+    '',
+    line(table[0] ?? []),
+    ...table.slice(1).map(line),
+    '',
+    `Other RPC methods (medians): ${others.join(' · ') || 'none'}`,
+  ].join('\n');
+}

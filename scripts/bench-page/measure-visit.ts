@@ -1,0 +1,216 @@
+/**
+ * One measured visit of a bench page, with or without the extension: load time, long tasks, verdict timing
+ * (in view, all), the extension's requests to the image host and to the RPC, CPU and JS heap.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { PageItem } from '../../lib/messages/protocol.ts';
+import type { BenchBrowser } from './bench-browser.ts';
+import type { BenchPage } from './generate-site.ts';
+import { MemorySampler, summarize } from './memory-sampler.ts';
+import { inViewAtLoad, readProbe } from './page-probe.ts';
+import { cpuDelta, cpuSnapshot } from './process-cpu.ts';
+import type { RpcProxy } from './rpc-proxy.ts';
+import type { SiteServer } from './site-server.ts';
+import { itemKey, VerdictWatch } from './verdict-watch.ts';
+import type { WorkerCdp } from './worker-cdp.ts';
+
+export interface VisitEnv {
+  browser: BenchBrowser;
+  page: Page;
+  pageCdp: CDPSession;
+  workerCdp?: WorkerCdp;
+  tabId?: number;
+  server: SiteServer;
+  rpc: RpcProxy;
+  origin: string;
+}
+
+export interface FeedResult {
+  inserted: number;
+  /** insertion → verdict, ms, for each image that got one while in the DOM. */
+  delays: number[];
+  /** Images removed from the feed (or still pending at the end) without a verdict. */
+  missed: number;
+  /** Heap at the first batch vs at the end, MB. */
+  pageHeapStartMB: number;
+  pageHeapEndMB: number;
+  workerHeapStartMB?: number;
+  workerHeapEndMB?: number;
+  /** Items the content script still tracks at the end (the DOM holds at most maxPosts images). */
+  trackedAtEnd?: number;
+}
+
+export interface VisitResult {
+  loadMs: number;
+  longTasks: { count: number; totalMs: number; maxMs: number };
+  /** Verdict times relative to the load event, ms (negative: before load). */
+  firstInViewMs?: number;
+  allInViewMs?: number;
+  allSettledMs?: number;
+  inView: number;
+  items?: number;
+  states?: Record<string, number>;
+  settled?: boolean;
+  extensionRequests: number;
+  extensionBytes: number;
+  rpc: {
+    requests: number;
+    ethCalls: number;
+    methods: Record<string, number>;
+    hashesPerCall: number[];
+    minGapMs?: number;
+  };
+  cpu: { extensionMs: number; browserMs: number };
+  heap: { pagePeakMB: number; workerPeakMB?: number };
+  feed?: FeedResult;
+}
+
+const SETTLE_TIMEOUT_MS = 30_000;
+/** Long tasks that start this long after the last verdict are still counted (late overlay work). */
+const TAIL_MS = 500;
+/** A static page without the extension is watched this long after load. */
+const BASELINE_WINDOW_MS = 1500;
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function feedState(page: Page): Promise<{ done: boolean; log: Array<{ url: string; t: number }> }> {
+  return page.evaluate(() => {
+    const feed = (window as unknown as { __feed?: { done: boolean; log: Array<{ url: string; t: number }> } })
+      .__feed;
+    return { done: feed?.done ?? false, log: [...(feed?.log ?? [])] };
+  });
+}
+
+export async function measureVisit(
+  env: VisitEnv,
+  bench: BenchPage,
+  expectedItems: number,
+): Promise<VisitResult> {
+  const { page, server, rpc, browser } = env;
+  const isFeed = bench.name === 'feed';
+  server.reset();
+  rpc.reset();
+  const sampler = new MemorySampler(env.pageCdp, env.workerCdp);
+  const cpuBefore = cpuSnapshot(browser.userDataDir);
+  await sampler.start();
+
+  // Verdicts are polled from the load event on: polling during the load (20 messages a second through the
+  // worker into the page) would slow the very load time being compared with the baseline, which is not
+  // polled. The content script starts scanning at the load event anyway (or 3 s in, on pages slower than
+  // ours), so nothing is missed; a verdict that came earlier would be timed at the first poll (late, never
+  // early).
+  await page.goto(`${env.origin}${bench.path}`, { waitUntil: 'load' });
+  const watch =
+    browser.worker && env.tabId !== undefined ? new VerdictWatch(browser.worker, env.tabId) : null;
+  watch?.start();
+  const atLoad = await readProbe(page);
+  const loadAt = atLoad.timeOrigin + atLoad.loadMs;
+  const inView = await inViewAtLoad(page);
+
+  let settled: boolean | undefined;
+  if (watch) {
+    settled = await watch.until(async (items) => {
+      const pending = items.some((i) => i.state === 'pending');
+      if (isFeed) return !pending && (await feedState(page)).done;
+      return !pending && items.length >= expectedItems;
+    }, SETTLE_TIMEOUT_MS);
+    await pause(TAIL_MS);
+    await watch.stop();
+  } else if (isFeed) {
+    while (!(await feedState(page)).done) await pause(100);
+    await pause(TAIL_MS);
+  } else {
+    await pause(BASELINE_WINDOW_MS);
+  }
+  await sampler.stop();
+  const cpu = cpuDelta(cpuBefore, cpuSnapshot(browser.userDataDir));
+  const probe = await readProbe(page);
+
+  const longTasks = probe.longTasks;
+  const result: VisitResult = {
+    loadMs: atLoad.loadMs,
+    longTasks: {
+      count: longTasks.length,
+      totalMs: longTasks.reduce((s, t) => s + t.duration, 0),
+      maxMs: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    },
+    inView: inView.urls.length + inView.texts.length,
+    extensionRequests: server.requests.filter((r) => r.fromExtension).length,
+    extensionBytes: server.requests.filter((r) => r.fromExtension).reduce((s, r) => s + r.bytes, 0),
+    rpc: rpcSummary(rpc),
+    cpu,
+    heap: {
+      pagePeakMB: summarize(sampler.page).peakMB,
+      workerPeakMB: env.workerCdp ? summarize(sampler.worker).peakMB : undefined,
+    },
+  };
+
+  if (watch) {
+    const rel = (at: number | undefined) => (at === undefined ? undefined : at - loadAt);
+    const viewKeys = [
+      ...inView.urls.map((url) => itemKey({ kind: 'image', url })),
+      ...inView.texts.map((preview) => itemKey({ kind: 'text', preview })),
+    ];
+    const viewTimes = viewKeys.map((k) => watch.settledAt.get(k));
+    const known = viewTimes.filter((t): t is number => t !== undefined);
+    result.firstInViewMs = known.length > 0 ? rel(Math.min(...known)) : undefined;
+    result.allInViewMs =
+      known.length === viewTimes.length && known.length > 0 ? rel(Math.max(...known)) : undefined;
+    const all = [...watch.settledAt.values()];
+    result.allSettledMs = settled && all.length > 0 ? rel(Math.max(...all)) : undefined;
+    result.items = watch.last.length;
+    result.states = countStates(watch.last);
+    result.settled = settled;
+  }
+
+  if (isFeed) {
+    const { log } = await feedState(page);
+    const pageHeap = summarize(sampler.page);
+    const workerHeap = env.workerCdp ? summarize(sampler.worker) : undefined;
+    const firstBatchAt = log[0]?.t ?? loadAt;
+    const delays: number[] = [];
+    let missed = 0;
+    if (watch) {
+      for (const { url, t } of log) {
+        const at = watch.settledAt.get(itemKey({ kind: 'image', url }));
+        if (at === undefined) missed++;
+        else delays.push(at - t);
+      }
+    }
+    result.feed = {
+      inserted: log.length,
+      delays,
+      missed,
+      pageHeapStartMB: pageHeap.atMB(Math.max(firstBatchAt, loadAt)),
+      pageHeapEndMB: pageHeap.lastMB,
+      workerHeapStartMB: workerHeap?.atMB(loadAt),
+      workerHeapEndMB: workerHeap?.lastMB,
+      trackedAtEnd: watch?.last.length,
+    };
+  }
+  return result;
+}
+
+function countStates(items: PageItem[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of items) out[i.state] = (out[i.state] ?? 0) + 1;
+  return out;
+}
+
+function rpcSummary(rpc: RpcProxy): VisitResult['rpc'] {
+  const methods: Record<string, number> = {};
+  for (const r of rpc.log) for (const m of r.methods) methods[m] = (methods[m] ?? 0) + 1;
+  const calls = rpc.log.filter((r) => r.methods.includes('eth_call'));
+  let minGapMs: number | undefined;
+  for (let i = 1; i < calls.length; i++) {
+    const gap = (calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0);
+    minGapMs = minGapMs === undefined ? gap : Math.min(minGapMs, gap);
+  }
+  return {
+    requests: rpc.log.length,
+    ethCalls: calls.length,
+    methods,
+    hashesPerCall: calls.map((c) => c.hashes),
+    minGapMs,
+  };
+}

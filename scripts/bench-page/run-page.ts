@@ -1,0 +1,66 @@
+/**
+ * One browser (fresh profile) for one page, with or without the extension: a warm-up navigation to an empty
+ * page, a cold visit (the extension's caches empty), then, for static pages, a warm revisit in the same
+ * profile.
+ */
+import { setSettings } from '../../e2e/support/extension-page.ts';
+import { launchBench } from './bench-browser.ts';
+import type { BenchPage } from './generate-site.ts';
+import { measureVisit, type VisitResult } from './measure-visit.ts';
+import type { RpcProxy } from './rpc-proxy.ts';
+import { type SiteServer, WARMUP_PATH } from './site-server.ts';
+import { WorkerCdp } from './worker-cdp.ts';
+
+export interface PageRun {
+  cold: VisitResult;
+  warm?: VisitResult;
+}
+
+export interface RunPageOptions {
+  page: BenchPage;
+  expectedItems: number;
+  extensionDir?: string;
+  server: SiteServer;
+  rpc: RpcProxy;
+  warm: boolean;
+}
+
+export async function runPage(o: RunPageOptions): Promise<PageRun> {
+  const browser = await launchBench(o.extensionDir);
+  try {
+    // The profile's own first tab: one tab only, so the extension's tab id is unambiguous.
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const pageCdp = await browser.context.newCDPSession(page);
+    let workerCdp: WorkerCdp | undefined;
+    let tabId: number | undefined;
+    if (browser.worker) {
+      await setSettings(browser.worker, {
+        chains: [{ id: 31337, name: 'Local devnet', rpcUrl: o.rpc.url, enabled: true }],
+      });
+      workerCdp = await WorkerCdp.attach(pageCdp, `chrome-extension://${browser.extensionId}/`);
+      tabId = await browser.worker.evaluate(async () => {
+        const tabs = await chrome.tabs.query({});
+        const id = tabs.length === 1 ? tabs[0]?.id : undefined;
+        if (id === undefined) throw new Error(`expected one tab, found ${tabs.length}`);
+        return id;
+      });
+    }
+    await page.goto(`${o.server.origin}${WARMUP_PATH}`);
+    const env = {
+      browser,
+      page,
+      pageCdp,
+      workerCdp,
+      tabId,
+      server: o.server,
+      rpc: o.rpc,
+      origin: o.server.origin,
+    };
+    const cold = await measureVisit(env, o.page, o.expectedItems);
+    const warm = o.warm ? await measureVisit(env, o.page, o.expectedItems) : undefined;
+    await workerCdp?.detach();
+    return { cold, warm };
+  } finally {
+    await browser.close();
+  }
+}
