@@ -151,3 +151,17 @@ describe('Pipeline', () => {
     expect(details?.evidence.fingerprints).toEqual(fp);
   });
 });
+
+describe('Pipeline URL index', () => {
+  it('writes the URL entry again when it was lost while the item stayed cached', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider]);
+    const url = `${base}/relink.jpg`;
+    await p.checkImage(url);
+    await db.urls.delete(url); // e.g. a damaged entry the cache dropped
+    await p.checkImage(url);
+    expect(hits.get('/relink.jpg')).toBe(2);
+    await p.checkImage(url);
+    expect(hits.get('/relink.jpg')).toBe(2);
+  });
+});

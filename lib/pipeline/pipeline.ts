@@ -164,7 +164,10 @@ export class Pipeline {
       byteLength: meta.byteLength ?? cached?.byteLength,
       text: text ?? cached?.text,
     };
-    if (stale.length > 0 || !cached || (url && !cached.urls.includes(url))) {
+    // Bytes were fetched only because the URL index missed (expired, or a damaged entry was dropped): write the
+    // URL entry again even when the item itself is fresh, or every later visit would fetch again.
+    const relink = url !== undefined && (!cached?.urls.includes(url) || input.bytes !== undefined);
+    if (stale.length > 0 || !cached || relink) {
       // The verdict stands even if it cannot be stored (disk full after eviction, database unavailable):
       // the next visit checks again instead.
       await this.deps.cache.put(item, url).catch(() => {});
