@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Verdict } from '../../lib/evidence/types.ts';
+import { seededRandom } from '../../lib/testing/seeded-random.ts';
 
 /**
  * A corpus of bad image files built at test time from the C2PA fixtures (nothing generated is committed).
@@ -56,18 +57,6 @@ const SIGNED: Array<{ file: string; mime: string; intact: Verdict }> = [
   { file: 'valid_CACA_two-manifests.jpg', mime: 'image/jpeg', intact: 'unknown-signer' },
   { file: 'valid_photoshop.png', mime: 'image/png', intact: 'verified' },
 ];
-
-/** Deterministic PRNG (mulberry32), so a failing input can be rebuilt from its name. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function noise(random: () => number, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => Math.floor(random() * 256));
@@ -189,7 +178,7 @@ export async function buildFuzzCorpus(svgBeaconUrl: string): Promise<FuzzCorpus>
     writeFileSync(path, bytes);
     entries.push({ name, path, contentType: e.contentType ?? 'application/octet-stream', ...e });
   };
-  const random = prng(20261122);
+  const random = seededRandom(20261122);
 
   for (const { file, mime, intact } of SIGNED) {
     const bytes = fixture(file);

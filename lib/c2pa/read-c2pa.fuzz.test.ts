@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEvidence } from '../evidence/types.ts';
+import { seededRandom } from '../testing/seeded-random.ts';
 import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';
 
@@ -30,18 +31,6 @@ afterAll(() => {
     `c2pa fuzz: ${tried} malformed inputs, outcomes ${JSON.stringify(outcomes)}, slowest ${slowestMs.toFixed(0)} ms`,
   );
 });
-
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expectEvidence(e: C2paEvidence, label: string): void {
   expect(['none', 'valid', 'invalid', 'error'], label).toContain(e.state);
@@ -102,7 +91,7 @@ describe('malformed input never throws and never breaks the engine', () => {
   });
 
   it('single bit flips inside the JUMBF manifest store (4 × 60 inputs)', async () => {
-    const random = prng(20261122);
+    const random = seededRandom(20261122);
     for (const name of SIGNED) {
       const original = fixture(name);
       const { start, end } = jumbfRegion(original);
@@ -123,7 +112,7 @@ describe('malformed input never throws and never breaks the engine', () => {
   });
 
   it('bursts of random bytes written over the manifest (4 × 25 inputs)', async () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     for (const name of SIGNED) {
       const original = fixture(name);
       const { start, end } = jumbfRegion(original);
@@ -138,7 +127,7 @@ describe('malformed input never throws and never breaks the engine', () => {
   });
 
   it('random bytes behind JPEG/PNG headers and JUMBF markers (60 inputs)', async () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     const noise = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
     // JPEG APP11 segment carrying a JUMBF ("JP" common identifier, box instance, sequence, then a jumb box).
     const jpegJumbf = [

@@ -1,14 +1,7 @@
-/** A small seeded PRNG (mulberry32): the bench pages must come out byte-identical on every machine and run. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../lib/testing/seeded-random.ts';
+
+/** The bench pages must come out byte-identical on every machine and run. */
+export const createRng = seededRandom;
 
 export function pick<T>(rng: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
