@@ -1,12 +1,10 @@
+import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
 import { formatBytes } from '../../lib/format/bytes.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Fact, FactList } from './fact-list.tsx';
 import { HashValue } from './hash-value.tsx';
 import { Section } from './section.tsx';
-
-/** PDQ hashes below this quality are not used for matching (DESIGN.md "Images: PDQ"). */
-const MIN_PDQ_QUALITY = 50;
 
 /** The hashes Origin Lens computed, so anyone can recompute them (e.g. with `origin-lens hash`). */
 export function FingerprintsSection({ details, copy }: { details: ItemDetails; copy: CopyText }) {
@@ -44,7 +42,7 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
       </Section>
     );
   }
-  const usable = f.pdq && f.pdq.quality >= MIN_PDQ_QUALITY;
+  const usable = f.pdq && f.pdq.quality >= PDQ_MIN_QUALITY;
   return (
     <Section id="fingerprints" title="Fingerprints">
       <FactList>
@@ -63,7 +61,7 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
         <Fact term="PDQ hash">{f.pdq && <HashValue value={f.pdq.hash} label="PDQ hash" copy={copy} />}</Fact>
         <Fact term="PDQ quality">
           {f.pdq &&
-            `${f.pdq.quality} of 100${usable ? '' : ` — too low to match (needs ${MIN_PDQ_QUALITY} or more)`}`}
+            `${f.pdq.quality} of 100${usable ? '' : ` — too low to match (needs ${PDQ_MIN_QUALITY} or more)`}`}
         </Fact>
         <Fact term="PDQ">{!f.pdq && `Not computed${f.pdqError ? `: ${f.pdqError}` : ''}`}</Fact>
       </FactList>

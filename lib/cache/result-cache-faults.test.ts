@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheDb, type CachedItem } from './cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
+import { testDatabases, testItem } from './test-db.ts';
 
 /**
  * The cache under the faults a real browser produces (DESIGN.md "Security and privacy": no lost data, no
@@ -11,31 +11,14 @@ import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
  */
 
 let n = 0;
-const dbs: CacheDb[] = [];
-function openDb(name = `faults-${n++}`): CacheDb {
-  const db = new CacheDb({ indexedDB, IDBKeyRange }, name);
-  dbs.push(db);
-  return db;
-}
+const databases = testDatabases('faults');
+const openDb = (name?: string) => databases.open(name);
 afterEach(async () => {
   disk.failCommits = 0;
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await databases.cleanUp();
 });
 
-const item = (key: string, over: Partial<CachedItem> = {}): Omit<CachedItem, 'size' | 'lastAccess'> => ({
-  key,
-  kind: 'image',
-  urls: [],
-  evidence: {},
-  parts: {},
-  verdict: 'no-provenance',
-  reason: 'nothing',
-  checkedAt: 1,
-  ...over,
-});
+const item = testItem;
 
 /**
  * A full disk as Chromium reports it: every request of the transaction succeeds, then the COMMIT fails,

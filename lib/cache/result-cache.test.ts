@@ -1,34 +1,18 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheDb, type CachedItem } from './cache-db.ts';
+import type { CachedItem } from './cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
+import { testDatabases, testItem } from './test-db.ts';
 
 let n = 0;
-const dbs: CacheDb[] = [];
-function openDb(name = `test-${n++}`): CacheDb {
-  const db = new CacheDb({ indexedDB, IDBKeyRange }, name);
-  dbs.push(db);
-  return db;
-}
+const databases = testDatabases('test');
+const openDb = (name?: string) => databases.open(name);
 afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await databases.cleanUp();
 });
 
-const item = (key: string, over: Partial<CachedItem> = {}): Omit<CachedItem, 'size' | 'lastAccess'> => ({
-  key,
-  kind: 'image',
-  urls: [],
-  evidence: {},
-  parts: {},
-  verdict: 'no-provenance',
-  reason: 'nothing',
-  checkedAt: 1,
-  ...over,
-});
+const item = testItem;
 
 describe('ResultCache', () => {
   it('finds an item by hash and by URL until the URL entry expires', async () => {
