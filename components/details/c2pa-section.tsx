@@ -46,7 +46,7 @@ export function C2paSection({ details, copy, now }: { details: ItemDetails; copy
       <p className="mb-4 font-medium text-base">{trustSentence(c2pa)}</p>
       {hasManifest && (
         <FactList>
-          <Fact term="Trust">{c2pa.trust && trustTierWords(c2pa.trust)}</Fact>
+          <Fact term="Trust">{c2pa.trust && trustTierWords(c2pa)}</Fact>
           <Fact term="Signer (issuer)">{c2pa.signer?.issuer}</Fact>
           <Fact term="Certificate name">
             {c2pa.signer?.commonName !== c2pa.signer?.issuer ? c2pa.signer?.commonName : undefined}

@@ -3,7 +3,7 @@ import type { ItemDetails } from '../../lib/messages/protocol.ts';
 /**
  * Realistic ItemDetails for tests and the screenshot check (never shipped as a way to inject data: nothing
  * in the extension reads it at run time). Modelled on the fixture ai_composite_firefly_photoshop.jpg
- * (Adobe Firefly → Photoshop 26.9, trusted through the CAI known-certificate list) plus two on-chain records:
+ * (Adobe Firefly → Photoshop 26.9, trusted through the CAI legacy list) plus two on-chain records:
  * an exact match by a trusted publisher and a perceptual look-alike by an unknown registrant.
  */
 
@@ -22,13 +22,13 @@ export const sampleImageDetails: ItemDetails = {
   key: SAMPLE_KEY,
   kind: 'image',
   verdict: 'ai-generated',
-  reason: 'Content Credentials declare AI generation (signed by Adobe C2PA)',
+  reason: 'AI-generated, declared by Adobe Inc., on the CAI legacy list (frozen January 2026)',
   urls: [
     'https://news.example/photos/harbour-at-dusk.jpg',
     'https://cdn.news.example/img/w800/harbour-at-dusk.jpg',
   ],
   checkedAt: Date.UTC(2025, 2, 12, 14, 5, 0),
-  listsVersion: 'c2pa-wasm 0.13.3; C2PA trust list 2026-08-05; CAI interim 2025-08-28',
+  listsVersion: 'c2pa-wasm 0.15.0; C2PA trust list 2026-08-05; CAI legacy list 2025-08-28',
   byteLength: 285_562,
   mime: 'image/jpeg',
   evidence: {
@@ -42,6 +42,9 @@ export const sampleImageDetails: ItemDetails = {
     c2pa: {
       state: 'valid',
       trust: 'known',
+      trustList: 'cai-legacy',
+      validationState: 'Trusted',
+      failures: { tamper: [], malformed: [], credential: [], conformance: [], ingredient: [] },
       codes: [
         'claimSignature.insideValidity',
         'claimSignature.validated',

@@ -8,9 +8,9 @@ import initWasm, { type InitInput, WasmReader } from '@contentauth/c2pa-wasm';
  */
 
 /** The engine version these modules were written and tested against; package.json pins it exactly. */
-export const C2PA_WASM_VERSION = '0.13.3';
+export const C2PA_WASM_VERSION = '0.15.0';
 /** The c2pa-rs release inside that package (changes validation results; see fixtures/c2pa/SOURCES.md). */
-export const C2PA_RS_VERSION = '0.91.3';
+export const C2PA_RS_VERSION = '0.92.0';
 
 /** What wasm-bindgen accepts: a URL/Request (fetched), a Response, the bytes, or a compiled module. */
 export type C2paEngineInit = InitInput | Promise<InitInput>;

@@ -12,7 +12,7 @@ import {
   withServedManifest,
 } from './remote-manifest.ts';
 import { activeThumbnail, errorEvidence, noneEvidence, toEvidence } from './to-evidence.ts';
-import { buildEngineSettings, type TrustLists, trustTierForUri } from './trust-settings.ts';
+import { buildEngineSettings, type TrustLists, trustListForUri, trustTierForList } from './trust-settings.ts';
 
 /** Largest asset we hand the engine (100 MiB): the bytes are copied into WASM memory, which never shrinks. */
 export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
@@ -86,12 +86,15 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
 }
 
 function mapper(options: ReadC2paOptions) {
-  const trustTier = (uri: string | undefined) => trustTierForUri(uri, options.trust);
+  const trust = (uri: string | undefined, engineTrusted: boolean) => {
+    const list = trustListForUri(uri, options.trust, engineTrusted);
+    return { list, tier: trustTierForList(list, options.trust) };
+  };
   const maxThumb = options.thumbnailMaxBytes ?? MAX_THUMBNAIL_BYTES;
   return (reader: C2paReaderView): C2paEvidence => {
     const json = reader.json();
     const thumbnail = thumbnailDataUrl(reader, json, maxThumb);
-    return toEvidence(json, { trustTier, ...(thumbnail ? { thumbnail } : {}) });
+    return toEvidence(json, { trust, ...(thumbnail ? { thumbnail } : {}) });
   };
 }
 

@@ -17,8 +17,10 @@ import {
 
 const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
 const tier = (uri: string | undefined) =>
-  (uri === 'list:a' ? 'trusted' : 'untrusted') as 'trusted' | 'untrusted';
-const map = (store: unknown, extra = {}) => toEvidence(JSON.stringify(store), { trustTier: tier, ...extra });
+  uri === 'list:a'
+    ? { list: 'official' as const, tier: 'trusted' as const }
+    : { list: null, tier: 'untrusted' as const };
+const map = (store: unknown, extra = {}) => toEvidence(JSON.stringify(store), { trust: tier, ...extra });
 
 function manifest(label: string, more: Record<string, unknown> = {}) {
   return {
@@ -92,8 +94,8 @@ describe('toEvidence', () => {
   });
 
   it('gives an error for unreadable JSON or a missing active manifest', () => {
-    expect(toEvidence('{not json', { trustTier: tier })).toMatchObject({ state: 'error', trust: null });
-    expect(toEvidence('[]', { trustTier: tier }).state).toBe('error');
+    expect(toEvidence('{not json', { trust: tier })).toMatchObject({ state: 'error', trust: null });
+    expect(toEvidence('[]', { trust: tier }).state).toBe('error');
     expect(map({ manifests: { m: manifest('m') } }).error).toMatch(/no active manifest/);
     expect(map(store('missing', { m: manifest('m') })).state).toBe('error');
   });
@@ -163,7 +165,10 @@ describe('toEvidence', () => {
       { validation_results: 'nope', validation_status: [null, { code: 1 }, { code: 'ok.code' }] },
     );
     const e = map(hostile);
-    expect(e.state).toBe('valid');
+    // validation_status lists failures: an unknown one is a conformance fault of the active manifest.
+    expect(e.state).toBe('invalid');
+    expect(e.failures?.conformance.map((f) => f.code)).toEqual(['ok.code']);
+    expect(e.failures?.tamper).toEqual([]);
     expect(e.codes).toEqual(['ok.code']);
     expect(e.ingredients).toEqual([{ actions: [], ingredients: [] }]);
     expect(e.claimGenerator).toBeUndefined();

@@ -1,11 +1,15 @@
 import type {
   C2paAction,
   C2paAiDeclaration,
+  C2paChainStep,
   C2paEvidence,
   C2paIngredient,
   C2paSigner,
   C2paTrust,
+  C2paTrustList,
 } from '../evidence/types.ts';
+import { classifyFailures, type FailureEntry } from './classify-failures.ts';
+import { resigningService } from './resigning-services.ts';
 
 /**
  * Pure mapping from the engine's manifest-store JSON (c2pa-rs `Reader::json()`) to `C2paEvidence`.
@@ -213,20 +217,44 @@ function actionsOf(manifest: JsonObject): C2paAction[] {
   return out;
 }
 
-/** digitalSourceType values declared anywhere in a manifest: actions, action templates, IPTC metadata. */
-function sourceTypesOf(manifest: JsonObject): string[] {
-  const found: string[] = [];
+/**
+ * A digitalSourceType given in an action's `parameters` instead of on the action, e.g. Firefly with a
+ * third-party model writes `com.adobe.digitalSourceType` on a `c2pa.opened` action (issue 12, rule 5).
+ */
+function parameterSourceType(entry: JsonObject): string | undefined {
+  const parameters = isObject(entry.parameters) ? entry.parameters : undefined;
+  if (!parameters) return undefined;
+  for (const [key, value] of Object.entries(parameters)) {
+    if (/(?:^|[.:_])digitalSourceType$/i.test(key)) {
+      const v = text(value) ?? (isObject(value) ? text(value['@id']) : undefined);
+      if (v) return v;
+    }
+  }
+  return undefined;
+}
+
+interface SourceType {
+  value: string;
+  how?: 'parameter';
+}
+
+/** digitalSourceType values declared anywhere in a manifest: actions, their parameters, templates, IPTC metadata. */
+function sourceTypesOf(manifest: JsonObject): SourceType[] {
+  const found: SourceType[] = [];
   for (const { label, data } of assertionsOf(manifest)) {
     if (ACTIONS_LABEL.test(label)) {
       for (const entry of [...array(data.actions), ...array(data.templates)]) {
-        const value = isObject(entry) ? text(entry.digitalSourceType) : undefined;
-        if (value) found.push(value);
+        if (!isObject(entry)) continue;
+        const value = text(entry.digitalSourceType);
+        if (value) found.push({ value });
+        const inParameters = parameterSourceType(entry);
+        if (inParameters) found.push({ value: inParameters, how: 'parameter' });
       }
     } else if (/^(stds\.iptc|c2pa\.metadata)/.test(label)) {
       for (const [key, value] of Object.entries(data)) {
         if (!/digitalsourcetype$/i.test(key)) continue;
         const v = text(value) ?? (isObject(value) ? text(value['@id']) : undefined);
-        if (v) found.push(v);
+        if (v) found.push({ value: v });
       }
     }
   }
@@ -251,8 +279,8 @@ export function aiDeclarations(storeJson: unknown): C2paAiDeclaration[] {
     const manifest = manifests[label];
     if (!manifest) continue;
     const where = label === active ? 'active' : 'ingredient';
-    for (const value of sourceTypesOf(manifest)) {
-      if (AI_SOURCE_TYPE.test(value)) add({ where, value, manifestLabel: label });
+    for (const { value, how } of sourceTypesOf(manifest)) {
+      if (AI_SOURCE_TYPE.test(value)) add({ where, value, manifestLabel: label, ...(how ? { how } : {}) });
     }
     for (const { label: assertion } of assertionsOf(manifest)) {
       const base = baseLabel(assertion);
@@ -263,14 +291,24 @@ export function aiDeclarations(storeJson: unknown): C2paAiDeclaration[] {
   return out;
 }
 
-/** The label of the list that the active manifest's signer chained to, from the engine's explanation. */
+/**
+ * The label of the list that the active manifest's signer chained to, from the engine's
+ * `signingCredential.trusted` entry ("signing certificate trusted, found in [<trust_uri>] trust anchors").
+ * Undefined when the signer is not trusted; '' when trusted with no list named (an allow-listed
+ * end-entity certificate). `validation_results.trustListUri` is not used alone: c2pa-rs 0.92 also sets it
+ * when only a *timestamp* was trusted through a signing list ("legacy timestamp"), which would raise an
+ * untrusted signer's tier.
+ */
 export function signerTrustUri(storeJson: unknown): string | undefined {
   const store = isObject(storeJson) ? storeJson : {};
-  for (const entry of validation(store).active.success) {
+  const v = validation(store);
+  if (v.active.failure.some((e) => e.code === 'signingCredential.untrusted')) return undefined;
+  for (const entry of v.active.success) {
     if (entry.code !== 'signingCredential.trusted') continue;
-    // "signing certificate trusted, found in [<trust_uri>] trust anchors" (c2pa-rs 0.91 cose/verifier.rs)
-    const uri = /found in \[([^\]]+)\]/.exec(entry.explanation ?? '')?.[1];
+    const uri = /found in \[([^\]]*)\]/.exec(entry.explanation ?? '')?.[1];
     if (uri) return uri;
+    const results = isObject(store.validation_results) ? store.validation_results : {};
+    return typeof results.trustListUri === 'string' ? results.trustListUri : '';
   }
   return undefined;
 }
@@ -336,6 +374,35 @@ function ingredientNode(
   return node;
 }
 
+/**
+ * The active manifest and its parents (`parentOf` ingredients), newest first: who signed each step of
+ * this file's own history. A CDN that re-signs a resized image is the first step; the origin is below it.
+ */
+export function signingChain(manifests: Record<string, JsonObject>, activeLabel: string): C2paChainStep[] {
+  const steps: C2paChainStep[] = [];
+  const seen = new Set<string>();
+  let label: string | undefined = activeLabel;
+  while (label && !seen.has(label) && steps.length < LIMITS.ingredientDepth * 2) {
+    seen.add(label);
+    const manifest: JsonObject | undefined = manifests[label];
+    if (!manifest) break;
+    const signer = signerOf(manifest, label, []);
+    const generator = claimGenerator(manifest);
+    const resigner = resigningService(signer?.commonName, signer?.issuer, generator);
+    steps.push({
+      manifestLabel: label.slice(0, 500),
+      ...(signer ? { signer } : {}),
+      ...(generator ? { claimGenerator: generator } : {}),
+      ...(resigner ? { resigner } : {}),
+    });
+    const parent: JsonObject | undefined = array(manifest.ingredients)
+      .filter(isObject)
+      .find((i) => i.relationship === 'parentOf');
+    label = parent ? (text(parent.active_manifest, 500) ?? text(parent.manifest, 500)) : undefined;
+  }
+  return steps;
+}
+
 /** Evidence for "no Content Credentials". */
 export function noneEvidence(): C2paEvidence {
   return { state: 'none', trust: null, codes: [], aiGenerated: false, actions: [], ingredients: [] };
@@ -356,8 +423,14 @@ export function errorEvidence(reason: string, extra: Partial<C2paEvidence> = {})
 }
 
 export interface ToEvidenceOptions {
-  /** Maps the matched list's URI (or undefined: no match) to a tier; see trust-settings.ts. */
-  trustTier: (trustUri: string | undefined) => C2paTrust;
+  /**
+   * Maps the matched list's URI (or undefined: no list named) to the signing list and its tier; see
+   * trust-settings.ts. `engineTrusted`: the engine trusted the signer (e.g. through an allow list).
+   */
+  trust: (
+    trustUri: string | undefined,
+    engineTrusted: boolean,
+  ) => { list: C2paTrustList | null; tier: C2paTrust };
   /** A data: URL of the thumbnail, already size-checked by the caller. */
   thumbnail?: string;
   /** Cap for `raw` (characters of JSON); default LIMITS.rawChars. */
@@ -387,22 +460,34 @@ export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paE
     ...v.active.failure,
     ...v.deltas.flatMap((d) => [...d.success, ...d.informational, ...d.failure]),
   ];
+  // Only failure lists decide; informational codes (additionalExclusionsPresent, unknownProvenance…) never
+  // count against an item (issue 12, rule 1). validation_status is the older flat list of failures.
+  const failureEntries: FailureEntry[] = [
+    ...v.active.failure,
+    ...v.status,
+    ...v.deltas.flatMap((d) => d.failure),
+  ].slice(0, LIMITS.codes);
+  const failures = classifyFailures(failureEntries, activeLabel);
 
-  // validation_state is c2pa-rs's verdict: Invalid, Valid (well-formed, signer not trusted) or Trusted.
+  // validation_state is c2pa-rs's verdict over the whole store (an ingredient's expired certificate makes
+  // it Invalid); our state speaks of the active manifest only, and keeps the engine's beside it.
   const validationState = store.validation_state;
-  const state: C2paEvidence['state'] =
-    validationState === 'Invalid'
-      ? 'invalid'
-      : validationState === 'Valid' || validationState === 'Trusted'
-        ? 'valid'
-        : v.active.failure.some((e) => !/^signingCredential\.untrusted$|\.ocsp\./.test(e.code))
-          ? 'invalid'
-          : 'valid';
+  // Credential findings the engine itself does not count (an unconfirmed CAWG identity on a Valid store)
+  // leave the state valid; an expired certificate makes the engine say Invalid, and so do we.
+  const activeFailed =
+    failures.tamper.length + failures.malformed.length + failures.conformance.length > 0 ||
+    (failures.credential.length > 0 && validationState === 'Invalid');
+  const state: C2paEvidence['state'] = activeFailed ? 'invalid' : 'valid';
+  const trustUri = signerTrustUri(store);
+  const trust = options.trust(trustUri, trustUri !== undefined);
 
   const ai = aiDeclarations(store);
   const evidence: C2paEvidence = {
     state,
-    trust: options.trustTier(signerTrustUri(store)),
+    trust: trust.tier,
+    trustList: trust.list,
+    ...(typeof validationState === 'string' ? { validationState: validationState.slice(0, 20) } : {}),
+    failures,
     codes,
     aiGenerated: ai.length > 0,
     actions: actionsOf(active),
@@ -425,6 +510,9 @@ export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paE
     if (ctx.nodes >= LIMITS.ingredientNodes) break;
     evidence.ingredients.push(ingredientNode(raw, ctx, 1, root));
   }
+
+  const chain = signingChain(manifests, activeLabel);
+  if (chain.length > 1 || chain[0]?.resigner) evidence.signingChain = chain;
 
   if (options.thumbnail) evidence.thumbnail = options.thumbnail;
   const maxRaw = options.maxRawChars ?? LIMITS.rawChars;

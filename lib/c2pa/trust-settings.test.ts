@@ -4,9 +4,11 @@ import { C2PA_WASM_VERSION } from './engine.ts';
 import {
   buildEngineSettings,
   engineSettings,
+  SETTINGS_SCHEMA,
   sanitizePemBundle,
   TRUST_URI,
   type TrustLists,
+  trustListForUri,
   trustListsVersion,
   trustTierForUri,
 } from './trust-settings.ts';
@@ -64,10 +66,12 @@ describe('engineSettings', () => {
       [TRUST_URI.official, 'manifest'],
       [TRUST_URI.officialTsa, 'tsa'],
       [TRUST_URI.interim, 'manifest'],
+      // The interim anchors again, for timestamps only (c2pa-rs 0.92 checks timestamps against TSA lists).
+      [TRUST_URI.interimTsa, 'tsa'],
       [TRUST_URI.user, 'manifest'],
     ]);
     // Counts from fixtures/c2pa/SOURCES.md and the files: 30 official CAs, 22 TSA roots, 18 + 86 interim.
-    expect(anchors.map((a) => count(a.trust_anchors))).toEqual([30, 22, 18, 8]);
+    expect(anchors.map((a) => count(a.trust_anchors))).toEqual([30, 22, 18, 18, 8]);
     expect(count(anchors[2]?.allowed_list ?? '')).toBe(86);
     expect(anchors[2]?.trust_config?.trim().split('\n')).toContain('1.3.6.1.4.1.62558.2.1');
   });
@@ -130,13 +134,27 @@ describe('trustTierForUri', () => {
     expect(trustTierForUri(undefined, {})).toBe('untrusted');
     expect(trustTierForUri('system_anchors', {})).toBe('untrusted');
     expect(trustTierForUri(TRUST_URI.officialTsa, {})).toBe('untrusted');
+    // The interim anchors registered for timestamps never make a signer known, even if the engine names them.
+    expect(trustTierForUri(TRUST_URI.interimTsa, {}, true)).toBe('untrusted');
+  });
+
+  it('puts an allow-listed certificate (trusted, no list named) on the CAI list, and only when it is on', () => {
+    const interim = { anchors: '', allowed: 'x', storeCfg: '' };
+    expect(trustListForUri('', { interim }, true)).toBe('cai-legacy');
+    expect(trustListForUri(undefined, { interim }, true)).toBe('cai-legacy');
+    expect(trustTierForUri('', { interim }, true)).toBe('known');
+    // Not trusted by the engine, or no allow list enabled: nothing to raise.
+    expect(trustListForUri('', { interim }, false)).toBeNull();
+    expect(trustListForUri('', {}, true)).toBeNull();
   });
 });
 
 describe('trustListsVersion', () => {
   it('names the engine and changes when the enabled lists change', () => {
     const v = trustListsVersion(LISTS);
-    expect(v).toMatch(new RegExp(`^c2pa-wasm@${C2PA_WASM_VERSION.replace(/\./g, '\\.')}/s1/[0-9a-f]{16}$`));
+    expect(v).toMatch(
+      new RegExp(`^c2pa-wasm@${C2PA_WASM_VERSION.replace(/\./g, '\\.')}/s${SETTINGS_SCHEMA}/[0-9a-f]{16}$`),
+    );
     expect(trustListsVersion({ ...LISTS })).toBe(v);
     expect(trustListsVersion({ official: LISTS.official })).not.toBe(v);
     expect(trustListsVersion({ ...LISTS, userAnchors: fix('c2pa-rs-test-root-bundle.pem') })).not.toBe(v);

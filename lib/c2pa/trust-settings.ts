@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { C2paTrust } from '../evidence/types.ts';
+import type { C2paTrust, C2paTrustList } from '../evidence/types.ts';
 import { C2PA_WASM_VERSION } from './engine.ts';
 
 /**
@@ -38,11 +38,13 @@ export const TRUST_URI = {
   official: 'origin-lens:c2pa-official',
   officialTsa: 'origin-lens:c2pa-official-tsa',
   interim: 'origin-lens:cai-interim',
+  /** The interim anchors again, as time-stamp authorities only (see anchorsFor). */
+  interimTsa: 'origin-lens:cai-interim-tsa',
   user: 'origin-lens:user-anchors',
 } as const;
 
 /** Bumped when the settings built here change meaning (part of the cache version). */
-export const SETTINGS_SCHEMA = 1;
+export const SETTINGS_SCHEMA = 2;
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 // An allow list may also carry base64 SHA-256 digests of certificates, one per line (c2pa-rs accepts both).
@@ -110,6 +112,12 @@ function anchorsFor(lists: TrustLists): AnchorSetting[] {
         ...(cfg ? { trust_config: cfg } : {}),
       });
     }
+    // c2pa-rs 0.92 validates a timestamp only against TSA lists, and the authorities behind DigiCert's and
+    // Adobe's timestamps (Sora, Premiere) are only among the interim anchors. Registered a second time as a
+    // TSA list, they prove *when* a file was signed; trust_kind 'tsa' and trustTierForUri keep them from
+    // ever raising the signer's tier. https://github.com/contentauth/c2pa-rs/blob/main/docs/settings.md
+    if (interimAnchors)
+      anchors.push({ trust_anchors: interimAnchors, trust_uri: TRUST_URI.interimTsa, trust_kind: 'tsa' });
   }
   const user = sanitizePemBundle(lists.userAnchors);
   if (user) anchors.push({ trust_anchors: user, trust_uri: TRUST_URI.user, trust_kind: 'manifest' });
@@ -170,23 +178,56 @@ export function buildEngineSettings(lists: TrustLists, options: EngineSettingsOp
 }
 
 /**
- * The tier for the list a signer matched (the URI from the engine's explanation), or `untrusted` for a
- * URI we did not register (never guess upward).
+ * The signing list a signer chained to, from the URI the engine names. The TSA lists (and any URI we did
+ * not register) give null: a timestamp authority's list says when, never who (issue 12, rule 6).
+ * `engineTrusted` covers certificates the engine trusts through an allow list (end-entity certificates on
+ * the CAI list come back Trusted with no list named): the only list we register with an allow list is the
+ * CAI one, so they belong to it.
  */
-export function trustTierForUri(
+export function trustListForUri(
   uri: string | undefined,
-  lists: Pick<TrustLists, 'userAnchorsTier'>,
-): C2paTrust {
+  lists: Pick<TrustLists, 'interim'>,
+  engineTrusted = false,
+): C2paTrustList | null {
   switch (uri) {
     case TRUST_URI.official:
-      return 'trusted';
+      return 'official';
     case TRUST_URI.interim:
-      return 'known';
+      return 'cai-legacy';
     case TRUST_URI.user:
+      return 'user';
+    case undefined:
+    case '':
+      return engineTrusted && lists.interim?.allowed ? 'cai-legacy' : null;
+    default:
+      return null;
+  }
+}
+
+/** The tier of a signing list (null: untrusted). */
+export function trustTierForList(
+  list: C2paTrustList | null,
+  lists: Pick<TrustLists, 'userAnchorsTier'>,
+): C2paTrust {
+  switch (list) {
+    case 'official':
+      return 'trusted';
+    case 'cai-legacy':
+      return 'known';
+    case 'user':
       return lists.userAnchorsTier ?? 'known';
     default:
       return 'untrusted';
   }
+}
+
+/** The tier for the list a signer matched, or `untrusted` for a URI we did not register (never guess upward). */
+export function trustTierForUri(
+  uri: string | undefined,
+  lists: Pick<TrustLists, 'userAnchorsTier' | 'interim'>,
+  engineTrusted = false,
+): C2paTrust {
+  return trustTierForList(trustListForUri(uri, lists, engineTrusted), lists);
 }
 
 /**

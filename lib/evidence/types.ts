@@ -38,6 +38,24 @@ export type Fingerprints = ImageFingerprints | TextFingerprints;
 
 export type C2paState = 'none' | 'valid' | 'invalid' | 'error';
 export type C2paTrust = 'trusted' | 'known' | 'untrusted';
+/** `official`: the C2PA trust list; `cai-legacy`: the CAI interim list (frozen January 2026); `user`: the user's anchors. */
+export type C2paTrustList = 'official' | 'cai-legacy' | 'user';
+
+/** Rubric signals as carried in the evidence (see lib/c2pa/asset-signals.ts for how they are found). */
+export interface C2paSignal {
+  kind: 'inception' | 'transformation';
+  signal: string;
+  ruleId: string;
+  where: 'active' | 'ingredient';
+  manifestLabel?: string;
+  evidence: string;
+}
+export interface C2paSignals {
+  inception: C2paSignal[];
+  transformations: C2paSignal[];
+  /** Short label from the strongest signal, e.g. "Fully AI-generated", "Camera capture". */
+  label?: string;
+}
 
 export interface C2paSigner {
   issuer?: string;
@@ -74,12 +92,61 @@ export interface C2paAiDeclaration {
   /** The digitalSourceType URI or the vendor assertion label. */
   value: string;
   manifestLabel?: string;
+  /**
+   * How it was declared: a digitalSourceType on an action or in metadata (absent), in an action's
+   * `parameters` (e.g. `com.adobe.digitalSourceType`), a vendor assertion, or only in words: a
+   * `c2pa.created` action by a known generator with no digitalSourceType (`inferred`).
+   */
+  how?: 'parameter' | 'inferred';
+}
+
+/** One failure code from the engine, with the manifest it names (from its `url`). */
+export interface C2paFailure {
+  code: string;
+  explanation?: string;
+  manifestLabel?: string;
+}
+
+/**
+ * The engine's failure lists, sorted by what they mean for the reader (docs/verdict-rules.md):
+ * only `tamper` makes an item "Tampered".
+ */
+export interface C2paFailures {
+  /** The active manifest's content or claim no longer matches its signature (hard binding, claim signature, hashed URI). */
+  tamper: C2paFailure[];
+  /** The signer's tool wrote the credentials wrong (a malformed binding, an exclusion off the manifest's own location). */
+  malformed: C2paFailure[];
+  /** Problems with who signed the active manifest: expired, revoked or invalid certificate, timestamp, identity. */
+  credential: C2paFailure[];
+  /** Other faults of the active manifest against the specification (e.g. `assertion.action.malformed`). */
+  conformance: C2paFailure[];
+  /** Failures inside earlier (ingredient) manifests: an earlier step has a fault. */
+  ingredient: C2paFailure[];
+}
+
+/** One step of the signing chain, from the active manifest down its parent ingredients. */
+export interface C2paChainStep {
+  manifestLabel: string;
+  signer?: C2paSigner;
+  claimGenerator?: string;
+  /** Set when this signer is a service that re-signs what it transforms (a CDN resizing an image). */
+  resigner?: string;
 }
 
 export interface C2paEvidence {
   state: C2paState;
   /** null when state is 'none' or 'error'. */
   trust: C2paTrust | null;
+  /** Which signing list the signer chained to (null: none); the TSA lists never count here. */
+  trustList?: C2paTrustList | null;
+  /** The engine's own `validation_state` (Invalid, Valid, Trusted), kept for the details page. */
+  validationState?: string;
+  /** Failures sorted by meaning; absent on results cached before it existed. */
+  failures?: C2paFailures;
+  /** C2PA Asset Rubrics inception and transformation signals (lib/c2pa/asset-signals.ts). */
+  signals?: C2paSignals;
+  /** The active signer and its parent steps, when more than one manifest signed the history. */
+  signingChain?: C2paChainStep[];
   /** Validation status codes (failures and informational), e.g. "assertion.dataHash.mismatch". */
   codes: string[];
   aiGenerated: boolean;
@@ -162,4 +229,9 @@ export interface VerdictResult {
   verdict: Verdict;
   /** One line, plain words, for tooltips and lists. */
   reason: string;
+  /**
+   * A qualifier shown on the badge's face: `unverified` when the statement comes from a signer on none of
+   * the user's lists (an AI label anyone could write), `lead` for a perceptual match (never proof).
+   */
+  variant?: 'unverified' | 'lead';
 }

@@ -56,11 +56,11 @@ describe('actions in words', () => {
 
 describe('trust in words', () => {
   it('names the signer and the list', () => {
-    expect(trustSentence(c2pa)).toBe('Signed by Adobe Inc., on the CAI known-certificate list.');
-    expect(trustSentence({ ...c2pa, trust: 'trusted' })).toBe(
-      'Signed by Adobe Inc., on the official C2PA trust list.',
+    expect(trustSentence(c2pa)).toBe('Signed by Adobe Inc., on the CAI legacy list (frozen January 2026).');
+    expect(trustSentence({ ...c2pa, trust: 'trusted', trustList: 'official' })).toBe(
+      'Signed by Adobe Inc., on the C2PA trust list.',
     );
-    expect(trustSentence({ ...c2pa, trust: 'untrusted' })).toBe(
+    expect(trustSentence({ ...c2pa, trust: 'untrusted', trustList: null })).toBe(
       'Signed by Adobe Inc.: signer not on your trust lists.',
     );
     expect(trustSentence({ ...c2pa, state: 'error', error: 'C2pa(UnknownAlgorithm)' })).toMatch(

@@ -1,4 +1,10 @@
-import type { C2paAction, C2paAiDeclaration, C2paEvidence, C2paSigner } from '../evidence/types.ts';
+import type {
+  C2paAction,
+  C2paAiDeclaration,
+  C2paEvidence,
+  C2paSigner,
+  C2paTrustList,
+} from '../evidence/types.ts';
 
 /**
  * Plain-word descriptions of C2PA vocabulary, for readers who have never heard of IPTC or manifests.
@@ -101,25 +107,46 @@ export function trustSentence(c2pa: C2paEvidence): string {
       return `The Content Credentials could not be read${c2pa.error ? `: ${c2pa.error}` : '.'}`;
     case 'invalid':
       return `${signed}, but the Content Credentials failed validation (see the codes below).`;
-    case 'valid':
-      if (c2pa.trust === 'trusted') return `${signed}, on the official C2PA trust list.`;
-      if (c2pa.trust === 'known') return `${signed}, on the CAI known-certificate list.`;
-      return `${signed}: signer not on your trust lists.`;
+    case 'valid': {
+      const list = trustListOf(c2pa);
+      return list
+        ? `${signed}, on the ${trustListWords(list)}.`
+        : `${signed}: signer not on your trust lists.`;
+    }
+  }
+}
+
+/**
+ * The signing list a result chained to. Results cached before `trustList` existed only have the tier:
+ * `known` then meant the CAI list (or the user's anchors, which defaulted to the same tier).
+ */
+export function trustListOf(c2pa: Pick<C2paEvidence, 'trust' | 'trustList'>): C2paTrustList | null {
+  if (c2pa.trustList !== undefined) return c2pa.trustList;
+  if (c2pa.trust === 'trusted') return 'official';
+  if (c2pa.trust === 'known') return 'cai-legacy';
+  return null;
+}
+
+/**
+ * A signing list's name. The CAI list is frozen since 2026-01-01 and shown apart from the official one
+ * everywhere a tier is named (issue 12, "Engine and lists").
+ */
+export function trustListWords(list: C2paTrustList): string {
+  switch (list) {
+    case 'official':
+      return 'C2PA trust list';
+    case 'cai-legacy':
+      return 'CAI legacy list (frozen January 2026)';
+    case 'user':
+      return 'your own trust anchors';
   }
 }
 
 /** The trust tier in a few words, for a label beside the sentence. */
-export function trustTierWords(trust: C2paEvidence['trust']): string {
-  switch (trust) {
-    case 'trusted':
-      return 'Official C2PA trust list';
-    case 'known':
-      return 'CAI known-certificate list';
-    case 'untrusted':
-      return 'Not on your trust lists';
-    default:
-      return 'Not evaluated';
-  }
+export function trustTierWords(c2pa: Pick<C2paEvidence, 'trust' | 'trustList'>): string {
+  const list = trustListOf(c2pa);
+  if (list) return list === 'official' ? 'Official C2PA trust list' : trustListWords(list);
+  return c2pa.trust === 'untrusted' ? 'Not on your trust lists' : 'Not evaluated';
 }
 
 export function integrityWords(state: C2paEvidence['state']): string {

@@ -74,7 +74,7 @@ describe('verdictFor', () => {
       c2pa: c2pa({ state: 'invalid', codes: ['signingCredential.expired', 'signingCredential.untrusted'] }),
     });
     expect(r.verdict).toBe('unknown-signer');
-    expect(r.reason).toContain('signingCredential.expired');
+    expect(r.reason).toContain('certificate expired');
     const cawg = verdictFor({ c2pa: c2pa({ state: 'invalid', codes: ['cawg.ica.did_unavailable'] }) });
     expect(cawg.verdict).toBe('unknown-signer');
   });
@@ -90,7 +90,9 @@ describe('verdictFor', () => {
     expect(verdictFor({ c2pa: c2pa({ trust: 'trusted' }) }).reason).toContain('C2PA trust list');
     const known = verdictFor({ c2pa: c2pa({ trust: 'known' }) });
     expect(known.verdict).toBe('verified');
-    expect(known.reason).toContain('CAI known-certificate list');
+    // The CAI interim list is frozen: it is named apart from the official list (issue 12).
+    expect(known.reason).toContain('CAI legacy list (frozen January 2026)');
+    expect(known.reason).not.toContain('C2PA trust list');
   });
 
   it('verifies a trusted registrant’s exact record, but a perceptual one is only a lead', () => {
