@@ -1,5 +1,5 @@
 import type { ItemState } from '../../lib/messages/protocol.ts';
-import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
+import { type BadgeVariant, badgeStyle } from '../../lib/verdict/badge-style.ts';
 
 const SIZES = {
   sm: 'gap-1 px-1.5 py-0.5 text-[11px]',
@@ -11,15 +11,23 @@ const SIZES = {
  * The verdict badge, drawn from BADGE_STYLES so the popup and the details page match the overlay. "Could
  * not check" gets a dotted outline so it never reads as the grey "no provenance".
  */
-export function VerdictBadge({ state, size = 'md' }: { state: ItemState; size?: keyof typeof SIZES }) {
-  const style = BADGE_STYLES[state];
+export function VerdictBadge({
+  state,
+  variant,
+  size = 'md',
+}: {
+  state: ItemState;
+  variant?: BadgeVariant | undefined;
+  size?: keyof typeof SIZES;
+}) {
+  const style = badgeStyle(state, variant);
   return (
     <span
       className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full font-semibold leading-tight ${SIZES[size]}`}
       style={{
         backgroundColor: style.bg,
         color: style.fg,
-        border: `${size === 'lg' ? 2 : 1.5}px ${style.dotted ? 'dotted' : 'solid'} ${style.dotted ? style.fg : style.bg}`,
+        border: `${size === 'lg' ? 2 : 1.5}px ${style.dotted ? 'dotted' : variant ? 'dashed' : 'solid'} ${style.dotted || variant ? style.fg : style.bg}`,
       }}
     >
       <span aria-hidden="true">{style.glyph}</span>

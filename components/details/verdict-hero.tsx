@@ -19,7 +19,7 @@ export function VerdictHero({ details, now }: { details: ItemDetails; now: numbe
   return (
     <div className="flex flex-col gap-3">
       <div>
-        <VerdictBadge state={details.verdict} size="lg" />
+        <VerdictBadge state={details.verdict} variant={details.variant} size="lg" />
       </div>
       <h1 className="font-semibold text-2xl leading-snug">{details.reason}</h1>
       {details.verdict === 'error' && (

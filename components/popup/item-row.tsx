@@ -56,7 +56,7 @@ export function ItemRow({
         <Thumb item={item} />
         <span className="min-w-0 flex-1">
           <span className="flex min-w-0 items-center gap-1.5">
-            <VerdictBadge state={item.state} size="sm" />
+            <VerdictBadge state={item.state} variant={item.variant} size="sm" />
             <span className={`truncate text-[13px] ${item.kind === 'text' ? 'italic' : 'font-medium'}`}>
               {title}
             </span>

@@ -87,25 +87,40 @@ export function classifyFailures(entries: readonly FailureEntry[], activeLabel: 
   return out;
 }
 
+/**
+ * A creator identity statement (CAWG) that could not be confirmed, in words, or undefined. Our checks make
+ * no network lookups, so a linked identity (`cawg.ica.did_unavailable`) is never confirmed: said, not held
+ * against the signer.
+ */
+export function identityProblemWords(failures: C2paFailures): string | undefined {
+  return failures.credential.some((f) => f.code.startsWith('cawg.'))
+    ? 'creator identity statement not confirmed'
+    : undefined;
+}
+
 /** True when nothing but the signer's credentials (or nothing at all) failed in the active manifest. */
 export function integrityIntact(failures: C2paFailures): boolean {
   return failures.tamper.length === 0 && failures.malformed.length === 0;
 }
 
-/** Short words for a credential problem, for a verdict's reason ("certificate expired, no timestamp"). */
+/**
+ * Short words for the signer's credential problems, for a verdict's reason ("certificate expired, no
+ * timestamp"). CAWG identity findings are left out: they speak of a creator identity statement beside the
+ * signature, not of the signer (see `identityProblemWords`).
+ */
 export function credentialProblemWords(failures: C2paFailures, hasTrustedTimestamp: boolean): string[] {
   const words: string[] = [];
   const add = (w: string) => {
     if (!words.includes(w)) words.push(w);
   };
   for (const { code } of failures.credential) {
+    if (code.startsWith('cawg.')) continue;
     if (code === 'signingCredential.expired' || code === 'claimSignature.outsideValidity') {
       add('certificate expired');
       if (!hasTrustedTimestamp) add('no timestamp');
     } else if (code.endsWith('.revoked')) add('certificate revoked');
     else if (code === 'signingCredential.invalid') add('certificate not valid for signing');
     else if (code.startsWith('timeStamp.')) add('timestamp not valid');
-    else if (code.startsWith('cawg.')) add('identity statement not confirmed');
     else if (code.startsWith('signingCredential.ocsp.')) add('revocation status unknown');
     else add(code);
   }

@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { PdqRecord } from '../chain/pdq-index.ts';
 import type { PdqSyncCursor } from '../chain/pdq-index-store.ts';
-import type { Evidence, ItemKind, Verdict } from '../evidence/types.ts';
+import type { Evidence, ItemKind, Verdict, VerdictResult } from '../evidence/types.ts';
 
 /** When each part of the evidence was computed and until when it may be reused. */
 export interface PartStamp {
@@ -22,6 +22,7 @@ export interface CachedItem {
   parts: { c2pa?: PartStamp; chain?: PartStamp };
   verdict: Verdict;
   reason: string;
+  variant?: VerdictResult['variant'];
   checkedAt: number;
   lastAccess: number;
   mime?: string;

@@ -28,6 +28,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const C2PA_STATES = new Set(['none', 'valid', 'invalid', 'error']);
 const CHAIN_STATES = new Set(['ok', 'error', 'disabled']);
 
+const FAILURE_GROUPS = ['tamper', 'malformed', 'credential', 'conformance', 'ingredient'] as const;
+
+/** verdictFor() reads every group of classified failures, and each entry's code. */
+function isValidFailures(failures: unknown): boolean {
+  return (
+    isObject(failures) &&
+    FAILURE_GROUPS.every((group) => {
+      const list = failures[group];
+      return Array.isArray(list) && list.every((f) => isObject(f) && typeof f.code === 'string');
+    })
+  );
+}
+
 /** The parts a verdict is derived from, when present, must have the shape verdictFor() reads. */
 function isValidEvidence(evidence: unknown): boolean {
   if (!isObject(evidence)) return false;
@@ -39,7 +52,8 @@ function isValidEvidence(evidence: unknown): boolean {
       C2PA_STATES.has(c2pa.state as string) &&
       Array.isArray(c2pa.codes) &&
       Array.isArray(c2pa.actions) &&
-      Array.isArray(c2pa.ingredients)
+      Array.isArray(c2pa.ingredients) &&
+      (c2pa.failures === undefined || isValidFailures(c2pa.failures))
     )
   )
     return false;
@@ -73,6 +87,7 @@ function isValidItem(row: unknown): row is CachedItem {
     r.parts !== null &&
     typeof r.verdict === 'string' &&
     typeof r.reason === 'string' &&
+    (r.variant === undefined || r.variant === 'unverified' || r.variant === 'lead') &&
     typeof r.checkedAt === 'number'
   );
 }

@@ -1,4 +1,11 @@
-import type { ChainRecord, Evidence, ItemKind, TextFingerprints, Verdict } from '../evidence/types.ts';
+import type {
+  ChainRecord,
+  Evidence,
+  ItemKind,
+  TextFingerprints,
+  Verdict,
+  VerdictResult,
+} from '../evidence/types.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -16,6 +23,7 @@ export interface CheckResult {
   kind: ItemKind;
   verdict: Verdict;
   reason: string;
+  variant?: VerdictResult['variant'];
 }
 
 /** An item as the content script tracks it on the page (what the popup lists). */
@@ -28,6 +36,7 @@ export interface PageItem {
   preview?: string;
   state: ItemState;
   reason?: string;
+  variant?: VerdictResult['variant'];
   key?: string;
 }
 
@@ -39,6 +48,7 @@ export interface ItemDetails {
   kind: ItemKind;
   verdict: Verdict;
   reason: string;
+  variant?: VerdictResult['variant'];
   urls: string[];
   evidence: Evidence;
   checkedAt: number;

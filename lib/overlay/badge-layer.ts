@@ -1,5 +1,5 @@
 import type { ItemState } from '../messages/protocol.ts';
-import { BADGE_STYLES } from '../verdict/badge-style.ts';
+import { type BadgeVariant, badgeStyle } from '../verdict/badge-style.ts';
 import { overlayCss } from './overlay-css.ts';
 
 export const OVERLAY_TAG = 'origin-lens-overlay';
@@ -16,6 +16,7 @@ interface Entry {
   badge?: HTMLElement;
   state: ItemState;
   reason: string;
+  variant?: BadgeVariant | undefined;
   /** State or reason changed since the badge was last drawn. */
   dirty: boolean;
   visible: boolean;
@@ -98,17 +99,18 @@ export class BadgeLayer {
   }
 
   /** Creates or updates the badge for an item (drawn in the next frame). */
-  set(id: string, el: Element, state: ItemState, reason: string): void {
+  set(id: string, el: Element, state: ItemState, reason: string, variant?: BadgeVariant): void {
     if (!this.layer) return;
     const entry = this.entries.get(id);
     if (entry && entry.el === el) {
-      if (entry.state === state && entry.reason === reason) return;
+      if (entry.state === state && entry.reason === reason && entry.variant === variant) return;
       entry.state = state;
       entry.reason = reason;
+      entry.variant = variant;
       entry.dirty = true;
     } else {
       if (entry) this.remove(id);
-      this.entries.set(id, { el, state, reason, dirty: true, visible: false });
+      this.entries.set(id, { el, state, reason, variant, dirty: true, visible: false });
       this.byElement.set(el, id);
       this.io?.observe(el);
       this.ro?.observe(el);
@@ -139,8 +141,10 @@ export class BadgeLayer {
       entry.badge = badge;
       entry.shown = 'hidden';
     }
-    const style = BADGE_STYLES[entry.state];
+    const style = badgeStyle(entry.state, entry.variant);
     badge.dataset.state = entry.state;
+    if (entry.variant) badge.dataset.variant = entry.variant;
+    else delete badge.dataset.variant;
     badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${entry.reason}`);
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
     entry.dirty = false;

@@ -13,6 +13,11 @@ export function overlayCss(): string {
       const border = s.dotted ? `border: 2px dotted ${s.fg};` : 'border: 2px solid #fff;';
       return `.b[data-state="${state}"] { background: ${s.bg}; color: ${s.fg}; ${border} }`;
     })
+    .concat([
+      // A qualifier on the face (badge-style.ts VARIANT_STYLES): dashed, and hatched for an unverified AI label.
+      '.b[data-variant] { border-style: dashed; }',
+      '.b[data-variant="unverified"] { background-image: repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,.28) 3px 6px); }',
+    ])
     .join('\n');
   return `
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;

@@ -262,14 +262,26 @@ export class PageController {
   private apply(id: string, result: CheckResult): void {
     const item = this.items.get(id);
     if (!item) return;
-    this.update(id, { ...item, state: result.verdict, reason: result.reason, key: result.key });
+    this.update(id, {
+      ...item,
+      state: result.verdict,
+      reason: result.reason,
+      key: result.key,
+      ...(result.variant ? { variant: result.variant } : {}),
+    });
   }
 
   private update(id: string, item: PageItem): void {
     this.items.set(id, item);
     const el = this.elements.get(id);
     if (el && item.kind === 'image')
-      this.layer.set(id, el, item.state, item.reason ?? 'Checking where this image comes from…');
+      this.layer.set(
+        id,
+        el,
+        item.state,
+        item.reason ?? 'Checking where this image comes from…',
+        item.variant,
+      );
     this.queueSummary();
   }
 

@@ -150,7 +150,7 @@ export class Pipeline {
         parts[provider.part] = this.deps.cache.stamp(ttl, provider.version()) satisfies PartStamp;
       }),
     );
-    const { verdict, reason } = verdictFor(evidence);
+    const { verdict, reason, variant } = verdictFor(evidence);
     const item: Omit<CachedItem, 'size' | 'lastAccess'> = {
       key,
       kind,
@@ -159,6 +159,7 @@ export class Pipeline {
       parts,
       verdict,
       reason,
+      ...(variant ? { variant } : {}),
       checkedAt: stale.length > 0 || !cached ? Date.now() : cached.checkedAt,
       mime: meta.mime ?? cached?.mime,
       byteLength: meta.byteLength ?? cached?.byteLength,
@@ -177,7 +178,13 @@ export class Pipeline {
 }
 
 function toResult(item: CachedItem): CheckResult {
-  return { key: item.key, kind: item.kind, verdict: item.verdict, reason: item.reason };
+  return {
+    key: item.key,
+    kind: item.kind,
+    verdict: item.verdict,
+    reason: item.reason,
+    ...(item.variant ? { variant: item.variant } : {}),
+  };
 }
 
 function toDetails(item: CachedItem): ItemDetails {
@@ -186,6 +193,7 @@ function toDetails(item: CachedItem): ItemDetails {
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
+    ...(item.variant ? { variant: item.variant } : {}),
     urls: item.urls,
     evidence: item.evidence,
     checkedAt: item.checkedAt,

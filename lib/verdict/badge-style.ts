@@ -1,3 +1,4 @@
+import type { VerdictResult } from '../evidence/types.ts';
 import type { ItemState } from '../messages/protocol.ts';
 
 export interface BadgeStyle {
@@ -23,6 +24,26 @@ export const BADGE_STYLES: Record<ItemState, BadgeStyle> = {
   error: { label: 'Could not check', glyph: '⋯', bg: '#ffffff', fg: '#374151', dotted: true },
   pending: { label: 'Checking…', glyph: '·', bg: '#e5e7eb', fg: '#374151' },
 };
+
+export type BadgeVariant = NonNullable<VerdictResult['variant']>;
+
+/**
+ * A verdict's qualifier drawn on the badge's face, not only in its tooltip: an AI label from a signer on
+ * none of the user's lists ("unverified": anyone can write one, and false AI labels on real photos are a
+ * tactic), and a perceptual match ("look-alike": a lead, never proof).
+ */
+export const VARIANT_STYLES: Record<BadgeVariant, { suffix: string; glyph?: string }> = {
+  unverified: { suffix: 'unverified signer', glyph: 'AI?' },
+  lead: { suffix: 'look-alike', glyph: '≈' },
+};
+
+/** The style for a state and its optional variant. */
+export function badgeStyle(state: ItemState, variant?: BadgeVariant): BadgeStyle {
+  const base = BADGE_STYLES[state];
+  const v = variant ? VARIANT_STYLES[variant] : undefined;
+  if (!v) return base;
+  return { ...base, label: `${base.label} (${v.suffix})`, glyph: v.glyph ?? base.glyph };
+}
 
 /** Order used to sort lists and counts: the most important first. */
 export const STATE_ORDER: ItemState[] = [

@@ -1,4 +1,4 @@
-import { classifyFailures, credentialProblemWords } from '../c2pa/classify-failures.ts';
+import { classifyFailures, credentialProblemWords, identityProblemWords } from '../c2pa/classify-failures.ts';
 import type {
   C2paEvidence,
   C2paFailure,
@@ -25,6 +25,8 @@ export interface C2paReading {
   list: C2paTrustList | null;
   /** Credential problems of the active signer in words ("certificate expired", "no timestamp"). */
   credentialProblems: string[];
+  /** A creator identity statement (CAWG) could not be confirmed, in words. */
+  identityProblem?: string;
   /** An ingredient's manifest, or a conformance rule of the active one, has a fault. */
   earlierFault: boolean;
   ai?: AiReading;
@@ -145,10 +147,15 @@ export function readC2paResult(c2pa: C2paEvidence | undefined): C2paReading | un
     tier,
     list,
     credentialProblems: credentialProblemWords(failures, hasTrustedTimestamp(c2pa)),
-    earlierFault: failures.ingredient.length > 0 || failures.conformance.length > 0,
+    // An earlier signer missing from the user's lists is a matter of trust, not a fault.
+    earlierFault:
+      failures.ingredient.some((f) => f.code !== 'signingCredential.untrusted') ||
+      failures.conformance.length > 0,
   };
   const integrityFailure = failures.tamper[0] ?? failures.malformed[0];
   if (integrityFailure) reading.integrityFailure = integrityFailure;
+  const identityProblem = identityProblemWords(failures);
+  if (identityProblem) reading.identityProblem = identityProblem;
   const signer = signerName(c2pa.signer);
   if (signer) reading.signer = signer;
   const ai = aiReading(c2pa, failures, tier, list);

@@ -41,8 +41,9 @@ function signedBy(reading: C2paReading): string {
 
 function verifiedVerdict(reading: C2paReading): VerdictResult {
   const label = reading.label && !/AI/.test(reading.label) ? `${reading.label}. ` : '';
+  const identity = reading.identityProblem ? `; ${reading.identityProblem}` : '';
   const fault = reading.earlierFault ? '; an earlier step has a fault (see details)' : '';
-  return { verdict: 'verified', reason: `${label}${signedBy(reading)}${fault}` };
+  return { verdict: 'verified', reason: `${label}${signedBy(reading)}${identity}${fault}` };
 }
 
 function who(record: ChainRecord): string {
@@ -121,7 +122,10 @@ export function verdictFor(evidence: Evidence): VerdictResult {
 
   if (reading) {
     const signer = reading.signer ?? 'an unknown signer';
-    const problems = reading.credentialProblems;
+    const problems = [
+      ...reading.credentialProblems,
+      ...(reading.identityProblem ? [reading.identityProblem] : []),
+    ];
     const fault = reading.earlierFault ? '; an earlier step has a fault' : '';
     if (reading.tier !== 'untrusted') {
       // On a list, but the certificate failed (expired with no timestamp, revoked…).
