@@ -23,6 +23,7 @@ import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { KIND_PDQ, KIND_SHA256, KIND_TEXT, type KindCode } from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
 import {
+  blankTextReason,
   fingerprintImage,
   fingerprintText,
   PDQ_MIN_QUALITY,
@@ -80,7 +81,11 @@ export async function fingerprintFile(
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
     const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const f = await fingerprintText(ext === '.html' || ext === '.htm' ? htmlText(raw) : raw);
+    const text = ext === '.html' || ext === '.htm' ? htmlText(raw) : raw;
+    // A blank text's hash is shared by every blank text: registering it would claim them all.
+    const blank = blankTextReason(text);
+    if (blank) throw new Error(blank);
+    const f = await fingerprintText(text);
     const hash = toHex32(f.sha256Collapsed);
     return { file: displayName, type: 'text', sha256Collapsed: hash, items: [{ hash, kind: KIND_TEXT }] };
   }

@@ -6,7 +6,7 @@ import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { ChainRecord, Evidence } from '../../lib/evidence/types.ts';
-import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
 import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
@@ -65,6 +65,8 @@ export const run: CliCommand = async (argv, io) => {
     try {
       if (TEXT_EXTENSIONS.has(extname(source).toLowerCase()) && !/^https?:/i.test(source)) {
         const text = await readFile(resolve(io.cwd, source), 'utf8');
+        const blank = blankTextReason(text);
+        if (blank) throw new Error(blank);
         const result = await pipeline.checkText(await fingerprintText(text), text);
         out.push(
           await toOutput(

@@ -1,4 +1,5 @@
 import type { TextFingerprints } from '../evidence/types.ts';
+import { blankTextReason } from '../fingerprint/fingerprint-text.ts';
 import type { ContextTarget } from '../messages/protocol.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 
@@ -34,6 +35,7 @@ export async function onVerifyOrigin(
   if (info.menuItemId !== VERIFY_MENU_ID) return;
   const byUrl = (url: string) => env.openDetails(`url=${encodeURIComponent(url)}`, tabId);
   const byText = async (text: string) => {
+    if (blankTextReason(text)) return;
     const fingerprints = await env.fingerprintText(text);
     const result = await (await env.pipeline()).checkText(fingerprints, text);
     await env.openDetails(`key=${result.key ?? fingerprints.sha256Collapsed}`, tabId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintText, MAX_TEXT_CHARS } from './fingerprint-text.ts';
+import { blankTextReason, fingerprintText, MAX_TEXT_CHARS } from './fingerprint-text.ts';
 import { hammingDistance } from './hamming.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -36,11 +36,17 @@ describe('fingerprintText', () => {
     expect(fp.characters).toBe(9);
   });
 
-  it('throws a clear error when there is nothing to fingerprint', async () => {
-    await expect(fingerprintText('')).rejects.toThrow('no text to fingerprint: the text is empty');
-    await expect(fingerprintText(' \n\t\u00a0\u200b — !?')).rejects.toThrow(
+  it('gives the empty text the reference code (iscc-core test_0000_empty_str), and says it is blank', async () => {
+    const empty = await fingerprintText('');
+    expect(empty.isccText).toBe('ISCC:EAASL4F2WZY7KBXB');
+    expect(empty.characters).toBe(0);
+    expect((await fingerprintText(' \n\t\u00a0\u200b — !?')).isccText).toBe('ISCC:EAASL4F2WZY7KBXB');
+    expect(blankTextReason('')).toBe('no text to fingerprint: the text is empty');
+    expect(blankTextReason(' \n\t\u00a0\u200b — !?')).toBe(
       'no text to fingerprint: only whitespace, punctuation or control characters',
     );
+    expect(blankTextReason('a')).toBeUndefined();
+    expect(blankTextReason(`${' '.repeat(20_000)}x`)).toBeUndefined();
   });
 
   it('refuses text over the limit before doing any work', async () => {

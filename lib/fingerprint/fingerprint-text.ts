@@ -13,22 +13,28 @@ export const MAX_TEXT_CHARS = 1_000_000;
 const utf8 = new TextEncoder();
 
 /**
- * Exact key (SHA-256 of the UTF-8 of the collapsed text) and fuzzy key (64-bit ISCC Text-Code) of a text.
- * Throws when there is nothing to fingerprint (empty, or only whitespace / punctuation / marks) or when the
- * text is too long, so that callers report "could not check" instead of registering a meaningless hash.
+ * Why a text is not worth checking or registering (empty, or only whitespace / punctuation / marks: its
+ * hash would be shared by every blank text), or undefined when it is.
+ */
+export function blankTextReason(text: string): string | undefined {
+  if (textCollapse(text.slice(0, 10_000)).length > 0) return undefined;
+  if (text.length > 10_000 && textCollapse(text).length > 0) return undefined;
+  return text.length === 0
+    ? 'no text to fingerprint: the text is empty'
+    : 'no text to fingerprint: only whitespace, punctuation or control characters';
+}
+
+/**
+ * Exact key (SHA-256 of the UTF-8 of the collapsed text) and fuzzy key (64-bit ISCC Text-Code) of a text,
+ * as the ISCC reference computes them for every input, the empty text included (iscc-core gives it
+ * ISCC:EAASL4F2WZY7KBXB). Callers that check or register text refuse blank text with `blankTextReason`.
+ * Throws only when the text is too long.
  */
 export async function fingerprintText(text: string): Promise<TextFingerprints> {
   if (text.length > MAX_TEXT_CHARS) {
     throw new Error(`text too long to fingerprint: ${text.length} characters (limit ${MAX_TEXT_CHARS})`);
   }
   const collapsed = textCollapse(text);
-  if (collapsed.length === 0) {
-    throw new Error(
-      text.length === 0
-        ? 'no text to fingerprint: the text is empty'
-        : 'no text to fingerprint: only whitespace, punctuation or control characters',
-    );
-  }
   const code = isccTextCodeOfCollapsed(collapsed, 64);
   return {
     kind: 'text',

@@ -15,7 +15,7 @@ export {
 } from './decode-image.ts';
 export { createWebDecoder, type WebDecoderEnv } from './decode-image-web.ts';
 export { DECODE_TIMEOUT_MS, fingerprintImage } from './fingerprint-image.ts';
-export { fingerprintText, MAX_TEXT_CHARS } from './fingerprint-text.ts';
+export { blankTextReason, fingerprintText, MAX_TEXT_CHARS } from './fingerprint-text.ts';
 export { flattenAlphaOnWhite } from './flatten-alpha.ts';
 export { hammingDistance, isPdqHash, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, pdqMatch } from './hamming.ts';
 export { bytesToHex } from './hex.ts';
