@@ -146,13 +146,23 @@ describe('inception rules (rubric: _createdWithDst on c2pa.created or c2pa.opene
   it('media of unknown provenance: an ingredient without a manifest', () => {
     const result = assetSignals(
       single([{ action: 'c2pa.opened' }], {
-        ingredients: [{ title: 'photo.jpg', relationship: 'parentOf' }, { active_manifest: 'gone' }],
+        ingredients: [
+          { title: 'photo.jpg', relationship: 'parentOf' },
+          { active_manifest: 'gone' },
+          {
+            title: 'sky.png',
+            relationship: 'componentOf',
+            digitalSourceType: `${IPTC}trainedAlgorithmicMedia`,
+          },
+        ],
       }),
     );
+    // An ingredient that names a manifest (even one missing from the store) has known provenance for the rubric.
     expect(find(result, 'inception:signal_mediaUnknownProvenance')).toMatchObject({
       signal: 'mediaUnknownProvenance',
       where: 'active',
-      evidence: 'ingredient without Content Credentials: "photo.jpg" (parentOf)',
+      evidence:
+        'ingredient without Content Credentials: "photo.jpg" (parentOf), "sky.png" (componentOf, trainedAlgorithmicMedia)',
     });
   });
 });

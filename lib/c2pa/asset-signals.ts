@@ -1,5 +1,5 @@
 import { generatorOfCreation } from './ai-generators.ts';
-import { C2PA_DST, IPTC_DST, sourceTypeTerm } from './digital-source-type.ts';
+import { C2PA_DST, canonicalSourceType, IPTC_DST, sourceTypeTerm } from './digital-source-type.ts';
 import { type ManifestAction, manifestActions } from './manifest-actions.ts';
 import {
   ingredientManifestLabel,
@@ -192,14 +192,19 @@ function inceptionRules(actions: ManifestAction[], emit: Emit): void {
   }
 }
 
-/** `inception:signal_mediaUnknownProvenance`: an ingredient with no manifest of its own. */
+/**
+ * `inception:signal_mediaUnknownProvenance`: an ingredient with no manifest of its own. C2PA 2.4 lets such an
+ * ingredient state its digitalSourceType instead (rule `validation:ingredient_v3_choice`); it is named in the
+ * evidence, the rubric gives it no signal of its own.
+ */
 function unknownProvenanceRule(manifest: JsonObject, emit: Emit): void {
   const orphans = ingredientsOf(manifest).filter((i) => !ingredientManifestLabel(i));
   if (orphans.length === 0) return;
   const names = orphans.map((i) => {
     const title = text(i.title, 60) ?? 'untitled';
-    const relationship = text(i.relationship, 30);
-    return relationship ? `"${title}" (${relationship})` : `"${title}"`;
+    const source = canonicalSourceType(i.digitalSourceType ?? i.digital_source_type);
+    const about = [text(i.relationship, 30), source && sourceTypeTerm(source)].filter(Boolean).join(', ');
+    return about ? `"${title}" (${about})` : `"${title}"`;
   });
   emit({
     kind: 'inception',
