@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { c2paWasmPath } from '../../cli/c2pa-engine-node.ts';
 import {
   type AssetSignal,
   type AssetSignals,
@@ -7,6 +8,8 @@ import {
   INFERRED_RULES,
   isInferredSignal,
 } from './asset-signals.ts';
+import { loadC2paEngine } from './engine.ts';
+import { mimeFor } from './mime-for.ts';
 
 const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
 
@@ -557,5 +560,47 @@ describe('real manifest stores', () => {
       expect(s.manifestLabel).toBeTruthy();
       expect(s.evidence.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the real engine on the project fixtures (fixtures/c2pa/SOURCES.md)', () => {
+  async function storeOf(name: string): Promise<unknown> {
+    const engine = await loadC2paEngine(readFileSync(c2paWasmPath()));
+    const bytes = new Uint8Array(readFileSync(new URL(`../../fixtures/c2pa/${name}`, import.meta.url)));
+    return engine.read(mimeFor(bytes) ?? 'image/jpeg', bytes, '{}', (reader) => JSON.parse(reader.json()));
+  }
+
+  it.each([
+    {
+      file: 'ai_composite_firefly_photoshop.jpg',
+      label: 'Contains AI-generated parts',
+      has: ['inception:signal_partlyGenAICreation@active', 'inception:signal_fullyGenAIMedia@ingredient'],
+      why: 'Photoshop opened it as compositeWithTrainedAlgorithmicMedia; the Firefly image was a component',
+    },
+    {
+      file: 'ai_trained_genfill.jpg',
+      label: 'Edited with AI',
+      has: ['transformation:signal_perceptibleGenAI@active'],
+      why: 'Photoshop 24.7 Generative Fill: an edit with trainedAlgorithmicMedia',
+    },
+    {
+      file: 'ai_vendor-assertion-only_firefly1.jpg',
+      label: 'Fully AI-generated',
+      has: [`${INFERRED_RULES.generator}@active`],
+      why: 'Firefly 1 (2023): c2pa.created without digitalSourceType, claim generator Adobe_Firefly/1.0',
+    },
+    {
+      file: 'valid_truepic_camera.jpg',
+      label: 'Camera capture',
+      has: [`${INFERRED_RULES.capture}@active`],
+      why: 'Truepic Lens SDK claim without actions; EXIF names the Google Pixel 5',
+    },
+  ])('$file → $label ($why)', async ({ file, label, has }) => {
+    const result = assetSignals(await storeOf(file));
+    const keys = new Set(
+      [...result.inception, ...result.transformations].map((s) => `${s.ruleId}@${s.where}`),
+    );
+    for (const key of has) expect(keys).toContain(key);
+    expect(result.label).toBe(label);
   });
 });
