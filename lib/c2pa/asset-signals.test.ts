@@ -202,6 +202,18 @@ describe('transformation rules', () => {
     expect(result.label).toBe('Camera capture');
   });
 
+  it('a capture later composited with what may be GenAI is not labelled a camera capture', () => {
+    const result = assetSignals(
+      single([
+        { action: 'c2pa.opened', digitalSourceType: `${IPTC}digitalCapture` },
+        { action: 'c2pa.placed', digitalSourceType: `${IPTC}composite` },
+      ]),
+    );
+    expect(rules(result.inception)).toEqual(['inception:signal_capturedMedia']);
+    expect(rules(result.transformations)).toContain('transformation:signal_perceptiblePossiblyGenAI');
+    expect(result.label).toBeUndefined();
+  });
+
   it('digitalArt counts as possibly GenAI and, as the rubric is written, as non-GenAI too', () => {
     const result = assetSignals(single([{ action: 'c2pa.drawing', digitalSourceType: `${IPTC}digitalArt` }]));
     expect(rules(result.transformations)).toEqual([
@@ -241,7 +253,7 @@ describe('transformation rules', () => {
       },
     };
     expect(find(assetSignals(loose), 'transformation:signal_ambiguousActions')?.evidence).toBe(
-      'allActionsIncluded is not true; custom action com.acme.magic; a c2pa.unknown action; edits without digitalSourceType: c2pa.unknown',
+      'allActionsIncluded is not true; custom action com.acme.magic; a c2pa.unknown action',
     );
     const none = { active_manifest: 'A', manifests: { A: { assertions: [] } } };
     expect(find(assetSignals(none), 'transformation:signal_ambiguousActions')?.evidence).toBe(

@@ -266,6 +266,7 @@ function ambiguityRule(read: ReturnType<typeof manifestActions>, emit: Emit): vo
         !INCEPTION_ACTIONS.has(a.action) &&
         !NON_EDITORIAL_ACTIONS.has(a.action) &&
         !DST_EXEMPT_ACTIONS.has(a.action) &&
+        a.action !== 'c2pa.unknown' &&
         !a.digitalSourceType,
     )
     .map((a) => a.action);
@@ -359,7 +360,9 @@ function labelOf(found: Found[]): string | undefined {
   if (has(['partlyGenAI'], LINEAGE) || has(['fullyGenAI', 'partlyGenAI', 'perceptibleGenAI'], PARTS))
     return 'Contains AI-generated parts';
   if (has(['perceptibleGenAI'], LINEAGE)) return 'Edited with AI';
-  if (has(['capturedMedia', 'capturedMediaStitched'], LINEAGE)) return 'Camera capture';
+  // A capture later composited with what the rubric says may be GenAI is no longer simply a capture.
+  const mayContainGenAI = has(['compositionMayContainGenAI', 'perceptiblePossiblyGenAI'], LINEAGE);
+  if (has(['capturedMedia', 'capturedMediaStitched'], LINEAGE) && !mayContainGenAI) return 'Camera capture';
   if (has(['screenCaptureMayContainGenAI'], LINEAGE)) return 'Screen capture';
   if (has(['nonGenAIDigitalCreation'], LINEAGE)) return 'Digital creation';
   return undefined;
