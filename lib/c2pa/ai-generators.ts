@@ -1,4 +1,4 @@
-import { manifestActions } from './manifest-actions.ts';
+import { type ManifestAction, manifestActions } from './manifest-actions.ts';
 import { type ManifestNode, manifestGraph } from './manifest-graph.ts';
 import { claimGeneratorNames, type JsonObject } from './store-json.ts';
 
@@ -199,8 +199,10 @@ export function knownGenerator(text: string): string | undefined {
  * softwareAgent first, then the manifest's claim generator. Undefined when every creation declares its source
  * type (the declaration is what counts then) or no known generator is named.
  */
-export function generatorOfCreation(manifest: JsonObject): string | undefined {
-  const { actions } = manifestActions(manifest);
+export function generatorOfCreation(
+  manifest: JsonObject,
+  actions: readonly ManifestAction[] = manifestActions(manifest).actions,
+): string | undefined {
   const undeclared = actions.filter((a) => a.action === 'c2pa.created' && !a.digitalSourceType);
   if (undeclared.length === 0) return undefined;
   for (const action of undeclared) {

@@ -310,7 +310,7 @@ function cameraOf(manifest: JsonObject): string | undefined {
  * camera that made it (C2PA 1.x did not require actions; Truepic Lens writes such claims at capture time).
  */
 function inferenceRules(manifest: JsonObject, read: ReturnType<typeof manifestActions>, emit: Emit): void {
-  const generator = generatorOfCreation(manifest);
+  const generator = generatorOfCreation(manifest, read.actions);
   if (generator)
     emit({
       kind: 'inception',
