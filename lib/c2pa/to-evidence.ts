@@ -8,6 +8,8 @@ import type {
   C2paTrust,
   C2paTrustList,
 } from '../evidence/types.ts';
+import { inferredGenerator } from './ai-generators.ts';
+import { assetSignals } from './asset-signals.ts';
 import { classifyFailures, type FailureEntry } from './classify-failures.ts';
 import { resigningService } from './resigning-services.ts';
 
@@ -482,6 +484,16 @@ export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paE
   const trust = options.trust(trustUri, trustUri !== undefined);
 
   const ai = aiDeclarations(store);
+  // AI declared only in words: a c2pa.created by a known generator with no digitalSourceType (rule 5).
+  const inferred = ai.length === 0 ? inferredGenerator(store) : undefined;
+  if (inferred) {
+    ai.push({
+      where: inferred.where,
+      value: inferred.name,
+      manifestLabel: inferred.manifestLabel,
+      how: 'inferred',
+    });
+  }
   const evidence: C2paEvidence = {
     state,
     trust: trust.tier,
@@ -509,6 +521,11 @@ export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paE
   for (const raw of array(active.ingredients).filter(isObject)) {
     if (ctx.nodes >= LIMITS.ingredientNodes) break;
     evidence.ingredients.push(ingredientNode(raw, ctx, 1, root));
+  }
+
+  const signals = assetSignals(store);
+  if (signals.label || signals.inception.length > 0 || signals.transformations.length > 0) {
+    evidence.signals = signals;
   }
 
   const chain = signingChain(manifests, activeLabel);

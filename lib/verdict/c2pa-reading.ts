@@ -160,7 +160,11 @@ export function readC2paResult(c2pa: C2paEvidence | undefined): C2paReading | un
   if (signer) reading.signer = signer;
   const ai = aiReading(c2pa, failures, tier, list);
   if (ai) reading.ai = ai;
-  if (c2pa.signals?.label) reading.label = c2pa.signals.label;
+  const label = c2pa.signals?.label;
+  // The rubric's capture signal covers microphones too: say so for audio.
+  if (label)
+    reading.label =
+      label === 'Camera capture' && c2pa.format?.startsWith('audio/') ? 'Device recording' : label;
   const [first, ...below] = c2pa.signingChain ?? [];
   if (first?.resigner) {
     const origin = below.find((step) => !step.resigner);

@@ -39,8 +39,13 @@ function signedBy(reading: C2paReading): string {
   return `Resized by ${reading.resigned.by}${listNote(reading.list)}${origin}`;
 }
 
+/** "Camera capture. " for a label that is not about AI (AI labels lead the AI verdict instead). */
+function labelPrefix(reading: C2paReading): string {
+  return reading.label && !/AI/.test(reading.label) ? `${reading.label}. ` : '';
+}
+
 function verifiedVerdict(reading: C2paReading): VerdictResult {
-  const label = reading.label && !/AI/.test(reading.label) ? `${reading.label}. ` : '';
+  const label = labelPrefix(reading);
   const identity = reading.identityProblem ? `; ${reading.identityProblem}` : '';
   const fault = reading.earlierFault ? '; an earlier step has a fault (see details)' : '';
   return { verdict: 'verified', reason: `${label}${signedBy(reading)}${identity}${fault}` };
@@ -127,16 +132,17 @@ export function verdictFor(evidence: Evidence): VerdictResult {
       ...(reading.identityProblem ? [reading.identityProblem] : []),
     ];
     const fault = reading.earlierFault ? '; an earlier step has a fault' : '';
+    const label = labelPrefix(reading);
     if (reading.tier !== 'untrusted') {
       // On a list, but the certificate failed (expired with no timestamp, revoked…).
       return {
         verdict: 'unknown-signer',
-        reason: `Signed by ${signer}${listNote(reading.list)}, but the signature cannot be confirmed${problemsNote(problems)}${fault}`,
+        reason: `${label}Signed by ${signer}${listNote(reading.list)}, but the signature cannot be confirmed${problemsNote(problems)}${fault}`,
       };
     }
     return {
       verdict: 'unknown-signer',
-      reason: `Signed by ${signer}, who is not on your trust lists${problems.length > 0 ? ` (${problems.join(', ')})` : ''}${fault}`,
+      reason: `${label}Signed by ${signer}, who is not on your trust lists${problems.length > 0 ? ` (${problems.join(', ')})` : ''}${fault}`,
     };
   }
 
