@@ -12,6 +12,17 @@ import { inferredGenerator } from './ai-generators.ts';
 import { assetSignals } from './asset-signals.ts';
 import { classifyFailures, type FailureEntry } from './classify-failures.ts';
 import { resigningService } from './resigning-services.ts';
+import {
+  agentName,
+  array,
+  assertionsOf,
+  baseLabel,
+  isActionsLabel,
+  isObject,
+  type JsonObject,
+  STORE_LIMITS,
+  text,
+} from './store-json.ts';
 
 /**
  * Pure mapping from the engine's manifest-store JSON (c2pa-rs `Reader::json()`) to `C2paEvidence`.
@@ -23,7 +34,7 @@ import { resigningService } from './resigning-services.ts';
 
 export const LIMITS = {
   /** Characters kept of any text field (titles, generators, descriptions). */
-  text: 300,
+  text: STORE_LIMITS.text,
   actionsPerManifest: 100,
   ingredientDepth: 6,
   ingredientNodes: 100,
@@ -39,8 +50,6 @@ const AI_SOURCE_TYPE = /(?:^|[/#:])(?:trainedAlgorithmicMedia|compositeWithTrain
 /** Vendor assertions that declare generative AI without a digitalSourceType (early Adobe Firefly). */
 export const AI_VENDOR_ASSERTIONS: readonly string[] = ['com.adobe.generative-ai'];
 
-type JsonObject = Record<string, unknown>;
-
 interface StatusEntry {
   code: string;
   url?: string;
@@ -51,21 +60,6 @@ interface StatusLists {
   success: StatusEntry[];
   informational: StatusEntry[];
   failure: StatusEntry[];
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function array(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function text(value: unknown, max: number = LIMITS.text): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  return trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed;
 }
 
 function statusEntries(value: unknown): StatusEntry[] {
@@ -168,32 +162,10 @@ function signerOf(manifest: JsonObject, label: string, entries: StatusEntry[]): 
   return Object.keys(signer).length > 0 ? signer : undefined;
 }
 
-/** `c2pa.actions`, `c2pa.actions.v2`, and their `__N` instances. */
-const ACTIONS_LABEL = /^c2pa\.actions(?:\.v\d+)?(?:__\d+)?$/;
-
-function baseLabel(label: string): string {
-  return label.replace(/__\d+$/, '');
-}
-
-function assertionsOf(manifest: JsonObject): Array<{ label: string; data: JsonObject }> {
-  const out: Array<{ label: string; data: JsonObject }> = [];
-  for (const a of array(manifest.assertions)) {
-    if (isObject(a) && typeof a.label === 'string')
-      out.push({ label: a.label, data: isObject(a.data) ? a.data : {} });
-  }
-  return out;
-}
-
-function agentName(value: unknown): string | undefined {
-  if (typeof value === 'string') return text(value);
-  if (isObject(value)) return text(value.name);
-  return undefined;
-}
-
 function actionsOf(manifest: JsonObject): C2paAction[] {
   const out: C2paAction[] = [];
   for (const { label, data } of assertionsOf(manifest)) {
-    if (!ACTIONS_LABEL.test(label)) continue;
+    if (!isActionsLabel(label)) continue;
     const agents = array(data.softwareAgents);
     for (const raw of array(data.actions)) {
       if (out.length >= LIMITS.actionsPerManifest) return out;
@@ -244,7 +216,7 @@ interface SourceType {
 function sourceTypesOf(manifest: JsonObject): SourceType[] {
   const found: SourceType[] = [];
   for (const { label, data } of assertionsOf(manifest)) {
-    if (ACTIONS_LABEL.test(label)) {
+    if (isActionsLabel(label)) {
       for (const entry of [...array(data.actions), ...array(data.templates)]) {
         if (!isObject(entry)) continue;
         const value = text(entry.digitalSourceType);
