@@ -6,9 +6,12 @@ import type { CopyText } from '../common/page-api.ts';
 import { ActionTimeline } from './action-timeline.tsx';
 import { AiDeclarations } from './ai-declarations.tsx';
 import { Fact, FactList } from './fact-list.tsx';
+import { FailureGroups } from './failure-groups.tsx';
 import { IngredientTree } from './ingredient-tree.tsx';
 import { RawJson } from './raw-json.tsx';
 import { Section } from './section.tsx';
+import { SignalsList } from './signals-list.tsx';
+import { SigningChain } from './signing-chain.tsx';
 import { TimeText } from './time-text.tsx';
 import { ValidationCodes } from './validation-codes.tsx';
 
@@ -94,6 +97,24 @@ export function C2paSection({ details, copy, now }: { details: ItemDetails; copy
           <div className="mt-4">
             <AiDeclarations c2pa={c2pa} />
           </div>
+          {c2pa.signals && (
+            <>
+              <Subheading>Signals (C2PA Asset Rubrics)</Subheading>
+              <SignalsList signals={c2pa.signals} />
+            </>
+          )}
+          {c2pa.signingChain && (
+            <>
+              <Subheading>Signed by, step by step</Subheading>
+              <SigningChain steps={c2pa.signingChain} />
+            </>
+          )}
+          {c2pa.failures && Object.values(c2pa.failures).some((list) => list.length > 0) && (
+            <>
+              <Subheading>What failed, and what it means</Subheading>
+              <FailureGroups c2pa={c2pa} />
+            </>
+          )}
           <Subheading>What was done to it</Subheading>
           <ActionTimeline actions={c2pa.actions} now={now} />
           <Subheading>Ingredients</Subheading>

@@ -70,7 +70,7 @@ export const INFERRED_RULES = {
 } as const;
 
 /** True when a signal comes from an Origin Lens inference rather than a rule of the rubric. */
-export function isInferredSignal(signal: AssetSignal): boolean {
+export function isInferredSignal(signal: Pick<AssetSignal, 'ruleId'>): boolean {
   return signal.ruleId.startsWith('origin-lens:');
 }
 

@@ -176,11 +176,15 @@ export function aiWhereWords(where: C2paAiDeclaration['where']): string {
 
 /** One AI declaration as a sentence: "created by generative AI, declared in an ingredient (…)". */
 export function aiDeclarationWords(declaration: C2paAiDeclaration): string {
+  if (declaration.how === 'inferred') {
+    return `Made with ${declaration.value}, a known AI generator: inferred from the tool's name (no digitalSourceType declared), ${aiWhereWords(declaration.where)}`;
+  }
+  const how = declaration.how === 'parameter' ? " in an editing step's parameters" : '';
   const what =
     declaration.where === 'vendor-assertion'
       ? `AI use (${declaration.value})`
       : digitalSourceTypeWords(declaration.value);
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)}, declared ${aiWhereWords(declaration.where)}`;
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)}, declared${how} ${aiWhereWords(declaration.where)}`;
 }
 
 export interface TimelineRow {

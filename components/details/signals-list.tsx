@@ -1,0 +1,54 @@
+import { isInferredSignal } from '../../lib/c2pa/asset-signals.ts';
+import { SIGNAL_WORDS } from '../../lib/c2pa/signal-words.ts';
+import type { C2paSignal, C2paSignals } from '../../lib/evidence/types.ts';
+
+function words(signal: C2paSignal): { rubric: string; plain: string } {
+  return (
+    SIGNAL_WORDS[signal.signal as keyof typeof SIGNAL_WORDS] ?? {
+      rubric: signal.signal,
+      plain: signal.signal,
+    }
+  );
+}
+
+function SignalRows({ title, list }: { title: string; list: readonly C2paSignal[] }) {
+  if (list.length === 0) return null;
+  return (
+    <div>
+      <h4 className="font-semibold">{title}</h4>
+      <ul className="mt-1 space-y-1">
+        {list.map((s) => {
+          const w = words(s);
+          const inferred = isInferredSignal(s);
+          return (
+            <li key={`${s.ruleId}|${s.manifestLabel ?? ''}|${s.evidence}`}>
+              <span className="font-medium">{w.plain}</span>
+              {inferred ? ' (inferred)' : ''}
+              <span className="muted block text-xs">
+                {w.rubric} · {s.where === 'active' ? 'this file' : 'an earlier step'} · {s.evidence} ·{' '}
+                <code>{s.ruleId}</code>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** The C2PA Asset Rubrics 1.0 signals (inception and transformations), with the rule that found each. */
+export function SignalsList({ signals }: { signals: C2paSignals | undefined }) {
+  if (!signals || (signals.inception.length === 0 && signals.transformations.length === 0)) return null;
+  return (
+    <div className="space-y-3 text-sm" data-testid="asset-signals">
+      {signals.label && (
+        <p>
+          <span className="font-semibold">{signals.label}</span>
+          <span className="muted"> — from the C2PA Asset Rubrics 1.0 signals below</span>
+        </p>
+      )}
+      <SignalRows title="How it was made" list={signals.inception} />
+      <SignalRows title="What was done to it" list={signals.transformations} />
+    </div>
+  );
+}
