@@ -49,6 +49,29 @@ afterAll(async () => {
 });
 
 describe('origin-lens verify --json', () => {
+  it('adds the signals, the classified failures, the signing list and the variant (issue 12)', async () => {
+    const { rows } = await verifyJson([
+      'fixtures/c2pa-realworld/google_genai_lady.png',
+      'fixtures/c2pa-realworld/truepic_lens-ios_capture.jpg',
+      'fixtures/c2pa-realworld/sony_camera-video_teletrax.mp4',
+    ]);
+    const [google, truepic, sony] = rows.map(
+      (r) => r.c2pa as Record<string, unknown> & { failures: Record<string, Array<{ code: string }>> },
+    );
+    expect(google).toMatchObject({
+      trust: 'trusted',
+      trustList: 'official',
+      signals: { label: 'Fully AI-generated' },
+    });
+    expect(rows[0]?.variant).toBeNull();
+    // The Truepic binding is malformed by its writer: not a tamper failure.
+    expect(truepic?.failures.tamper).toEqual([]);
+    expect(truepic?.failures.malformed.map((f) => f.code)).toContain('assertion.dataHash.mismatch');
+    // Sony/Teletrax: the malformed action list is an earlier manifest's.
+    expect(sony?.failures.ingredient.map((f) => f.code)).toContain('assertion.action.malformed');
+    expect(sony?.signingChain).toEqual(expect.any(Array));
+  });
+
   it('reports C2PA evidence per file in the documented shape', async () => {
     const { code, rows } = await verifyJson([
       'fixtures/c2pa/ai_trained_genfill.jpg',

@@ -105,6 +105,7 @@ export interface VerifyOutput {
   sha256Collapsed?: string;
   verdict: string;
   reason: string;
+  variant?: string | null;
   fingerprints?: Evidence['fingerprints'];
   c2pa?: Record<string, unknown>;
   chain?: Record<string, unknown>;
@@ -129,6 +130,7 @@ async function toOutput(
     ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
     verdict: details.verdict,
     reason: details.reason,
+    variant: details.variant ?? null,
     fingerprints: f,
   };
   if (details.kind === 'image') {
@@ -136,6 +138,8 @@ async function toOutput(
       ? {
           state: c.state,
           trust: c.trust,
+          trustList: c.trustList ?? null,
+          validationState: c.validationState ?? null,
           aiGenerated: c.aiGenerated,
           codes: c.codes,
           signer: c.signer ?? null,
@@ -145,6 +149,9 @@ async function toOutput(
           source: c.source ?? null,
           remoteUrl: c.remoteUrl ?? null,
           error: c.error ?? null,
+          failures: c.failures ?? null,
+          signals: c.signals ?? null,
+          signingChain: c.signingChain ?? [],
         }
       : { state: 'error', trust: null, aiGenerated: false, codes: [], signer: null, error: 'not read' };
   }
