@@ -72,7 +72,7 @@ describe('demo page', () => {
   it('reads C2PA: trusted via the CAI list, AI-generated, tampered, unknown signer', () => {
     const f = byFile(items);
     expect(f['valid_photoshop.png']?.state).toBe('verified');
-    expect(f['valid_photoshop.png']?.reason).toContain('CAI known-certificate list');
+    expect(f['valid_photoshop.png']?.reason).toContain('CAI legacy list (frozen January 2026)');
     expect(f['ai_trained_genfill.jpg']?.state).toBe('ai-generated');
     expect(f['invalid_datahash_E-dat-CA.jpg']?.state).toBe('tampered');
     expect(f['valid_C_c2pars.jpg']?.state).toBe('unknown-signer');

@@ -66,8 +66,8 @@ export function TrustSection({
         onChange={(official) => onChange({ ...settings, trust: { ...settings.trust, official } })}
       />
       <ToggleField
-        label="CAI known-certificate list (interim)"
-        description="The Content Authenticity Initiative's interim list of known signers (Adobe, Truepic, camera makers…), frozen in January 2026. Signers on it are shown as “known”, apart from the official list."
+        label="CAI legacy list (frozen January 2026)"
+        description="The Content Authenticity Initiative's interim list of known signers (Adobe, Truepic, camera makers…), frozen since January 2026. Signatures that chain to it stay valid, and are always named apart from the official list. Its roots also validate timestamps (never who signed)."
         checked={settings.trust.interim}
         onChange={(interim) => onChange({ ...settings, trust: { ...settings.trust, interim } })}
       />
