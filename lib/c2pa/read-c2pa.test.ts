@@ -8,7 +8,7 @@ import type { TrustLists } from './trust-settings.ts';
 
 /**
  * Every expectation below comes from fixtures/c2pa/SOURCES.md, which records what each file gives with
- * @contentauth/c2pa-wasm, including its "Engine-version differences" section for 0.13.3 (c2pa-rs 0.91.3),
+ * @contentauth/c2pa-wasm, including its "Engine-version differences" section (0.13.3, then 0.15.0 = c2pa-rs 0.92.0),
  * the version package.json pins. An engine upgrade that changes a result must fail here.
  */
 
@@ -245,7 +245,7 @@ describe('fixture coverage', () => {
   });
 });
 
-describe('readC2pa on the fixtures (SOURCES.md, engine 0.13.3)', () => {
+describe('readC2pa on the fixtures (SOURCES.md, engine 0.15.0)', () => {
   for (const [name, want] of Object.entries(EMBEDDED)) {
     it(`${name}: ${want.state}, codes and signer as recorded`, async () => {
       // The official list alone changes nothing here: "None of the fixtures here chain to it" (SOURCES.md).

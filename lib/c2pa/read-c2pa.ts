@@ -119,7 +119,7 @@ async function readRemote(
   if (!assetUrl) {
     // Only a Link header names a manifest, and the file does not reference it. The engine can pair a
     // remote manifest with a file only through the file's own reference (see withServedManifest), so
-    // validating would need an API c2pa-wasm 0.13.3 lacks. Do not fetch what we cannot check.
+    // validating would need an API c2pa-wasm 0.15.0 lacks. Do not fetch what we cannot check.
     return errorEvidence(
       `The server announces Content Credentials at ${first}, but this file does not reference them, and this C2PA engine cannot check a detached manifest against it.`,
       { source: 'remote', remoteUrl: first },

@@ -163,7 +163,7 @@ function sameUrl(a: string | undefined, b: string): boolean {
  * Runs `read` while the engine's request for `assetUrl` is answered locally with `manifest`, bytes the
  * caller already fetched with its own fetch (credentials omitted, size-capped, timed out).
  *
- * Why a temporary `fetch` shim: c2pa-wasm 0.13.3 has no "asset + separate manifest" reader (c2pa-rs's
+ * Why a temporary `fetch` shim: c2pa-wasm 0.15.0 (like 0.13.3) has no "asset + separate manifest" reader (c2pa-rs's
  * `from_manifest_data_and_stream` is not exported), and re-embedding the manifest would change the bytes
  * its data hash covers. Its only way to pair a remote manifest with an asset is to fetch the URL named in
  * the asset itself, through the global `fetch`. So, for the duration of one read:

@@ -232,7 +232,7 @@ export function trustTierForUri(
 
 /**
  * A short digest naming the engine, the settings schema and the enabled lists' certificates, e.g.
- * `c2pa-wasm@0.13.3/s1/4f2a…`. Cached C2PA results computed under another value are stale.
+ * `c2pa-wasm@0.15.0/s2/4f2a…`. Cached C2PA results computed under another value are stale.
  */
 export function trustListsVersion(lists: TrustLists): string {
   // Hashing ~270 KB of PEM takes a millisecond or two; the pipeline asks per item, so remember it.
