@@ -66,9 +66,9 @@ describe('origin-lens verify --json', () => {
     expect(rows[0]?.variant).toBeNull();
     // The Truepic binding is malformed by its writer: not a tamper failure.
     expect(truepic?.failures.tamper).toEqual([]);
-    expect(truepic?.failures.malformed.map((f) => f.code)).toContain('assertion.dataHash.mismatch');
+    expect(truepic?.failures.malformed?.map((f) => f.code)).toContain('assertion.dataHash.mismatch');
     // Sony/Teletrax: the malformed action list is an earlier manifest's.
-    expect(sony?.failures.ingredient.map((f) => f.code)).toContain('assertion.action.malformed');
+    expect(sony?.failures.ingredient?.map((f) => f.code)).toContain('assertion.action.malformed');
     expect(sony?.signingChain).toEqual(expect.any(Array));
   });
 

@@ -22,7 +22,7 @@ export const sampleImageDetails: ItemDetails = {
   key: SAMPLE_KEY,
   kind: 'image',
   verdict: 'ai-generated',
-  reason: 'AI-generated, declared by Adobe Inc., on the CAI legacy list (frozen January 2026)',
+  reason: 'Contains AI-generated parts, declared by Adobe Inc., on the CAI legacy list (frozen January 2026)',
   urls: [
     'https://news.example/photos/harbour-at-dusk.jpg',
     'https://cdn.news.example/img/w800/harbour-at-dusk.jpg',
@@ -45,6 +45,29 @@ export const sampleImageDetails: ItemDetails = {
       trustList: 'cai-legacy',
       validationState: 'Trusted',
       failures: { tamper: [], malformed: [], credential: [], conformance: [], ingredient: [] },
+      signals: {
+        label: 'Contains AI-generated parts',
+        inception: [
+          {
+            kind: 'inception',
+            signal: 'fullyGenAI',
+            ruleId: 'inception:signal_fullyGenAIMedia',
+            where: 'ingredient',
+            manifestLabel: FIREFLY,
+            evidence: 'c2pa.created with digitalSourceType trainedAlgorithmicMedia',
+          },
+        ],
+        transformations: [
+          {
+            kind: 'transformation',
+            signal: 'perceptibleGenAI',
+            ruleId: 'transformation:signal_perceptibleGenAI',
+            where: 'active',
+            manifestLabel: ACTIVE,
+            evidence: 'c2pa.placed with digitalSourceType compositeWithTrainedAlgorithmicMedia',
+          },
+        ],
+      },
       codes: [
         'claimSignature.insideValidity',
         'claimSignature.validated',

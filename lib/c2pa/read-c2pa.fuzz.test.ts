@@ -110,7 +110,7 @@ describe('malformed input never throws and never breaks the engine', () => {
       expect(changed, name).toBeGreaterThan(40);
       await expectGoodStillReads();
     }
-  });
+  }, 180_000);
 
   it('bursts of random bytes written over the manifest (4 × 25 inputs)', async () => {
     const random = seededRandom(7);

@@ -117,24 +117,13 @@ describe('PdqIndex', () => {
     expect(index.match(base).map((m) => m.record.chainId)).toEqual([8453]);
   });
 
-  it('grows past its initial capacity and matches in ≤ 5 ms over 100 000 records', () => {
+  // Speed is the benchmark's (npm run bench: "Local PDQ match over 100 000 records"), not a timed test.
+  it('grows past its initial capacity and still finds the one close record among 100 000', () => {
     const local = rng(99);
     const index = new PdqIndex();
     for (let i = 0; i < 100_000; i++) index.upsert(rec(randomPdq(local), { time: i }));
+    expect(index.records()).toHaveLength(100_000);
     const target = index.records()[54_321] as PdqRecord;
-    const queries = Array.from({ length: 50 }, (_, i) =>
-      i % 2 ? flip(target.pdq, [i, 100 + i]) : randomPdq(local),
-    );
-    index.match(queries[0] as string); // warm-up (JIT)
-    // Best of 5 rounds: the budget is about the code, not about other processes sharing the CPU.
-    let perQuery = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 5; round++) {
-      const t0 = performance.now();
-      for (const q of queries) index.match(q);
-      perQuery = Math.min(perQuery, (performance.now() - t0) / queries.length);
-    }
-    console.log(`pdq match over 100 000 records: ${perQuery.toFixed(2)} ms/query`);
-    expect(perQuery).toBeLessThan(5);
     expect(index.match(flip(target.pdq, [9, 200]))[0]).toEqual({ record: target, distance: 2 });
   });
 });
