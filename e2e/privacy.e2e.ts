@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byFile, setSettings, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
@@ -230,10 +231,52 @@ describe('privacy', () => {
     expect(thirdParty).toEqual([]);
   });
 
+  it('extension pages (popup, details, options) show previews without cookies or referrer, and ask no one else', async () => {
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/e2e/privacy/article.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(h.browser.worker, url);
+    const items = byFile(await settledItems(h.browser.worker, tabId, 4));
+    const before = seen.length;
+    const beforeBrowser = browserRequests.length;
+    const base = `chrome-extension://${h.browser.extensionId}`;
+    const loaded = (p: Page) =>
+      p.waitForFunction(() => [...document.images].every((i) => i.complete) && document.images.length > 0);
+    const popup = await h.browser.context.newPage();
+    await popup.goto(`${base}/popup.html?tab=${tabId}`);
+    await popup.getByText('none_A').first().waitFor();
+    await loaded(popup);
+    const details = await h.browser.context.newPage();
+    await details.goto(`${base}/details.html?key=${items['none_A.jpg']?.key}`);
+    await details.getByAltText('The checked content').waitFor();
+    await loaded(details);
+    const options = await h.browser.context.newPage();
+    await options.goto(`${base}/options.html`);
+    await options.getByText('Privacy').first().waitFor();
+    for (const p of [popup, details, options, page]) await p.close();
+
+    const during = seen.slice(before);
+    // The previews really were requested (not vacuous), each without the site's cookies or a referrer.
+    expect(during.map((s) => s.url)).toEqual(expect.arrayContaining(['/c2pa/none_A.jpg']));
+    for (const s of during.filter((s) => s.headers['sec-fetch-dest'] !== 'document')) {
+      expect(s.headers.cookie, `${s.url} ${JSON.stringify(s.headers)}`).toBeUndefined();
+      expect(s.headers.referer, s.url).toBeUndefined();
+    }
+    // Every request from an extension context goes to an image host of the page or the configured RPC.
+    const allowed = new Set([h.server.origin, new URL(rpc.url).origin]);
+    const extensionRequests = browserRequests
+      .slice(beforeBrowser)
+      .filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && !r.url.startsWith(url));
+    for (const r of extensionRequests) {
+      expect(allowed.has(new URL(r.url).origin), r.url).toBe(true);
+      for (const token of [TITLE, 'article.html', 'site-secret']) expect(r.url).not.toContain(token);
+    }
+  });
+
   it('sent no request anywhere but 127.0.0.1 during the whole test (pages and service worker)', () => {
     const elsewhere = browserRequests.filter(({ url }) => {
       const { protocol, hostname } = new URL(url);
-      if (protocol === 'chrome-extension:' || protocol === 'data:' || protocol === 'about:') return false;
+      if (['chrome-extension:', 'data:', 'about:', 'blob:'].includes(protocol)) return false;
       return hostname !== '127.0.0.1';
     });
     expect(browserRequests.some((r) => r.fromWorker)).toBe(true);
