@@ -56,8 +56,29 @@ async function startRpcLog(upstream: string) {
   };
 }
 
+/** Another host (another port of 127.0.0.1) that keeps a manifest an image points to; logs every request. */
+async function startManifestHost() {
+  const log: Seen[] = [];
+  const server = createServer((req, res) => {
+    log.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'content-type': 'application/c2pa', 'cache-control': 'no-store' });
+    res.end(fixture('fixtures/c2pa/remote_cloud_manifest.c2pa'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    log,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
 let h: Harness;
 let rpc: Awaited<ReturnType<typeof startRpcLog>>;
+let manifestHost: Awaited<ReturnType<typeof startManifestHost>>;
 const seen: Seen[] = [];
 /** Every request Playwright saw, from pages and from the service worker. */
 const browserRequests: Array<{ url: string; fromWorker: boolean }> = [];
@@ -66,6 +87,7 @@ const CANARY_TEXT = 'its words must never leave the browser';
 const ARTICLE_IMAGES = ['/c2pa/none_A.jpg', '/c2pa/valid_C_c2pars.jpg', '/pdq/q0291.jpg'];
 
 beforeAll(async () => {
+  manifestHost = await startManifestHost();
   h = await startHarness({
     devnet: true,
     routes: [
@@ -107,6 +129,15 @@ beforeAll(async () => {
           res.end(fixture('fixtures/pdq/images/q0746.jpg'));
           return true;
         }
+        if (url === '/privacy/elsewhere.jpg') {
+          res.writeHead(200, {
+            'content-type': 'image/jpeg',
+            'cache-control': 'no-store',
+            link: `<${manifestHost.origin}/m/elsewhere.c2pa>; rel="c2pa-manifest"`,
+          });
+          res.end(fixture('fixtures/c2pa/remote_cloud.jpg'));
+          return true;
+        }
         if (url === '/privacy/cloud.c2pa' || url === '/privacy/link-only.c2pa') {
           res.writeHead(200, { 'content-type': 'application/c2pa', 'cache-control': 'no-store' });
           res.end(fixture('fixtures/c2pa/remote_cloud_manifest.c2pa'));
@@ -126,6 +157,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await rpc?.close();
+  await manifestHost?.close();
 });
 
 async function visit(path: string, count: number) {
@@ -271,6 +303,40 @@ describe('privacy', () => {
       expect(allowed.has(new URL(r.url).origin), r.url).toBe(true);
       for (const token of [TITLE, 'article.html', 'site-secret']) expect(r.url).not.toContain(token);
     }
+  });
+
+  it('a manifest on another host: never asked automatically, fetched when the user presses the button', async () => {
+    await setSettings(h.browser.worker, { remoteManifests: true });
+    // The same bytes were validated above through their own server's Link header, and results are cached by
+    // content: start from an empty cache so that this check has to find the manifest itself.
+    const options = await h.browser.context.newPage();
+    await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-cache' }));
+    await options.close();
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/e2e/privacy/elsewhere.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(h.browser.worker, url);
+    const item = byFile(await settledItems(h.browser.worker, tabId, 1))['elsewhere.jpg'];
+    const host = new URL(manifestHost.origin).host;
+    // "Could not check", naming the host; that host heard nothing.
+    expect(item?.state).toBe('error');
+    expect(item?.reason).toContain(`another host, ${host}`);
+    expect(manifestHost.log).toEqual([]);
+
+    const details = await h.browser.context.newPage();
+    await details.goto(`chrome-extension://${h.browser.extensionId}/details.html?key=${item?.key}`);
+    expect(manifestHost.log).toEqual([]);
+    await details.getByRole('button', { name: `Fetch Content Credentials from ${host}` }).click();
+    // remote_cloud.jpg validates against that store (C2PA test certificate: unknown signer).
+    await details.getByText('Unknown signer').first().waitFor({ timeout: 20_000 });
+    expect(manifestHost.log.map((s) => s.url)).toEqual(['/m/elsewhere.c2pa']);
+    for (const s of manifestHost.log) {
+      expect(s.headers.cookie).toBeUndefined();
+      expect(s.headers.referer).toBeUndefined();
+    }
+    await details.close();
+    await page.close();
   });
 
   it('sent no request anywhere but 127.0.0.1 during the whole test (pages and service worker)', () => {

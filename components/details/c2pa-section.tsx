@@ -1,3 +1,4 @@
+import { isRemoteNotFetched } from '../../lib/c2pa/read-c2pa.ts';
 import { integrityWords, toolName, trustSentence, trustTierWords } from '../../lib/format/c2pa-words.ts';
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
@@ -8,6 +9,7 @@ import { AiDeclarations } from './ai-declarations.tsx';
 import { Fact, FactList } from './fact-list.tsx';
 import { IngredientTree } from './ingredient-tree.tsx';
 import { RawJson } from './raw-json.tsx';
+import { type FetchRemoteManifest, RemoteManifestButton } from './remote-manifest-button.tsx';
 import { Section } from './section.tsx';
 import { TimeText } from './time-text.tsx';
 import { ValidationCodes } from './validation-codes.tsx';
@@ -26,7 +28,17 @@ function missingText(details: ItemDetails): string {
 }
 
 /** Everything the C2PA engine said about the item, in plain words first and raw form last. */
-export function C2paSection({ details, copy, now }: { details: ItemDetails; copy: CopyText; now: number }) {
+export function C2paSection({
+  details,
+  copy,
+  now,
+  fetchRemoteManifest,
+}: {
+  details: ItemDetails;
+  copy: CopyText;
+  now: number;
+  fetchRemoteManifest?: FetchRemoteManifest;
+}) {
   const c2pa = details.evidence.c2pa;
   if (!c2pa) {
     return (
@@ -87,6 +99,9 @@ export function C2paSection({ details, copy, now }: { details: ItemDetails; copy
         <p className="text-sm">
           Engine error: <code>{c2pa.error}</code>
         </p>
+      )}
+      {fetchRemoteManifest && c2pa.remoteUrl && isRemoteNotFetched(c2pa) && (
+        <RemoteManifestButton url={c2pa.remoteUrl} onFetch={fetchRemoteManifest} />
       )}
 
       {hasManifest && (
