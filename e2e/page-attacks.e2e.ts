@@ -229,3 +229,21 @@ describe('removal', () => {
     await page.close();
   });
 });
+
+describe('the extension’s own lifecycle', () => {
+  it('ends the script: after a reload, the orphaned script removes its overlay at its next check', async () => {
+    const { page } = await open('/e2e/attacks/page.html', 1);
+    const hasOverlay = () => page.evaluate(() => !!document.querySelector('origin-lens-overlay'));
+    expect(await hasOverlay()).toBe(true);
+    // chrome.runtime.reload() is what an update does to the running scripts: their runtime.id dies.
+    await h.browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.width = 320;
+      img.src = '/c2pa/valid_C_c2pars.jpg';
+      document.getElementById('later')?.append(img);
+    });
+    await expect.poll(hasOverlay, { timeout: 10_000 }).toBe(false);
+    await page.close();
+  });
+});
