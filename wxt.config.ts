@@ -38,6 +38,11 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Both onMessage listeners (worker, content script) answer by returning a Promise, which Chrome
+          // accepts only from version 144 (older ones answer undefined):
+          // https://developer.chrome.com/docs/extensions/develop/concepts/messaging
+          minimum_chrome_version: '144',
+        }),
   }),
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byFile, setSettings, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
@@ -55,8 +56,29 @@ async function startRpcLog(upstream: string) {
   };
 }
 
+/** Another host (another port of 127.0.0.1) that keeps a manifest an image points to; logs every request. */
+async function startManifestHost() {
+  const log: Seen[] = [];
+  const server = createServer((req, res) => {
+    log.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'content-type': 'application/c2pa', 'cache-control': 'no-store' });
+    res.end(fixture('fixtures/c2pa/remote_cloud_manifest.c2pa'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    log,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
 let h: Harness;
 let rpc: Awaited<ReturnType<typeof startRpcLog>>;
+let manifestHost: Awaited<ReturnType<typeof startManifestHost>>;
 const seen: Seen[] = [];
 /** Every request Playwright saw, from pages and from the service worker. */
 const browserRequests: Array<{ url: string; fromWorker: boolean }> = [];
@@ -65,6 +87,7 @@ const CANARY_TEXT = 'its words must never leave the browser';
 const ARTICLE_IMAGES = ['/c2pa/none_A.jpg', '/c2pa/valid_C_c2pars.jpg', '/pdq/q0291.jpg'];
 
 beforeAll(async () => {
+  manifestHost = await startManifestHost();
   h = await startHarness({
     devnet: true,
     routes: [
@@ -106,6 +129,15 @@ beforeAll(async () => {
           res.end(fixture('fixtures/pdq/images/q0746.jpg'));
           return true;
         }
+        if (url === '/privacy/elsewhere.jpg') {
+          res.writeHead(200, {
+            'content-type': 'image/jpeg',
+            'cache-control': 'no-store',
+            link: `<${manifestHost.origin}/m/elsewhere.c2pa>; rel="c2pa-manifest"`,
+          });
+          res.end(fixture('fixtures/c2pa/remote_cloud.jpg'));
+          return true;
+        }
         if (url === '/privacy/cloud.c2pa' || url === '/privacy/link-only.c2pa') {
           res.writeHead(200, { 'content-type': 'application/c2pa', 'cache-control': 'no-store' });
           res.end(fixture('fixtures/c2pa/remote_cloud_manifest.c2pa'));
@@ -125,6 +157,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await rpc?.close();
+  await manifestHost?.close();
 });
 
 async function visit(path: string, count: number) {
@@ -230,10 +263,86 @@ describe('privacy', () => {
     expect(thirdParty).toEqual([]);
   });
 
+  it('extension pages (popup, details, options) show previews without cookies or referrer, and ask no one else', async () => {
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/e2e/privacy/article.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(h.browser.worker, url);
+    const items = byFile(await settledItems(h.browser.worker, tabId, 4));
+    const before = seen.length;
+    const beforeBrowser = browserRequests.length;
+    const base = `chrome-extension://${h.browser.extensionId}`;
+    const loaded = (p: Page) =>
+      p.waitForFunction(() => [...document.images].every((i) => i.complete) && document.images.length > 0);
+    const popup = await h.browser.context.newPage();
+    await popup.goto(`${base}/popup.html?tab=${tabId}`);
+    await popup.getByText('none_A').first().waitFor();
+    await loaded(popup);
+    const details = await h.browser.context.newPage();
+    await details.goto(`${base}/details.html?key=${items['none_A.jpg']?.key}`);
+    await details.getByAltText('The checked content').waitFor();
+    await loaded(details);
+    const options = await h.browser.context.newPage();
+    await options.goto(`${base}/options.html`);
+    await options.getByText('Privacy').first().waitFor();
+    for (const p of [popup, details, options, page]) await p.close();
+
+    const during = seen.slice(before);
+    // The previews really were requested (not vacuous), each without the site's cookies or a referrer.
+    expect(during.map((s) => s.url)).toEqual(expect.arrayContaining(['/c2pa/none_A.jpg']));
+    for (const s of during.filter((s) => s.headers['sec-fetch-dest'] !== 'document')) {
+      expect(s.headers.cookie, `${s.url} ${JSON.stringify(s.headers)}`).toBeUndefined();
+      expect(s.headers.referer, s.url).toBeUndefined();
+    }
+    // Every request from an extension context goes to an image host of the page or the configured RPC.
+    const allowed = new Set([h.server.origin, new URL(rpc.url).origin]);
+    const extensionRequests = browserRequests
+      .slice(beforeBrowser)
+      .filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && !r.url.startsWith(url));
+    for (const r of extensionRequests) {
+      expect(allowed.has(new URL(r.url).origin), r.url).toBe(true);
+      for (const token of [TITLE, 'article.html', 'site-secret']) expect(r.url).not.toContain(token);
+    }
+  });
+
+  it('a manifest on another host: never asked automatically, fetched when the user presses the button', async () => {
+    await setSettings(h.browser.worker, { remoteManifests: true });
+    // The same bytes were validated above through their own server's Link header, and results are cached by
+    // content: start from an empty cache so that this check has to find the manifest itself.
+    const options = await h.browser.context.newPage();
+    await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-cache' }));
+    await options.close();
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/e2e/privacy/elsewhere.html`;
+    await page.goto(url);
+    const tabId = await tabIdOf(h.browser.worker, url);
+    const item = byFile(await settledItems(h.browser.worker, tabId, 1))['elsewhere.jpg'];
+    const host = new URL(manifestHost.origin).host;
+    // "Could not check", naming the host; that host heard nothing.
+    expect(item?.state).toBe('error');
+    expect(item?.reason).toContain(`another host, ${host}`);
+    expect(manifestHost.log).toEqual([]);
+
+    const details = await h.browser.context.newPage();
+    await details.goto(`chrome-extension://${h.browser.extensionId}/details.html?key=${item?.key}`);
+    expect(manifestHost.log).toEqual([]);
+    await details.getByRole('button', { name: `Fetch Content Credentials from ${host}` }).click();
+    // remote_cloud.jpg validates against that store (C2PA test certificate: unknown signer).
+    await details.getByText('Unknown signer').first().waitFor({ timeout: 20_000 });
+    expect(manifestHost.log.map((s) => s.url)).toEqual(['/m/elsewhere.c2pa']);
+    for (const s of manifestHost.log) {
+      expect(s.headers.cookie).toBeUndefined();
+      expect(s.headers.referer).toBeUndefined();
+    }
+    await details.close();
+    await page.close();
+  });
+
   it('sent no request anywhere but 127.0.0.1 during the whole test (pages and service worker)', () => {
     const elsewhere = browserRequests.filter(({ url }) => {
       const { protocol, hostname } = new URL(url);
-      if (protocol === 'chrome-extension:' || protocol === 'data:' || protocol === 'about:') return false;
+      if (['chrome-extension:', 'data:', 'about:', 'blob:'].includes(protocol)) return false;
       return hostname !== '127.0.0.1';
     });
     expect(browserRequests.some((r) => r.fromWorker)).toBe(true);

@@ -37,6 +37,7 @@ export default defineBackground({
       pipeline: services.pipeline,
       registrations: services.registrations,
       updateTrustLists: services.updateTrustLists,
+      fetchRemoteManifest: services.fetchRemoteManifest,
       openDetails,
       setBadge: async (tabId, text, color) => {
         await browser.action.setBadgeText({ tabId, text });

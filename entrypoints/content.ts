@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fingerprintText } from '@/lib/fingerprint/fingerprint-text';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
+import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
 import { defaultSettings, isSiteDisabled, mergeSettings, SETTINGS_KEY } from '@/lib/settings/settings';
 
@@ -9,11 +10,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT would otherwise post a message whose type contains the extension id: a fingerprinting vector.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  // WXT's ctx is not used: its invalidation can be triggered by the page (lib/page/extension-lifecycle.ts).
+  async main() {
+    const lifecycle = extensionLifecycle(window, () => browser.runtime?.id !== undefined);
     const stored = await browser.storage.local.get(SETTINGS_KEY);
     const settings = mergeSettings(stored[SETTINGS_KEY], defaultSettings([], []));
     const enabled = !isSiteDisabled(location.href, settings);
-    const send = ((request) => browser.runtime.sendMessage(request)) as SendToBackground;
+    const send = ((request) =>
+      lifecycle.alive()
+        ? browser.runtime.sendMessage(request)
+        : Promise.reject(new Error('Origin Lens was updated or removed'))) as SendToBackground;
     const controller = new PageController({
       win: window,
       send,
@@ -22,7 +28,7 @@ export default defineContentScript({
       showNoProvenance: settings.showNoProvenance,
     });
     if (enabled) controller.start();
-    ctx.onInvalidated(() => controller.stop());
+    lifecycle.onEnded(() => controller.stop());
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;

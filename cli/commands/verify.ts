@@ -51,6 +51,8 @@ export const run: CliCommand = async (argv, io) => {
   }
   const settings = defaultSettings(chains, [...DEFAULT_REGISTRANTS]);
   settings.remoteManifests = !values['no-remote'];
+  // The user named the file on the command line: asking the host its manifest names is what they asked for.
+  settings.remoteManifestsAnyHost = settings.remoteManifests;
   settings.trust = {
     official: trust.has('official'),
     interim: trust.has('interim'),

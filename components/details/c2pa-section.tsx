@@ -1,3 +1,4 @@
+import { isRemoteNotFetched } from '../../lib/c2pa/read-c2pa.ts';
 import { integrityWords, toolName, trustSentence, trustTierWords } from '../../lib/format/c2pa-words.ts';
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
@@ -9,6 +10,7 @@ import { Fact, FactList } from './fact-list.tsx';
 import { FailureGroups } from './failure-groups.tsx';
 import { IngredientTree } from './ingredient-tree.tsx';
 import { RawJson } from './raw-json.tsx';
+import { type FetchRemoteManifest, RemoteManifestButton } from './remote-manifest-button.tsx';
 import { Section } from './section.tsx';
 import { SignalsList } from './signals-list.tsx';
 import { SigningChain } from './signing-chain.tsx';
@@ -29,7 +31,17 @@ function missingText(details: ItemDetails): string {
 }
 
 /** Everything the C2PA engine said about the item, in plain words first and raw form last. */
-export function C2paSection({ details, copy, now }: { details: ItemDetails; copy: CopyText; now: number }) {
+export function C2paSection({
+  details,
+  copy,
+  now,
+  fetchRemoteManifest,
+}: {
+  details: ItemDetails;
+  copy: CopyText;
+  now: number;
+  fetchRemoteManifest?: FetchRemoteManifest;
+}) {
   const c2pa = details.evidence.c2pa;
   if (!c2pa) {
     return (
@@ -90,6 +102,9 @@ export function C2paSection({ details, copy, now }: { details: ItemDetails; copy
         <p className="text-sm">
           Engine error: <code>{c2pa.error}</code>
         </p>
+      )}
+      {fetchRemoteManifest && c2pa.remoteUrl && isRemoteNotFetched(c2pa) && (
+        <RemoteManifestButton url={c2pa.remoteUrl} onFetch={fetchRemoteManifest} />
       )}
 
       {hasManifest && (

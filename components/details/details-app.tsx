@@ -100,6 +100,14 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
             loadRegistrations={() =>
               api.sendToBackground({ type: 'get-registrations', key: load.details.key })
             }
+            fetchRemoteManifest={async () => {
+              const result = await api.sendToBackground({
+                type: 'fetch-remote-manifest',
+                key: load.details.key,
+              });
+              if (result && !('error' in result)) setLoad({ phase: 'ready', details: result });
+              return result;
+            }}
           />
         )}
         {load.phase === 'missing' && (

@@ -7,6 +7,7 @@ import { C2paSection } from './c2pa-section.tsx';
 import { ChainSection } from './chain-section.tsx';
 import { FingerprintsSection } from './fingerprints-section.tsx';
 import { ItemPreview } from './item-preview.tsx';
+import type { FetchRemoteManifest } from './remote-manifest-button.tsx';
 import { VerdictHero } from './verdict-hero.tsx';
 
 /** The full evidence for one item: verdict first, then each kind of evidence, then the raw hashes. */
@@ -16,12 +17,14 @@ export function DetailsView({
   copy,
   now,
   loadRegistrations,
+  fetchRemoteManifest,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
   copy: CopyText;
   now: number;
   loadRegistrations?: () => Promise<BackgroundResponses['get-registrations']>;
+  fetchRemoteManifest?: FetchRemoteManifest;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -50,7 +53,7 @@ export function DetailsView({
           )}
         </div>
       </div>
-      <C2paSection details={details} copy={copy} now={now} />
+      <C2paSection details={details} copy={copy} now={now} fetchRemoteManifest={fetchRemoteManifest} />
       <ChainSection
         details={details}
         chains={chains}

@@ -1,12 +1,15 @@
 import { thumbnailUrl } from '../../lib/format/page-items.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { usePreview } from '../common/use-preview.ts';
 
 /**
- * The item itself: the image (loaded from its own URL without a referrer, as the page already did) or the
+ * The item itself: the image (its bytes fetched without cookies or referrer, shown through a blob: URL) or the
  * text. When the Content Credentials carry a thumbnail it is shown beside it: a mismatch between the two is
  * visible evidence of an edit after signing.
  */
 export function ItemPreview({ details }: { details: ItemDetails }) {
+  const url = details.kind === 'image' ? thumbnailUrl(details.urls[0]) : undefined;
+  const { ref, src } = usePreview<HTMLElement>(url);
   if (details.kind === 'text') {
     return (
       <figure className="m-0">
@@ -20,22 +23,20 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
       </figure>
     );
   }
-  const src = thumbnailUrl(details.urls[0]);
   const manifestThumb = details.evidence.c2pa?.thumbnail;
   const thumb = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
   return (
     <div className="flex flex-col gap-3">
-      <figure className="m-0">
+      <figure className="m-0" ref={ref}>
         {src ? (
           <img
             src={src}
             alt="The checked content"
-            referrerPolicy="no-referrer"
             className="max-h-80 w-full rounded-lg border border-slate-200 bg-slate-100 object-contain dark:border-slate-700 dark:bg-slate-800"
           />
         ) : (
           <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
-            No preview
+            {url ? 'Loading the preview…' : 'No preview'}
           </div>
         )}
       </figure>

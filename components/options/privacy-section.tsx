@@ -21,6 +21,12 @@ export function PrivacySection({ settings, onChange }: SectionProps) {
         checked={settings.remoteManifests}
         onChange={(remoteManifests) => onChange({ ...settings, remoteManifests })}
       />
+      <ToggleField
+        label="Fetch remote Content Credentials from other hosts automatically"
+        description="Off: Origin Lens asks only the image's own server. A manifest kept on another host (named by the image or its server) is fetched when you press “Fetch Content Credentials from …” on the evidence page. On: any host an image names learns, automatically, that you looked at it with Origin Lens."
+        checked={settings.remoteManifestsAnyHost}
+        onChange={(remoteManifestsAnyHost) => onChange({ ...settings, remoteManifestsAnyHost })}
+      />
     </OptionsSection>
   );
 }

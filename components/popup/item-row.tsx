@@ -1,21 +1,17 @@
 import { firstWords, imageName, thumbnailUrl } from '../../lib/format/page-items.ts';
 import type { PageItem } from '../../lib/messages/protocol.ts';
+import { usePreview } from '../common/use-preview.ts';
 import { VerdictBadge } from '../common/verdict-badge.tsx';
 
 function Thumb({ item }: { item: PageItem }) {
-  const src = item.kind === 'image' ? thumbnailUrl(item.url) : undefined;
-  if (src) {
-    // The image URL itself, without a referrer or cookies: the host already served it to the page and learns
-    // nothing new (the extension's host permission lets the anonymous request through).
+  const url = item.kind === 'image' ? thumbnailUrl(item.url) : undefined;
+  // Bytes fetched without cookies or referrer, shown through a blob: URL (components/common/use-preview.ts).
+  const { ref, src } = usePreview<HTMLSpanElement>(url);
+  if (url) {
     return (
-      <img
-        src={src}
-        alt=""
-        crossOrigin="anonymous"
-        referrerPolicy="no-referrer"
-        loading="lazy"
-        className="size-10 shrink-0 rounded bg-slate-100 object-cover dark:bg-slate-800"
-      />
+      <span ref={ref} className="size-10 shrink-0 overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
+        {src && <img src={src} alt="" className="size-10 object-cover" />}
+      </span>
     );
   }
   return (

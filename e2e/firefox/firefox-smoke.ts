@@ -6,8 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
+import { forwardRpc, offchainLookupRevert, startFakeRpc } from '../../lib/chain/test-chain.ts';
+import { type Devnet, startDevnet } from '../support/harness.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,6 +27,58 @@ interface ListedItem {
   reason?: string;
 }
 
+/** The items of the tab showing `url`, asked from an extension page, once none is pending (or after 60 s). */
+async function settled(ext: Page, url: string, count: number): Promise<ListedItem[]> {
+  let items: ListedItem[] = [];
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    items = await ext.evaluate(async (u: string) => {
+      // `browser` is Firefox's WebExtension global inside the extension page (chrome.* typings fit it).
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tabs = await api.tabs.query({});
+      const tab = tabs.find((t) => t.url === u);
+      if (tab?.id === undefined) return [];
+      try {
+        return (await api.tabs.sendMessage(tab.id, { type: 'list-items' })).items;
+      } catch {
+        return [];
+      }
+    }, url);
+    if (items.length >= count && items.every((i) => i.state !== 'pending')) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return items;
+}
+
+/**
+ * A lying RPC for the CCIP-Read check: the devnet's real registry code, and an EIP-3668 `OffchainLookup` revert
+ * for every eth_call naming a gateway on 127.0.0.1 that counts its requests. Firefox's background is a page
+ * (it has a `document`), so viem's CCIP-Read fetch would really run there if it were on.
+ */
+async function startLyingRpc(devnet: Devnet) {
+  const hits: string[] = [];
+  const gateway = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":"0x"}');
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  const gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/ccip/{sender}/{data}`;
+  const rpc = await startFakeRpc((method, params) =>
+    method === 'eth_call'
+      ? offchainLookupRevert(REGISTRY_ADDRESS, gatewayUrl)
+      : forwardRpc(devnet.info.rpcUrl, method, params),
+  );
+  return {
+    rpc,
+    hits,
+    close: async () => {
+      await rpc.close();
+      gateway.closeAllConnections();
+      await new Promise<void>((r) => gateway.close(() => r()));
+    },
+  };
+}
+
 async function main(): Promise<void> {
   assert.ok(
     existsSync(resolve(BUILD, 'manifest.json')),
@@ -32,6 +89,8 @@ async function main(): Promise<void> {
     '/': resolve(ROOT, 'e2e/site'),
   });
   let browser: Browser | undefined;
+  let devnet: Devnet | undefined;
+  let liar: Awaited<ReturnType<typeof startLyingRpc>> | undefined;
   const results: Array<[string, boolean]> = [];
   const check = async (name: string, fn: () => Promise<void>) => {
     try {
@@ -69,23 +128,7 @@ async function main(): Promise<void> {
 
     let items: ListedItem[] = [];
     await check('the content script finds and checks the page images', async () => {
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        items = await ext.evaluate(async (url: string) => {
-          // `browser` is Firefox's WebExtension global inside the extension page (chrome.* typings fit it).
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const tabs = await api.tabs.query({});
-          const tab = tabs.find((t) => t.url === url);
-          if (tab?.id === undefined) return [];
-          try {
-            return (await api.tabs.sendMessage(tab.id, { type: 'list-items' })).items;
-          } catch {
-            return [];
-          }
-        }, pageUrl);
-        if (items.length >= 2 && items.every((i) => i.state !== 'pending')) break;
-        await new Promise((r) => setTimeout(r, 300));
-      }
+      items = await settled(ext, pageUrl, 2);
       assert.ok(items.length >= 2, `expected 2 images, saw ${JSON.stringify(items)}`);
     });
     const byName = (name: string) => items.find((i) => i.url?.endsWith(name));
@@ -102,8 +145,29 @@ async function main(): Promise<void> {
       const text = await ext.evaluate(() => document.body.textContent);
       assert.match(text, /Origin Lens/);
     });
+    await check('a lying RPC’s OffchainLookup (CCIP-Read) reaches no URL: "could not check"', async () => {
+      devnet = await startDevnet();
+      liar = await startLyingRpc(devnet);
+      const rpcUrl = liar.rpc.url;
+      await ext.evaluate(async (url: string) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const current = (await api.storage.local.get('settings')).settings ?? {};
+        await api.storage.local.set({
+          settings: { ...current, chains: [{ id: 31337, name: 'Local devnet', rpcUrl: url, enabled: true }] },
+        });
+      }, rpcUrl);
+      const faultsUrl = `${server.origin}/robustness/rpc-faults.html`;
+      await page.goto(faultsUrl, { waitUntil: 'load' });
+      const got = await settled(ext, faultsUrl, 3);
+      const stranger = got.find((i) => i.url?.endsWith('none_sample1.webp'));
+      assert.ok(liar.rpc.calls.includes('eth_call'), `the lookup never ran: ${liar.rpc.calls.join(' ')}`);
+      assert.equal(stranger?.state, 'error', JSON.stringify(stranger));
+      assert.deepEqual(liar.hits, []);
+    });
   } finally {
     await browser?.close().catch(() => {});
+    await liar?.close();
+    await devnet?.stop();
     await server.close();
   }
   const failed = results.filter(([, ok]) => !ok).length;

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
-export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension; ORIGIN_LENS_EXTENSION points the suite at another build (e.g. an older one, to see a test fail). */
+export const CHROME_BUILD =
+  process.env.ORIGIN_LENS_EXTENSION ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {

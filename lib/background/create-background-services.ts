@@ -16,6 +16,7 @@ import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
 import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
+import { fetchRemoteManifest } from './fetch-remote-manifest.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 import { registrationsFor } from './registrations-for.ts';
 
@@ -45,6 +46,8 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const decode = createWebDecoder(env);
   let settings: Promise<Settings> | undefined;
   let pipeline: Promise<Pipeline> | undefined;
+  /** Remote manifest URLs the user asked for on the details page (kept for the worker's lifetime). */
+  const askedManifests = new Set<string>();
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -71,6 +74,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
         loadAsset: withOverrides(env.loadAsset, overrides),
         settings: s,
         pdqIndex: pdq.index,
+        askedManifest: (url) => askedManifests.has(url),
       }),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
       fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
@@ -99,6 +103,9 @@ export function createBackgroundServices(env: BackgroundEnv) {
       const details = await (await services.pipeline()).details(key);
       return registrationsFor(details, await currentSettings(), env.fetch);
     },
+    /** "Fetch Content Credentials from <host>" on the details page. */
+    fetchRemoteManifest: (key: string) =>
+      fetchRemoteManifest(key, { pipeline: services.pipeline, allow: (url) => askedManifests.add(url) }),
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {
       try {

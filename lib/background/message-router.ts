@@ -13,6 +13,7 @@ export interface RouterEnv {
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
   updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
+  fetchRemoteManifest: (key: string) => Promise<BackgroundResponses['fetch-remote-manifest']>;
 }
 
 type Handlers = {
@@ -51,6 +52,7 @@ export function createRouter(env: RouterEnv) {
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
     },
     'get-registrations': (r) => env.registrations(r.key),
+    'fetch-remote-manifest': (r) => env.fetchRemoteManifest(r.key),
     'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };

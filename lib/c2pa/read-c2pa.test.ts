@@ -482,6 +482,8 @@ describe('clock-dependent result: invalid_expired-cert_nikon.jpeg', () => {
 
 describe('remote manifests', () => {
   const manifest = () => fixture('remote_cloud_manifest.c2pa');
+  /** What the CLI passes (the user named the file), and the extension with "other hosts" allowed. */
+  const anyHost = () => true;
 
   it('remote_cloud.jpg with remote fetching on: fetched by the caller, validated, source remote', async () => {
     const fetchManifest = vi.fn(async (url: string) => {
@@ -490,7 +492,7 @@ describe('remote manifests', () => {
     });
     const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
       trust: OFFICIAL,
-      remote: { enabled: true, fetch: fetchManifest },
+      remote: { enabled: true, fetch: fetchManifest, mayFetchFrom: anyHost },
     });
     // SOURCES.md: "When that URL is served with remote_cloud_manifest.c2pa → Valid (2 manifests, test cert)".
     expect(e).toMatchObject({ state: 'valid', trust: 'untrusted', source: 'remote', remoteUrl: REMOTE_URL });
@@ -524,7 +526,11 @@ describe('remote manifests', () => {
   it('a failing fetch gives an error naming the URL', async () => {
     const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
       trust: OFFICIAL,
-      remote: { enabled: true, fetch: async () => Promise.reject(new Error('HTTP 404')) },
+      remote: {
+        enabled: true,
+        fetch: async () => Promise.reject(new Error('HTTP 404')),
+        mayFetchFrom: anyHost,
+      },
     });
     expect(e).toMatchObject({ state: 'error', remoteUrl: REMOTE_URL, source: 'remote' });
     expect(e.error).toContain(REMOTE_URL);
@@ -535,7 +541,11 @@ describe('remote manifests', () => {
   it('a response that is not a manifest store gives an error, not a crash', async () => {
     const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
       trust: OFFICIAL,
-      remote: { enabled: true, fetch: async () => new TextEncoder().encode('<html>not found</html>') },
+      remote: {
+        enabled: true,
+        fetch: async () => new TextEncoder().encode('<html>not found</html>'),
+        mayFetchFrom: anyHost,
+      },
     });
     expect(e).toMatchObject({ state: 'error', remoteUrl: REMOTE_URL });
     expect(e.error).toMatch(/not a C2PA manifest store/);
@@ -544,7 +554,7 @@ describe('remote manifests', () => {
   it('a truncated manifest store gives error or invalid, never valid', async () => {
     const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
       trust: OFFICIAL,
-      remote: { enabled: true, fetch: async () => manifest().slice(0, 2000) },
+      remote: { enabled: true, fetch: async () => manifest().slice(0, 2000), mayFetchFrom: anyHost },
     });
     expect(['error', 'invalid']).toContain(e.state);
     expect(e.remoteUrl).toBe(REMOTE_URL);
@@ -606,7 +616,12 @@ describe('remote manifests', () => {
     const fetchManifest = vi.fn(async () => manifest());
     const e = await readC2pa(engine, withXmpProvenance('http://192.168.1.1/admin?reboot=1'), 'image/jpeg', {
       trust: OFFICIAL,
-      remote: { enabled: true, fetch: fetchManifest, baseUrl: 'https://news.example/photo.jpg' },
+      remote: {
+        enabled: true,
+        fetch: fetchManifest,
+        baseUrl: 'https://news.example/photo.jpg',
+        mayFetchFrom: anyHost,
+      },
     });
     expect(fetchManifest).not.toHaveBeenCalled();
     expect(e).toMatchObject({ state: 'error', remoteUrl: 'http://192.168.1.1/admin?reboot=1' });
@@ -623,13 +638,67 @@ describe('remote manifests', () => {
     expect(e.error).toContain('HTTP 404');
   });
 
+  it('a manifest on another host than the image’s is not fetched automatically: "could not check" names the host', async () => {
+    const fetchManifest = vi.fn(async () => manifest());
+    const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: { enabled: true, fetch: fetchManifest, baseUrl: 'https://news.example/cloud.jpg' },
+    });
+    expect(fetchManifest).not.toHaveBeenCalled();
+    expect(e).toMatchObject({ state: 'error', source: 'remote', remoteUrl: REMOTE_URL });
+    expect(e.error).toContain(`another host, ${new URL(REMOTE_URL).host}`);
+    expect(isRemoteNotFetched(e)).toBe(true);
+  });
+
+  it('…and is fetched once allowed for that URL (the user asked), even with automatic fetching off', async () => {
+    const fetchManifest = vi.fn(async (_url: string) => manifest());
+    const e = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: {
+        enabled: false,
+        fetch: fetchManifest,
+        baseUrl: 'https://news.example/cloud.jpg',
+        mayFetchFrom: (url) => url === REMOTE_URL,
+      },
+    });
+    expect(fetchManifest.mock.calls.map((c) => c[0])).toEqual([REMOTE_URL]);
+    expect(e).toMatchObject({ state: 'valid', source: 'remote', remoteUrl: REMOTE_URL });
+  });
+
+  it('a Link header naming another host is not asked either; one on the image’s own host is', async () => {
+    const fetchManifest = vi.fn(async (_url: string) => manifest());
+    const elsewhere = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: {
+        enabled: true,
+        fetch: fetchManifest,
+        linkHeader: '<https://beacon.example:8443/m.c2pa>; rel="c2pa-manifest"',
+        baseUrl: 'https://news.example/cloud.jpg',
+      },
+    });
+    expect(fetchManifest).not.toHaveBeenCalled();
+    expect(elsewhere.error).toContain('another host, beacon.example:8443');
+    const own = await readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
+      trust: OFFICIAL,
+      remote: {
+        enabled: true,
+        fetch: fetchManifest,
+        // Same host name, another port: another server, so not "the image's own host".
+        linkHeader: '<https://news.example:8443/m.c2pa>; rel="c2pa-manifest", </m.c2pa>; rel="c2pa-manifest"',
+        baseUrl: 'https://news.example/cloud.jpg',
+      },
+    });
+    expect(fetchManifest.mock.calls.map((c) => c[0])).toEqual(['https://news.example/m.c2pa']);
+    expect(own).toMatchObject({ state: 'valid', remoteUrl: 'https://news.example/m.c2pa' });
+  });
+
   it('remote reads in parallel are serialised and all succeed', async () => {
     const fetchManifest = async () => manifest();
     const results = await Promise.all(
       [1, 2, 3].map(() =>
         readC2pa(engine, fixture('remote_cloud.jpg'), 'image/jpeg', {
           trust: OFFICIAL,
-          remote: { enabled: true, fetch: fetchManifest },
+          remote: { enabled: true, fetch: fetchManifest, mayFetchFrom: anyHost },
         }),
       ),
     );

@@ -9,6 +9,7 @@ import {
   originPattern,
   parseLinkHeader,
   safeRemoteUrl,
+  sameHost,
   withServedManifest,
 } from './remote-manifest.ts';
 import { activeThumbnail, errorEvidence, noneEvidence, toEvidence } from './to-evidence.ts';
@@ -28,8 +29,17 @@ const MAX_LINK_URLS = 3;
 export const REMOTE_NOT_FETCHED = 'Remote manifest not fetched';
 
 export interface RemoteManifestOptions {
-  /** Off: never touch the network; report `REMOTE_NOT_FETCHED` with the URL instead. */
+  /**
+   * Automatic fetching from the image's own host (scheme, host and port of `baseUrl`). Off: never touch the
+   * network unless `mayFetchFrom` allows the URL; report `REMOTE_NOT_FETCHED` with the URL instead.
+   */
   enabled: boolean;
+  /**
+   * Any other manifest URL that may be asked: the user's setting for other hosts, a URL the user asked for on
+   * the details page. Absent: none. A page names these URLs, so asking them automatically would be a beacon
+   * (and would tell the host who runs Origin Lens).
+   */
+  mayFetchFrom?: (url: string) => boolean;
   /** Does the request (the caller sets credentials: 'omit', a size cap and a timeout). May reject. */
   fetch: (url: string) => Promise<Uint8Array>;
   /** The raw HTTP `Link` header that came with the asset, if any. */
@@ -125,16 +135,25 @@ async function readRemote(
       { source: 'remote', remoteUrl: first },
     );
   }
-  if (!remote?.enabled) {
-    return errorEvidence(`${REMOTE_NOT_FETCHED}: the Content Credentials are stored at ${first}.`, {
-      source: 'remote',
-      remoteUrl: first,
-    });
+  const allowed = candidates.filter(
+    (url) => (remote?.enabled && sameHost(url, remote.baseUrl)) || remote?.mayFetchFrom?.(url) === true,
+  );
+  if (!remote || allowed.length === 0) {
+    if (!remote?.enabled) {
+      return errorEvidence(`${REMOTE_NOT_FETCHED}: the Content Credentials are stored at ${first}.`, {
+        source: 'remote',
+        remoteUrl: first,
+      });
+    }
+    return errorEvidence(
+      `${REMOTE_NOT_FETCHED}: the Content Credentials are stored on another host, ${new URL(first).host} (${first}), which is asked only when you allow it.`,
+      { source: 'remote', remoteUrl: first },
+    );
   }
   const maxManifest = options.maxManifestBytes ?? MAX_REMOTE_MANIFEST_BYTES;
   const failures: string[] = [];
   const privateAsset = remote.baseUrl !== undefined && isPrivateNetworkUrl(remote.baseUrl);
-  for (const url of candidates) {
+  for (const url of allowed) {
     if (isPrivateNetworkUrl(url) && !privateAsset) {
       failures.push(`${url} (refused: a private network address, named by a public file)`);
       continue;

@@ -130,6 +130,19 @@ export function looksLikeManifestStore(bytes: Uint8Array): boolean {
   );
 }
 
+/**
+ * Same scheme, host and port (the URL "host" includes the port): a manifest on the image's own server may be
+ * fetched automatically, anything else only with the user's leave.
+ */
+export function sameHost(url: string, other: string | undefined): boolean {
+  if (!other) return false;
+  try {
+    return new URL(url).origin === new URL(other).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** `scheme://host[:port]`: the engine's `core.allowed_network_hosts` pattern for one URL. */
 export function originPattern(url: string): string {
   return new URL(url).origin;

@@ -7,6 +7,9 @@
  * - timeout + bounded retries: a slow or dead RPC must end in "could not check", never in a hang.
  * - `credentials: 'omit'`, no referrer: the RPC operator learns the hashes looked up (unavoidable), not cookies
  *   or the page URL.
+ * - `ccipRead: false`: viem follows EIP-3668 by default (https://eips.ethereum.org/EIPS/eip-3668): an `eth_call`
+ *   answered with an `OffchainLookup` revert makes it fetch whatever URL the revert names. A lying RPC could then
+ *   make the worker request any host it can reach (this machine, an intranet). The registry never uses it.
  */
 import { type Chain, createPublicClient, defineChain, http, type PublicClient, type Transport } from 'viem';
 import type { ChainConfig } from './chains.ts';
@@ -52,5 +55,6 @@ export function createChainClient(config: ChainConfig, options: ChainClientOptio
     // No multicall batching: the registry's own `lookup` view is the batch (DESIGN.md "viem gotcha").
     batch: { multicall: false },
     cacheTime: 0,
+    ccipRead: false,
   });
 }

@@ -54,5 +54,7 @@ export function walletFor(connection: RpcConnection, account: Account | `0x${str
     transport: chainTransport(chain, { timeoutMs: 30_000, retryCount: 2 }),
     // A local node mines at once; a public chain takes seconds per block.
     pollingInterval: isLocal(chain.rpcUrl) ? 50 : 2000,
+    // Never follow an RPC's OffchainLookup revert to a URL it names (see create-chain-client.ts).
+    ccipRead: false,
   });
 }

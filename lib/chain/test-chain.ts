@@ -8,6 +8,7 @@ import {
   type Chain,
   type Client,
   createWalletClient,
+  encodeErrorResult,
   http,
   type PublicClient,
   type Transport,
@@ -89,6 +90,7 @@ export async function startTestChain(options: { deploy?: boolean } = {}): Promis
       transport: http(anvil.rpcUrl),
       // Automine: receipts exist at once, so poll fast instead of viem's 4 s default.
       pollingInterval: 20,
+      ccipRead: false,
     });
   if (options.deploy !== false) await deployRegistry(wallet(ANVIL_ACCOUNTS.deployer));
   return { anvil, config, client, counter, wallet, stop: anvil.stop };
@@ -162,4 +164,32 @@ export async function forwardRpc(rpcUrl: string, method: string, params: unknown
   });
   const body = (await res.json()) as { result?: unknown; error?: unknown };
   return body.error ? { rpcError: body.error } : body.result;
+}
+
+/** EIP-3668's error (https://eips.ethereum.org/EIPS/eip-3668#client-lookup-protocol). */
+const offchainLookupAbi = [
+  {
+    type: 'error',
+    name: 'OffchainLookup',
+    inputs: [
+      { name: 'sender', type: 'address' },
+      { name: 'urls', type: 'string[]' },
+      { name: 'callData', type: 'bytes' },
+      { name: 'callbackFunction', type: 'bytes4' },
+      { name: 'extraData', type: 'bytes' },
+    ],
+  },
+] as const;
+
+/**
+ * The JSON-RPC error a node returns when the called contract reverts with `OffchainLookup(sender, [url], …)`:
+ * what a lying RPC answers to send a CCIP-Read client to `url`.
+ */
+export function offchainLookupRevert(sender: Address, url: string) {
+  const data = encodeErrorResult({
+    abi: offchainLookupAbi,
+    errorName: 'OffchainLookup',
+    args: [sender, [url], '0x1234', '0x12345678', '0x'],
+  });
+  return { rpcError: { code: 3, message: 'execution reverted', data } };
 }

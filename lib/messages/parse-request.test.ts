@@ -47,6 +47,13 @@ describe('parseRequest', () => {
       type: 'get-registrations',
       key: hash,
     });
+    // Only the user, on the details page, may let a remote manifest's host be asked.
+    expect(parseRequest({ type: 'fetch-remote-manifest', key: hash }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'fetch-remote-manifest', key: 'x' }, 'page')).toBeNull();
+    expect(parseRequest({ type: 'fetch-remote-manifest', key: hash, url: 'https://x/' }, 'page')).toEqual({
+      type: 'fetch-remote-manifest',
+      key: hash,
+    });
   });
 
   it('rejects malformed, unknown and hostile shapes', () => {

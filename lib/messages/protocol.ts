@@ -67,6 +67,7 @@ export type BackgroundRequest =
   | { type: 'get-details'; key: string }
   | { type: 'verify-url'; url: string }
   | { type: 'get-registrations'; key: string }
+  | { type: 'fetch-remote-manifest'; key: string }
   | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
@@ -79,6 +80,8 @@ export interface BackgroundResponses {
   'verify-url': ItemDetails | { error: string };
   /** Everyone who registered this item's hash, from the registry's logs (details page only). */
   'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
+  /** The user asked to fetch the remote manifest the item names (details page only): the item checked again. */
+  'fetch-remote-manifest': ItemDetails | { error: string };
   'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }

@@ -51,6 +51,8 @@ export class BadgeLayer {
   private io?: IntersectionObserver;
   private ro?: ResizeObserver;
   private guard?: MutationObserver;
+  /** The <html> element the guard watches (a page can replace it). */
+  private guarded?: Element;
   private readonly schedule = () => {
     if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.place());
   };
@@ -69,6 +71,7 @@ export class BadgeLayer {
     const layer = doc.createElement('div');
     layer.className = 'layer';
     root.append(style, layer);
+    host.setAttribute('popover', 'manual');
     this.host = host;
     this.layer = layer;
     this.attach();
@@ -82,20 +85,52 @@ export class BadgeLayer {
     });
     this.ro = new this.win.ResizeObserver(this.schedule);
     this.ro.observe(doc.documentElement);
-    // The page may remove or restyle our host: put it back.
-    this.guard = new this.win.MutationObserver(() => {
-      if (!host.isConnected || host.getAttribute('style')) this.attach();
-    });
+    // The page may remove, restyle or hide our host, or replace <html> itself: put it back (see attach()).
+    this.guard = new this.win.MutationObserver(() => this.attach());
+    this.guard.observe(doc, { childList: true });
+    this.guarded = doc.documentElement;
     this.guard.observe(doc.documentElement, { childList: true });
     this.guard.observe(host, { attributes: true });
+    // hidePopover() by the page: show it again.
+    host.addEventListener('toggle', () => this.raise());
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
   }
 
+  /**
+   * Puts the host back where it belongs, unstyled, in the top layer. Runs on every guard mutation, so it only
+   * writes what differs (its own writes then cause no further work).
+   */
   private attach(): void {
-    if (!this.host) return;
-    this.host.removeAttribute('style');
-    if (!this.host.isConnected) this.win.document.documentElement.append(this.host);
+    const host = this.host;
+    const root = this.win.document.documentElement;
+    if (!host || !root) return;
+    if (this.guarded !== root) {
+      // <html> was replaced: watch the new one.
+      this.guarded = root;
+      this.guard?.observe(root, { childList: true });
+    }
+    if (host.hasAttribute('style')) host.removeAttribute('style');
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (host.parentNode !== root) root.append(host);
+    this.raise();
+  }
+
+  /**
+   * The host is a manual popover, shown in the top layer: above every z-index of the page, outside its
+   * stacking contexts, and outside the containing block that a `filter` or `transform` on <html> or <body>
+   * makes for fixed elements (which would shift or recolour the badges). README "Security" explains why.
+   * If the page prevents it (a `beforetoggle` listener that cancels), the host stays a fixed element.
+   */
+  private raise(): void {
+    const host = this.host;
+    if (!host?.isConnected || typeof host.showPopover !== 'function') return;
+    if (host.matches(':popover-open')) return;
+    try {
+      host.showPopover();
+    } catch {
+      // Not allowed right now (e.g. the document is not fully active): the next attach or frame tries again.
+    }
   }
 
   /** Creates or updates the badge for an item (drawn in the next frame). */
@@ -213,6 +248,7 @@ export class BadgeLayer {
    */
   private place(): void {
     this.frame = 0;
+    this.raise();
     const rects: Array<DOMRect | null> = [];
     for (const entry of this.entries.values()) {
       const hidden =

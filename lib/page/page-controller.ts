@@ -33,6 +33,8 @@ const MAX_IMAGE_REQUESTS = 16;
 const TEXT_SLICE_MS = 8;
 /** The toolbar count is sent at most this often while results stream in. */
 const SUMMARY_INTERVAL_MS = 250;
+/** Verdicts remembered by URL for this page (see `known`). */
+const MAX_KNOWN_URLS = 2000;
 
 interface ImageRequest {
   id: string;
@@ -58,6 +60,12 @@ export class PageController {
   private inFlight = 0;
   private next = 0;
   private summaryQueued = false;
+  /**
+   * Verdicts already received on this page, by URL (failures excluded: they may pass on a retry). An image the
+   * page takes out and puts back, or re-renders as a new element, gets its badge back in the next frame
+   * instead of waiting for another round trip to the background.
+   */
+  private readonly known = new Map<string, CheckResult>();
   private lastContext: { x: number; y: number; target: Element | null } | null = null;
   private readonly scanner: PageScanner;
   private readonly layer: BadgeLayer;
@@ -156,6 +164,12 @@ export class PageController {
     this.update(id, { id, kind: 'image', url, state: 'pending' });
     const previous = this.waiting.get(id);
     if (previous) previous.sent = true; // Superseded by the new source: never sent.
+    const known = this.known.get(url);
+    if (known) {
+      this.waiting.delete(id);
+      this.apply(id, known);
+      return;
+    }
     const request: ImageRequest = { id, url, sent: false };
     this.waiting.set(id, request);
     (inView ? this.urgent : this.later).push(request);
@@ -181,6 +195,7 @@ export class PageController {
       this.deps
         .send({ type: 'check-image', url })
         .then((result) => {
+          this.remember(url, result);
           if (this.items.get(id)?.url === url) this.apply(id, result);
         })
         .catch((error: Error) =>
@@ -191,6 +206,13 @@ export class PageController {
           this.pump();
         });
     }
+  }
+
+  private remember(url: string, result: CheckResult): void {
+    if (result.verdict === 'error') return;
+    this.known.delete(url);
+    this.known.set(url, result);
+    if (this.known.size > MAX_KNOWN_URLS) this.known.delete(this.known.keys().next().value as string);
   }
 
   private take(): ImageRequest | undefined {

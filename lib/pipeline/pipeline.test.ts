@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { errorEvidence, noneEvidence } from '../c2pa/to-evidence.ts';
 import { CacheDb } from '../cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
 import type { ChainEvidence, ImageFingerprints } from '../evidence/types.ts';
@@ -163,5 +164,38 @@ describe('Pipeline URL index', () => {
     expect(hits.get('/relink.jpg')).toBe(2);
     await p.checkImage(url);
     expect(hits.get('/relink.jpg')).toBe(2);
+  });
+});
+
+describe('Pipeline.recheckImage', () => {
+  it('fetches again and re-runs the byte-reading part even when fresh; fresh parts without bytes stay', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    let allowed = false;
+    const c2paRuns: string[] = [];
+    const c2pa: EvidenceProvider = {
+      part: 'c2pa',
+      kinds: ['image'],
+      needsBytes: true,
+      ttlMs: 60_000,
+      version: () => 'v1',
+      run: async (input) => {
+        c2paRuns.push(input.url ?? '');
+        return { c2pa: allowed ? noneEvidence() : errorEvidence('Remote manifest not fetched') };
+      },
+    };
+    const p = pipeline([c2pa, chain.provider]);
+    const url = `${base}/recheck.jpg`;
+    expect((await p.checkImage(url)).verdict).toBe('error');
+    allowed = true;
+    // A plain check inside the error TTL answers from the cache…
+    expect((await p.checkImage(url)).verdict).toBe('error');
+    expect(c2paRuns).toHaveLength(1);
+    // …a recheck (the user allowed the remote manifest) runs C2PA again on fresh bytes.
+    const r = await p.recheckImage(url);
+    expect(r.verdict).toBe('no-provenance');
+    expect(c2paRuns).toEqual([url, url]);
+    expect(hits.get('/recheck.jpg')).toBe(2);
+    expect(chain.calls).toHaveLength(1);
+    expect((await p.details(r.key as string))?.evidence.c2pa?.state).toBe('none');
   });
 });

@@ -40,6 +40,14 @@ export class Pipeline {
     return this.once(`image:${url}`, () => this.runImage(url));
   }
 
+  /**
+   * Fetches the image again and re-runs its C2PA check even if the cached one is fresh: the user allowed
+   * something the first check could not do (a remote manifest on another host).
+   */
+  recheckImage(url: string): Promise<CheckResult> {
+    return this.once(`recheck:${url}`, () => this.runImage(url, true));
+  }
+
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
     return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
       const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
@@ -84,9 +92,9 @@ export class Pipeline {
     );
   }
 
-  private async runImage(url: string): Promise<CheckResult> {
+  private async runImage(url: string, recheckC2pa = false): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
-    if (byUrl?.evidence.fingerprints) {
+    if (byUrl?.evidence.fingerprints && !recheckC2pa) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
         return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
@@ -111,7 +119,9 @@ export class Pipeline {
       return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
     }
     const { fetched, fingerprints } = got;
-    const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    const stored = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    const cached =
+      recheckC2pa && stored ? { ...stored, parts: { ...stored.parts, c2pa: undefined } } : stored;
     const input: ProviderInput = {
       fingerprints,
       bytes: fetched.bytes,

@@ -1,5 +1,5 @@
 import type { C2paEngine } from '../c2pa/engine.ts';
-import { readC2pa } from '../c2pa/read-c2pa.ts';
+import { type RemoteManifestOptions, readC2pa } from '../c2pa/read-c2pa.ts';
 import { errorEvidence } from '../c2pa/to-evidence.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
@@ -8,7 +8,7 @@ export interface C2paProviderEnv {
   engine: () => Promise<C2paEngine>;
   trust: () => Promise<TrustLists>;
   /** Resolve remote manifests (fetch without cookies, capped, with a timeout). */
-  remote: { enabled: boolean; fetch: (url: string) => Promise<Uint8Array> };
+  remote: Pick<RemoteManifestOptions, 'enabled' | 'fetch' | 'mayFetchFrom'>;
   /** Engine + trust lists + remote setting: a change makes every cached C2PA part stale. */
   version: string;
 }

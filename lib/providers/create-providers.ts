@@ -26,6 +26,8 @@ export interface ProvidersEnv {
   /** Overrides the bundled trust lists (the CLI's --trust / --anchors). */
   trustLists?: () => Promise<TrustLists>;
   pdqIndex?: () => Promise<PdqIndex | undefined>;
+  /** Remote manifest URLs the user asked for on the details page (fetched whatever the settings). */
+  askedManifest?: (url: string) => boolean;
 }
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
@@ -43,6 +45,9 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
     trust: async () => lists,
     remote: {
       enabled: settings.remoteManifests,
+      // Other hosts than the image's: only with the user's leave (the setting, or a click on the details page).
+      mayFetchFrom: (url) =>
+        (settings.remoteManifests && settings.remoteManifestsAnyHost) || env.askedManifest?.(url) === true,
       // Manifests are fetched without cookies whatever the image setting: a manifest host needs no identity.
       fetch: async (url) =>
         (
@@ -54,7 +59,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
           })
         ).bytes,
     },
-    version: `${trustListsVersion(lists)}|remote:${settings.remoteManifests}`,
+    version: `${trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
   });
 
   // One client per RPC URL: a URL changed in the options gets a fresh client, not the old one's cache.

@@ -112,7 +112,8 @@ export class PageScanner {
       rootMargin: '200px',
     });
     this.mo = new this.win.MutationObserver((records) => this.onMutations(records));
-    this.mo.observe(doc.documentElement, {
+    // The document, not <html>: a page that replaces <html> itself must not leave the scanner watching the old one.
+    this.mo.observe(doc, {
       childList: true,
       subtree: true,
       attributes: true,

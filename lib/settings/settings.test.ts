@@ -21,6 +21,9 @@ describe('mergeSettings', () => {
   it('has privacy-preserving defaults', () => {
     expect(defaults.omitCredentials).toBe(true);
     expect(defaults.showNoProvenance).toBe(false);
+    // A host other than the image's own is asked for a remote manifest only when the user allows it.
+    expect(defaults.remoteManifestsAnyHost).toBe(false);
+    expect(mergeSettings({ remoteManifestsAnyHost: 'yes' }, defaults).remoteManifestsAnyHost).toBe(false);
   });
 });
 

@@ -11,8 +11,10 @@ export interface Settings {
   disabledSites: string[];
   /** Fetch images without cookies (the default); off = let the browser send the site's cookies. */
   omitCredentials: boolean;
-  /** Resolve remote C2PA manifests (fetched by us, without cookies). */
+  /** Resolve remote C2PA manifests (fetched by us, without cookies) from the image's own host. */
   remoteManifests: boolean;
+  /** Also from any other host the image names, automatically (off: only when the user asks, per manifest). */
+  remoteManifestsAnyHost: boolean;
   trust: { official: boolean; interim: boolean; userAnchors: string };
   chains: ChainConfig[];
   registrants: TrustedRegistrant[];
@@ -29,6 +31,7 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
     disabledSites: [],
     omitCredentials: true,
     remoteManifests: true,
+    remoteManifestsAnyHost: false,
     trust: { official: true, interim: true, userAnchors: '' },
     chains,
     registrants,
@@ -56,6 +59,7 @@ export function mergeSettings(stored: unknown, defaults: Settings): Settings {
     disabledSites: pick(s.disabledSites, defaults.disabledSites, isStringArray),
     omitCredentials: pick(s.omitCredentials, defaults.omitCredentials, isBool),
     remoteManifests: pick(s.remoteManifests, defaults.remoteManifests, isBool),
+    remoteManifestsAnyHost: pick(s.remoteManifestsAnyHost, defaults.remoteManifestsAnyHost, isBool),
     trust: {
       official: pick(trust.official, defaults.trust.official, isBool),
       interim: pick(trust.interim, defaults.trust.interim, isBool),
