@@ -85,7 +85,8 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
   }
 }
 
-function mapper(options: ReadC2paOptions) {
+/** Maps a live reader to evidence (also used for standalone manifest stores, read-manifest-store.ts). */
+export function mapper(options: ReadC2paOptions) {
   const trustTier = (uri: string | undefined) => trustTierForUri(uri, options.trust);
   const maxThumb = options.thumbnailMaxBytes ?? MAX_THUMBNAIL_BYTES;
   return (reader: C2paReaderView): C2paEvidence => {
