@@ -11,9 +11,10 @@
  * - All files are fingerprinted before anything is sent: one unreadable file aborts the run with nothing
  *   registered, instead of leaving a half-registered set.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { extractManifestStore } from '../../lib/c2pa/extract-manifest-store.ts';
 import { registryDeployed } from '../../lib/chain/deploy-registry.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { toHex32 } from '../../lib/chain/hex32.ts';
@@ -28,13 +29,17 @@ import {
   PDQ_MIN_QUALITY,
   sniffImageType,
 } from '../../lib/fingerprint/index.ts';
+import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
-const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--rpc URL] [--json]
+const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--manifests-out DIR] [--manifest-base-url URL] [--rpc URL] [--json]
   Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text).
+  A C2PA-signed image also records the SHA-256 of its manifest store, so stripped copies can recover it.
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
+  --manifests-out DIR       write each image's manifest store to DIR/<sha256>.c2pa (to publish on any static host)
+  --manifest-base-url URL   record URL/<sha256>.c2pa as the URI of images with a manifest store
   --rpc URL   JSON-RPC endpoint (default ${DEVNET_RPC_URL})
   --json      machine-readable output
   The registrant's key is read from ORIGIN_LENS_KEY; it is never accepted as an argument.`;
@@ -50,6 +55,10 @@ export interface FileFingerprint {
   /** Why no PDQ record is registered for this image. */
   pdqSkipped?: string;
   sha256Collapsed?: Hex32;
+  /** SHA-256 of the image's C2PA manifest store, when it has one. */
+  c2paManifestHash?: Hex32;
+  /** Size of that store in bytes. */
+  c2paManifestBytes?: number;
   items: Array<{ hash: Hex32; kind: KindCode }>;
 }
 
@@ -69,6 +78,19 @@ export function htmlText(html: string): string {
       }
       return ENTITIES[e.toLowerCase()] ?? m;
     });
+}
+
+/** The manifest stores of these files, as `<hash>.c2pa` in `dir` (what a publisher uploads to its static host). */
+export async function writeManifestStores(paths: string[], dir: string): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let written = 0;
+  for (const path of paths) {
+    const store = extractManifestStore(new Uint8Array(await readFile(path)));
+    if (!store) continue;
+    await writeFile(join(dir, `${await sha256Hex(store)}.c2pa`), store);
+    written++;
+  }
+  return written;
 }
 
 /** Fingerprints one file for registration (also used by `devnet` to seed). Throws with a readable reason. */
@@ -95,6 +117,11 @@ export async function fingerprintFile(
     sha256,
     items: [{ hash: sha256, kind: KIND_SHA256 }],
   };
+  const store = extractManifestStore(bytes);
+  if (store) {
+    out.c2paManifestHash = toHex32(await sha256Hex(store));
+    out.c2paManifestBytes = store.length;
+  }
   if (f.pdq) {
     out.pdq = toHex32(f.pdq.hash);
     out.pdqQuality = f.pdq.quality;
@@ -107,6 +134,21 @@ export async function fingerprintFile(
   return out;
 }
 
+/** The registry items of one file: the manifest hash and its URI go with every hash of a signed image. */
+export function registerItems(
+  f: FileFingerprint,
+  options: { ai?: boolean; uri?: string; 'manifest-base-url'?: string },
+): RegisterItem[] {
+  const base = options['manifest-base-url']?.replace(/\/+$/, '');
+  const uri = f.c2paManifestHash && base ? `${base}/${f.c2paManifestHash.slice(2)}.c2pa` : options.uri;
+  return f.items.map((i) => ({
+    ...i,
+    ...(options.ai ? { aiGenerated: true } : {}),
+    ...(uri ? { uri } : {}),
+    ...(f.c2paManifestHash ? { c2paManifestHash: f.c2paManifestHash } : {}),
+  }));
+}
+
 const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
 
 export const run: CliCommand = async (argv, io) => {
@@ -115,7 +157,15 @@ export const run: CliCommand = async (argv, io) => {
     io.stderr(`origin-lens register: refused ${keyArg}: ${KEY_ARGUMENT_REFUSED}`);
     return 2;
   }
-  let values: { ai?: boolean; uri?: string; rpc?: string; json?: boolean; help?: boolean };
+  let values: {
+    ai?: boolean;
+    uri?: string;
+    rpc?: string;
+    json?: boolean;
+    help?: boolean;
+    'manifests-out'?: string;
+    'manifest-base-url'?: string;
+  };
   let files: string[];
   try {
     ({ values, positionals: files } = parseArgs({
@@ -124,6 +174,8 @@ export const run: CliCommand = async (argv, io) => {
       options: {
         ai: { type: 'boolean' },
         uri: { type: 'string' },
+        'manifests-out': { type: 'string' },
+        'manifest-base-url': { type: 'string' },
         rpc: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -174,13 +226,15 @@ export const run: CliCommand = async (argv, io) => {
         `the registry is not deployed on chain ${connection.chain.id}; run: origin-lens deploy --rpc ${connection.chain.rpcUrl}`,
       );
     }
-    const items: RegisterItem[] = fingerprints.flatMap((f) =>
-      f.items.map((i) => ({
-        ...i,
-        ...(values.ai ? { aiGenerated: true } : {}),
-        ...(values.uri ? { uri: values.uri } : {}),
-      })),
-    );
+    if (values['manifests-out']) {
+      const dir = resolve(io.cwd, values['manifests-out']);
+      const n = await writeManifestStores(
+        files.map((f) => resolve(io.cwd, f)),
+        dir,
+      );
+      if (!values.json) io.stderr(`  wrote ${n} manifest store(s) to ${dir}`);
+    }
+    const items: RegisterItem[] = fingerprints.flatMap((f) => registerItems(f, values));
     const transactions: Array<{ txHash: string; items: number; gasUsed: string }> = [];
     const result = await registerContent(walletFor(connection, account), items, {
       onTransaction: (t) => {
@@ -211,6 +265,8 @@ export const run: CliCommand = async (argv, io) => {
           );
         if (f.pdqSkipped) lines.push(`  note        ${f.pdqSkipped}`);
         if (f.sha256Collapsed) lines.push(`  text        ${f.sha256Collapsed}`);
+        if (f.c2paManifestHash)
+          lines.push(`  c2pa        ${f.c2paManifestHash} (${f.c2paManifestBytes} bytes manifest store)`);
         io.stdout(lines.join('\n'));
       }
       io.stdout(

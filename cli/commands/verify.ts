@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createPdqIndexService } from '../../lib/background/pdq-index-service.ts';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
-import type { ChainRecord, Evidence } from '../../lib/evidence/types.ts';
+import type { C2paEvidence, ChainRecord, Evidence } from '../../lib/evidence/types.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
@@ -56,8 +58,22 @@ export const run: CliCommand = async (argv, io) => {
     interim: trust.has('interim'),
     userAnchors: values.anchors ? await readFile(resolve(io.cwd, values.anchors), 'utf8') : '',
   };
-  const pipeline = await createNodePipeline(settings, io.cwd, () =>
-    loadBundledTrustListsNode(settings.trust),
+  // With --rpc, the trusted registrants' PDQ records are synced from the logs into memory, as the extension
+  // does: look-alikes are matched locally, and their recovered credentials read.
+  const pdq =
+    chains.length > 0
+      ? createPdqIndexService({
+          chains,
+          registrants: settings.registrants,
+          store: new MemoryPdqIndexStore(),
+          fetch,
+        })
+      : undefined;
+  const pipeline = await createNodePipeline(
+    settings,
+    io.cwd,
+    () => loadBundledTrustListsNode(settings.trust),
+    pdq?.index,
   );
 
   const out: VerifyOutput[] = [];
@@ -106,7 +122,28 @@ export interface VerifyOutput {
   fingerprints?: Evidence['fingerprints'];
   c2pa?: Record<string, unknown>;
   chain?: Record<string, unknown>;
+  /** Content Credentials recovered from the registry (images without their own); null when none. */
+  recovered?: Record<string, unknown> | null;
+  /** Why a manifest named by a matching record could not be recovered. */
+  recoveryError?: string;
   error?: string;
+}
+
+/** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
+function c2paJson(c: C2paEvidence): Record<string, unknown> {
+  return {
+    state: c.state,
+    trust: c.trust,
+    aiGenerated: c.aiGenerated,
+    codes: c.codes,
+    signer: c.signer ?? null,
+    claimGenerator: c.claimGenerator ?? null,
+    ai: c.ai ?? [],
+    actions: c.actions,
+    source: c.source ?? null,
+    remoteUrl: c.remoteUrl ?? null,
+    error: c.error ?? null,
+  };
 }
 
 async function toOutput(
@@ -131,20 +168,26 @@ async function toOutput(
   };
   if (details.kind === 'image') {
     out.c2pa = c
-      ? {
-          state: c.state,
-          trust: c.trust,
-          aiGenerated: c.aiGenerated,
-          codes: c.codes,
-          signer: c.signer ?? null,
-          claimGenerator: c.claimGenerator ?? null,
-          ai: c.ai ?? [],
-          actions: c.actions,
-          source: c.source ?? null,
-          remoteUrl: c.remoteUrl ?? null,
-          error: c.error ?? null,
-        }
+      ? c2paJson(c)
       : { state: 'error', trust: null, aiGenerated: false, codes: [], signer: null, error: 'not read' };
+    const r = evidence.recovered;
+    out.recovered =
+      r?.state === 'recovered' && r.c2pa
+        ? {
+            from: {
+              chainId: r.from.chainId,
+              registrant: r.from.registrant,
+              registrantName: r.from.registrantName ?? null,
+              match: r.from.match,
+              bits: r.from.bits,
+              manifestHash: r.from.manifestHash,
+              uri: r.from.uri,
+            },
+            c2pa: c2paJson(r.c2pa),
+            unbound: r.unbound ?? [],
+          }
+        : null;
+    if (r?.state === 'error') out.recoveryError = r.error ?? 'unknown error';
   }
   const ch = evidence.chain;
   let records: ChainRecord[] = ch?.records ?? [];

@@ -120,6 +120,7 @@ export async function chainEvidenceFor(
       if (record.txHash) r.txHash = record.txHash;
       if (record.blockNumber) r.blockNumber = record.blockNumber;
       if (record.uri) r.uri = record.uri;
+      if (record.c2paManifestHash) r.c2paManifestHash = record.c2paManifestHash;
       records.push(r);
     }
   }

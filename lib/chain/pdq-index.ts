@@ -26,6 +26,8 @@ export interface PdqRecord {
   txHash?: Hash;
   blockNumber?: string;
   uri?: string;
+  /** SHA-256 of the C2PA manifest store the registration names (none: absent). */
+  c2paManifestHash?: Hex32;
 }
 
 export interface PdqMatch {

@@ -120,6 +120,12 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
           txHash: known?.txHash ?? log.txHash,
           blockNumber: known?.blockNumber ?? String(log.blockNumber),
           ...(log.uri ? { uri: log.uri } : known?.uri ? { uri: known.uri } : {}),
+          // The manifest store named with the newest registration (recovered credentials, issue 16).
+          ...(!/^0x0{64}$/.test(log.c2paManifestHash)
+            ? { c2paManifestHash: log.c2paManifestHash }
+            : known?.c2paManifestHash
+              ? { c2paManifestHash: known.c2paManifestHash }
+              : {}),
         });
       } else if (known) {
         changed.set(k, { ...known, flags: known.flags | FLAG_REVOKED });

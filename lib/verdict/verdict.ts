@@ -49,6 +49,23 @@ export function verdictFor(evidence: Evidence): VerdictResult {
       reason: `Content Credentials declare AI generation${signer ? ` (signed by ${signer})` : ''}`,
     };
   }
+  // Recovered Content Credentials (lib/recover): none of the item's own; a trusted registrant's record named the
+  // original's manifest store, fetched, hash-checked and validated without its hard binding. A look-alike stays a
+  // lead ("Looks like …"), never "verified". Wording documented in README "What the badges mean".
+  const recovered = evidence.recovered?.state === 'recovered' ? evidence.recovered : undefined;
+  if (recovered?.c2pa?.state === 'valid') {
+    const { from } = recovered;
+    const lead = from.match === 'perceptual';
+    const source = `Content Credentials recovered from Origin Lens registry${lead ? `, ${from.bits} bits apart` : ''}`;
+    if (recovered.c2pa.aiGenerated) {
+      const what = lead ? 'Looks like an AI-generated image' : 'AI-generated';
+      return { verdict: 'ai-generated', reason: `${what} (${source})` };
+    }
+    const signer = recovered.c2pa.signer?.issuer ?? recovered.c2pa.signer?.commonName ?? 'an unknown signer';
+    if (lead && !aiRecord && !exact.some((r) => r.trusted)) {
+      return { verdict: 'registered', reason: `Looks like an image signed by ${signer} (${source})` };
+    }
+  }
   if (aiRecord) {
     const lead =
       aiRecord.match === 'perceptual'
