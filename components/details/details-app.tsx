@@ -100,6 +100,11 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
             loadRegistrations={() =>
               api.sendToBackground({ type: 'get-registrations', key: load.details.key })
             }
+            recover={async () => {
+              const next = await api.sendToBackground({ type: 'recover-credentials', key: load.details.key });
+              if (next) setLoad({ phase: 'ready', details: next });
+              return next;
+            }}
           />
         )}
         {load.phase === 'missing' && (

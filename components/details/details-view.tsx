@@ -7,6 +7,7 @@ import { C2paSection } from './c2pa-section.tsx';
 import { ChainSection } from './chain-section.tsx';
 import { FingerprintsSection } from './fingerprints-section.tsx';
 import { ItemPreview } from './item-preview.tsx';
+import { RecoveredSection } from './recovered-section.tsx';
 import { VerdictHero } from './verdict-hero.tsx';
 
 /** The full evidence for one item: verdict first, then each kind of evidence, then the raw hashes. */
@@ -16,12 +17,15 @@ export function DetailsView({
   copy,
   now,
   loadRegistrations,
+  recover,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
   copy: CopyText;
   now: number;
   loadRegistrations?: () => Promise<BackgroundResponses['get-registrations']>;
+  /** Recover Content Credentials from the registry on the user's request. */
+  recover?: () => Promise<ItemDetails | null>;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -51,6 +55,7 @@ export function DetailsView({
         </div>
       </div>
       <C2paSection details={details} copy={copy} now={now} />
+      <RecoveredSection details={details} copy={copy} now={now} recover={recover} />
       <ChainSection
         details={details}
         chains={chains}

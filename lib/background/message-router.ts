@@ -12,6 +12,7 @@ export interface RouterEnv {
   openDetails: (query: string, fromTabId?: number) => Promise<void>;
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
+  recoverCredentials: (key: string) => Promise<BackgroundResponses['recover-credentials']>;
   updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
 }
 
@@ -51,6 +52,7 @@ export function createRouter(env: RouterEnv) {
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
     },
     'get-registrations': (r) => env.registrations(r.key),
+    'recover-credentials': (r) => env.recoverCredentials(r.key),
     'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };

@@ -10,6 +10,7 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'get-details': ['page'],
   'verify-url': ['page'],
   'get-registrations': ['page'],
+  'recover-credentials': ['page'],
   'update-trust-lists': ['page'],
   'clear-cache': ['page'],
 };
@@ -75,6 +76,7 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     }
     case 'get-details':
     case 'get-registrations':
+    case 'recover-credentials':
       return typeof m.key === 'string' && HEX64.test(m.key) ? { type, key: m.key } : null;
     case 'update-trust-lists':
     case 'clear-cache':

@@ -57,6 +57,7 @@ export type BackgroundRequest =
   | { type: 'get-details'; key: string }
   | { type: 'verify-url'; url: string }
   | { type: 'get-registrations'; key: string }
+  | { type: 'recover-credentials'; key: string }
   | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
@@ -69,6 +70,8 @@ export interface BackgroundResponses {
   'verify-url': ItemDetails | { error: string };
   /** Everyone who registered this item's hash, from the registry's logs (details page only). */
   'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
+  /** Content Credentials recovered from the registry on the user's request (details page only). */
+  'recover-credentials': ItemDetails | null;
   'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }
