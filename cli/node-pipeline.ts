@@ -30,6 +30,7 @@ export async function createNodePipeline(
   trustLists?: () => Promise<TrustLists>,
   /** The local perceptual index (the CLI syncs it from the logs when --rpc is given). */
   pdqIndex?: () => Promise<PdqIndex | undefined>,
+  textIndex?: () => Promise<PdqIndex | undefined>,
 ): Promise<Pipeline> {
   const cache = new ResultCache(new CacheDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'origin-lens-cli'));
   const env = {
@@ -39,6 +40,7 @@ export async function createNodePipeline(
     loadAsset: (path: string) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
     trustLists: trustLists ?? (() => loadBundledTrustListsNode(settings.trust)),
     ...(pdqIndex ? { pdqIndex } : {}),
+    ...(textIndex ? { textIndex } : {}),
   };
   return new Pipeline({
     cache,

@@ -18,10 +18,17 @@ import { extractManifestStore } from '../../lib/c2pa/extract-manifest-store.ts';
 import { registryDeployed } from '../../lib/chain/deploy-registry.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { toHex32 } from '../../lib/chain/hex32.ts';
+import { isccKey } from '../../lib/chain/iscc-key.ts';
 import { accountFromEnv, KEY_ARGUMENT_REFUSED, KeyError, keyArgument } from '../../lib/chain/key-from-env.ts';
 import { type RegisterItem, registerContent } from '../../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
-import { KIND_PDQ, KIND_SHA256, KIND_TEXT, type KindCode } from '../../lib/chain/registry-entry.ts';
+import {
+  KIND_ISCC,
+  KIND_PDQ,
+  KIND_SHA256,
+  KIND_TEXT,
+  type KindCode,
+} from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
 import {
   fingerprintImage,
@@ -34,7 +41,7 @@ import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
 const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--manifests-out DIR] [--manifest-base-url URL] [--rpc URL] [--json]
-  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text).
+  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text + ISCC Text-Code).
   A C2PA-signed image also records the SHA-256 of its manifest store, so stripped copies can recover it.
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
@@ -55,6 +62,8 @@ export interface FileFingerprint {
   /** Why no PDQ record is registered for this image. */
   pdqSkipped?: string;
   sha256Collapsed?: Hex32;
+  /** ISCC Text-Code of a text file ("ISCC:…"). */
+  isccText?: string;
   /** SHA-256 of the image's C2PA manifest store, when it has one. */
   c2paManifestHash?: Hex32;
   /** Size of that store in bytes. */
@@ -104,7 +113,18 @@ export async function fingerprintFile(
     const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const f = await fingerprintText(ext === '.html' || ext === '.htm' ? htmlText(raw) : raw);
     const hash = toHex32(f.sha256Collapsed);
-    return { file: displayName, type: 'text', sha256Collapsed: hash, items: [{ hash, kind: KIND_TEXT }] };
+    const iscc = isccKey(f.isccTextHex);
+    return {
+      file: displayName,
+      type: 'text',
+      sha256Collapsed: hash,
+      isccText: f.isccText,
+      // The exact text (kind 2) and its ISCC Text-Code (kind 3), so lightly edited copies match as leads.
+      items: [
+        { hash, kind: KIND_TEXT },
+        { hash: iscc, kind: KIND_ISCC },
+      ],
+    };
   }
   if (!sniffImageType(bytes)) {
     throw new Error(`not an image, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`);
@@ -265,6 +285,7 @@ export const run: CliCommand = async (argv, io) => {
           );
         if (f.pdqSkipped) lines.push(`  note        ${f.pdqSkipped}`);
         if (f.sha256Collapsed) lines.push(`  text        ${f.sha256Collapsed}`);
+        if (f.isccText) lines.push(`  iscc        ${f.isccText}`);
         if (f.c2paManifestHash)
           lines.push(`  c2pa        ${f.c2paManifestHash} (${f.c2paManifestBytes} bytes manifest store)`);
         io.stdout(lines.join('\n'));

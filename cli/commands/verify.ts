@@ -74,6 +74,7 @@ export const run: CliCommand = async (argv, io) => {
     io.cwd,
     () => loadBundledTrustListsNode(settings.trust),
     pdq?.index,
+    pdq?.textIndex,
   );
 
   const out: VerifyOutput[] = [];
@@ -215,7 +216,8 @@ async function toOutput(
         logErrors.push(`${chain.name}: ${(error as Error).message}`);
       }
     }
-    const perceptual = records.filter((r) => r.match === 'perceptual');
+    // Look-alikes (PDQ) and similar text (ISCC) come from the local indexes, not from the exact hash's logs.
+    const perceptual = records.filter((r) => r.match === 'perceptual' || r.match === 'similar-text');
     if (fromLogs.length > 0 || logErrors.length === 0) records = [...fromLogs, ...perceptual];
   }
   out.chain = {

@@ -71,6 +71,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       loadAsset: withOverrides(env.loadAsset, overrides),
       settings: s,
       pdqIndex: pdq.index,
+      textIndex: pdq.textIndex,
     };
     recoverer = createRegistryRecoverer(providersEnv);
     const recover = recoverer;

@@ -102,10 +102,12 @@ export interface C2paEvidence {
   raw?: unknown;
 }
 
-/** How a record matched the item. */
-export type MatchKind = 'exact' | 'perceptual' | 'text';
-/** What the registered hash is: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text. */
-export type RecordKind = 'sha256' | 'pdq' | 'text';
+/** How a record matched the item ('similar-text': ISCC Text-Code within the threshold, a lead). */
+export type MatchKind = 'exact' | 'perceptual' | 'text' | 'similar-text';
+/**
+ * What the registered hash is: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text, 3 = ISCC Text-Code.
+ */
+export type RecordKind = 'sha256' | 'pdq' | 'text' | 'iscc';
 
 export interface ChainRecord {
   chainId: number;

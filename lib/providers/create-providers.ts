@@ -26,6 +26,7 @@ export interface ProvidersEnv {
   /** Overrides the bundled trust lists (the CLI's --trust / --anchors). */
   trustLists?: () => Promise<TrustLists>;
   pdqIndex?: () => Promise<PdqIndex | undefined>;
+  textIndex?: () => Promise<PdqIndex | undefined>;
 }
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
@@ -83,6 +84,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
     registrants: settings.registrants,
     lookup: batcher.lookup,
     pdqIndex: env.pdqIndex,
+    textIndex: env.textIndex,
   });
   return [c2pa, chain];
 }
