@@ -17,6 +17,11 @@ import { type Harness, ROOT, startHarness } from './support/harness.ts';
  * original on the same page still shows its own embedded credentials.
  */
 const ORIGINAL = 'fixtures/c2pa/ai_trained_genfill.jpg';
+// demo/site/registered-paragraph.txt (seeded by the devnet: exact text and ISCC Text-Code) with one word changed.
+const EDITED =
+  'The harbour authority confirmed on Wednesday that the old grain terminal will be turned into a public market hall, with the first stalls expected to open next spring after a two-year restoration.';
+const UNRELATED =
+  'The ferry company serving the northern islands will add a second daily crossing from June, after passenger numbers rose by a fifth last summer.';
 let h: Harness;
 let dir: string;
 const served: string[] = [];
@@ -34,6 +39,8 @@ beforeAll(async () => {
 <h1>A copy and its original</h1>
 <img src="/publisher/stripped.jpg" width="420" alt="a copy that lost its credentials">
 <img src="/c2pa/ai_trained_genfill.jpg" width="420" alt="the signed original">
+<p>${EDITED}</p>
+<p>${UNRELATED}</p>
 </main></body></html>`,
   );
   h = await startHarness({
@@ -83,6 +90,37 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('lightly edited text', () => {
+  it('a paragraph with one word changed matches its registered original as a lead; an unrelated one does not', async () => {
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/publisher/page.html`;
+    await page.goto(url);
+    const items = await settledItems(h.browser.worker, await tabIdOf(h.browser.worker, url), 4, 60_000);
+    const edited = items.find((i) => i.kind === 'text' && i.preview?.startsWith('The harbour authority'));
+    const unrelated = items.find((i) => i.kind === 'text' && i.preview?.startsWith('The ferry company'));
+    expect(edited?.state).toBe('registered');
+    expect(edited?.reason).toMatch(
+      /^Looks like a passage registered by Origin Lens demo publisher \(devnet\) \((\d+) of 64 bits differ\)$/,
+    );
+    expect(unrelated?.state).toBe('no-provenance');
+
+    const details = await openExtensionPage(
+      h.browser.context,
+      h.browser.extensionId,
+      `details.html?key=${edited?.key}`,
+    );
+    await details
+      .getByText(/ISCC Text-Code \(64 bits\)/)
+      .first()
+      .waitFor();
+    const text = (await details.locator('body').textContent()) ?? '';
+    expect(text).toMatch(/Similar text \(ISCC Text-Code, \d+ of 64 bits differ\)/);
+    expect(text).toContain('Origin Lens demo publisher (devnet)');
+    await details.close();
+    await page.close();
+  });
 });
 
 describe('recovered Content Credentials', () => {

@@ -149,3 +149,26 @@ describe('verify --rpc on a copy without credentials', () => {
     }
   });
 });
+
+describe('verify --rpc on lightly edited text', () => {
+  it('gives the registered passage as a "similar-text" record and a lead', async () => {
+    const original =
+      'Strong winds brought down trees and power lines across the coast overnight, leaving about 14,000 homes without electricity on Monday morning.';
+    await writeFile(join(dir, 'original.txt'), original);
+    await writeFile(join(dir, 'edited.txt'), original.replace('Monday', 'Sunday'));
+    const stream = io({ ORIGIN_LENS_KEY: ANVIL_PUBLISHER_KEY });
+    expect(await register([join(dir, 'original.txt'), '--rpc', chain.anvil.rpcUrl], stream)).toBe(0);
+    const [row] = await verifyJson([join(dir, 'edited.txt'), '--rpc', chain.anvil.rpcUrl]);
+    const records = (row as VerifyOutput & { chain: { records: Array<Record<string, unknown>> } }).chain
+      .records;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'iscc', match: 'similar-text', trusted: true });
+    const bits = records[0]?.distance as number;
+    expect(bits).toBeGreaterThan(0);
+    expect(bits).toBeLessThanOrEqual(12);
+    expect(row?.verdict).toBe('registered');
+    expect(row?.reason).toBe(
+      `Looks like a passage registered by Origin Lens demo publisher (devnet) (${bits} of 64 bits differ)`,
+    );
+  });
+});
