@@ -3,10 +3,12 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
 import { CacheDb } from '../lib/cache/cache-db.ts';
 import { ResultCache } from '../lib/cache/result-cache.ts';
+import type { PdqIndex } from '../lib/chain/pdq-index.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import { type FetchedBytes, fetchBytes } from '../lib/net/fetch-bytes.ts';
 import { Pipeline } from '../lib/pipeline/pipeline.ts';
 import { createProviders } from '../lib/providers/create-providers.ts';
+import { createRegistryRecoverer } from '../lib/providers/create-recoverer.ts';
 import type { Settings } from '../lib/settings/settings.ts';
 import { c2paWasmPath, loadBundledTrustListsNode, PUBLIC_DIR } from './c2pa-engine-node.ts';
 import { decodeImageNode } from './decode-image-node.ts';
@@ -26,17 +28,24 @@ export async function createNodePipeline(
   settings: Settings,
   cwd: string,
   trustLists?: () => Promise<TrustLists>,
+  /** The local perceptual index (the CLI syncs it from the logs when --rpc is given). */
+  pdqIndex?: () => Promise<PdqIndex | undefined>,
+  textIndex?: () => Promise<PdqIndex | undefined>,
 ): Promise<Pipeline> {
   const cache = new ResultCache(new CacheDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'origin-lens-cli'));
+  const env = {
+    settings,
+    fetch,
+    c2paWasm: () => readFile(c2paWasmPath()),
+    loadAsset: (path: string) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
+    trustLists: trustLists ?? (() => loadBundledTrustListsNode(settings.trust)),
+    ...(pdqIndex ? { pdqIndex } : {}),
+    ...(textIndex ? { textIndex } : {}),
+  };
   return new Pipeline({
     cache,
-    providers: await createProviders({
-      settings,
-      fetch,
-      c2paWasm: () => readFile(c2paWasmPath()),
-      loadAsset: (path) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
-      trustLists: trustLists ?? (() => loadBundledTrustListsNode(settings.trust)),
-    }),
+    providers: await createProviders(env),
+    recover: createRegistryRecoverer(env),
     fetch: (source) => fetchSource(source, cwd),
     fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decodeImageNode),
   });

@@ -13,6 +13,7 @@ import {
   compileRegistry,
   EXPECTED_SOLC_VERSION,
   repoRoot,
+  V1,
 } from './compile.ts';
 
 describe('contracts/compile.ts', () => {
@@ -35,6 +36,16 @@ describe('contracts/compile.ts', () => {
     expect(readFileSync(join(repoRoot, ABI_MODULE_PATH), 'utf8')).toBe(abiModuleSource(artifact));
     const current = readFileSync(join(repoRoot, ADDRESS_MODULE_PATH), 'utf8');
     expect(addressModuleSource(artifact, current)).toBe(current);
+  });
+
+  it('the v1 artifact is still exactly what the v1 source compiles to (and the source is unchanged)', () => {
+    const committed = JSON.parse(readFileSync(join(repoRoot, V1.artifactPath), 'utf8'));
+    const { artifact: v1 } = compileRegistry(repoRoot, V1);
+    expect(v1.sourceSha256).toBe(committed.sourceSha256);
+    expect(v1.bytecode).toBe(committed.bytecode);
+    expect(v1.deployedBytecode).toBe(committed.deployedBytecode);
+    expect(v1.abi).toEqual(committed.abi);
+    expect(v1.bytecode).not.toBe(artifact.bytecode);
   });
 
   it('is deterministic across runs', () => {

@@ -59,8 +59,23 @@ interface SolcOutput {
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The previous registry (kinds 0..2), kept byte for byte: its artifact must still be what its source compiles to. */
+export const V1 = {
+  sourcePath: 'contracts/origin-registry-v1.sol',
+  artifactPath: 'contracts/artifacts/origin-registry-v1.json',
+  contractName: 'OriginRegistry',
+} as const;
+
 /** Compiles the registry source; throws on any compiler error (warnings are tolerated but listed). */
-export function compileRegistry(root: string = repoRoot): { artifact: RegistryArtifact; warnings: string[] } {
+export function compileRegistry(
+  root: string = repoRoot,
+  which: { sourcePath: string; contractName: string } = {
+    sourcePath: SOURCE_PATH,
+    contractName: CONTRACT_NAME,
+  },
+): { artifact: RegistryArtifact; warnings: string[] } {
+  const SOURCE_PATH = which.sourcePath;
+  const CONTRACT_NAME = which.contractName;
   const source = readFileSync(join(root, SOURCE_PATH), 'utf8');
   const input = {
     language: 'Solidity',

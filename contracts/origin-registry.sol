@@ -8,7 +8,8 @@ pragma solidity ^0.8.24;
 ///
 /// Entry (80 bits; `lookup` returns it as a uint256, 0 = no record):
 ///   bits 16..79  time   (uint64, block.timestamp of the registrant's FIRST registration of this hash)
-///   bits  8..15  kind   (uint8: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text)
+///   bits  8..15  kind   (uint8: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text,
+///                        3 = ISCC Text-Code: the 64-bit code in the high 8 bytes, the rest zero)
 ///   bits  0..7   flags  (uint8: bit0 aiGenerated, bit1 revoked)
 /// block.timestamp is never 0 on a live chain, so a stored entry is never 0.
 ///
@@ -30,7 +31,7 @@ contract OriginRegistry {
     /// @notice Largest batch accepted by `registerBatch` / `revokeBatch`; keeps one tx well under block gas limits.
     uint256 public constant MAX_BATCH = 256;
 
-    uint8 internal constant KIND_MAX = 2;
+    uint8 internal constant KIND_MAX = 3;
     uint8 internal constant FLAG_AI = 1;
     uint8 internal constant FLAG_REVOKED = 2;
     uint256 internal constant ENTRY_MASK = (1 << 80) - 1;

@@ -6,6 +6,7 @@ import {
   type Address,
   BaseError,
   ContractFunctionRevertedError,
+  concat,
   encodeAbiParameters,
   type Hash,
   keccak256,
@@ -14,8 +15,10 @@ import {
 } from 'viem';
 import {
   getBlock,
+  getCode,
   getStorageAt,
   readContract,
+  sendTransaction,
   simulateContract,
   waitForTransactionReceipt,
   writeContract,
@@ -23,9 +26,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hex32 } from '../lib/chain/hex32.ts';
 import { registryAbi } from '../lib/chain/registry-abi.ts';
-import { REGISTRY_ADDRESS } from '../lib/chain/registry-address.ts';
+import { CREATE2_DEPLOYER, REGISTRY_ADDRESS, REGISTRY_V1 } from '../lib/chain/registry-address.ts';
 import { MAX_BATCH, packEntry } from '../lib/chain/registry-entry.ts';
 import { ANVIL_ACCOUNTS, startTestChain, type TestChain } from '../lib/chain/test-chain.ts';
+import v1Artifact from './artifacts/origin-registry-v1.json' with { type: 'json' };
 
 let chain: TestChain;
 beforeAll(async () => {
@@ -217,7 +221,7 @@ describe('OriginRegistry', () => {
       'BatchTooLarge',
     );
     expect(await revertName(publisher, 'register', [ZERO, 0, 0, ZERO, ''])).toBe('ZeroHash');
-    expect(await revertName(publisher, 'register', [a, 3, 0, ZERO, ''])).toBe('InvalidKind');
+    expect(await revertName(publisher, 'register', [a, 4, 0, ZERO, ''])).toBe('InvalidKind');
     // The revoked bit cannot be set through register, nor any unknown bit.
     expect(await revertName(publisher, 'register', [a, 0, 2, ZERO, ''])).toBe('InvalidFlags');
     expect(await revertName(publisher, 'register', [a, 0, 0x80, ZERO, ''])).toBe('InvalidFlags');
@@ -293,5 +297,46 @@ describe('OriginRegistry', () => {
     );
     expect(single.receipt.gasUsed).toBeLessThan(80_000n);
     expect(perHash).toBeLessThan(30_000);
+  });
+
+  it('v2 accepts kind 3 (ISCC Text-Code: 64 bits in the high 8 bytes) with the same rules as every kind', async () => {
+    const code: Hex32 = `0x${'9f'.repeat(8)}${'0'.repeat(48)}`;
+    const { logs, time } = await receiptOf(
+      await send(publisher, 'register', [code, 3, 1, ZERO, 'https://news.example/a']),
+    );
+    expect(logs[0]?.args).toMatchObject({ contentHash: code, kind: 3, flags: 1 });
+    const { packed } = await lookup([code], [publisher]);
+    expect(packed).toEqual([packEntry(time, 3, 1)]);
+    expect(await revertName(publisher, 'register', [code, 2, 0, ZERO, ''])).toBe('KindMismatch');
+  });
+});
+
+describe('OriginRegistry v1 (the previous version, kinds 0..2)', () => {
+  it('still deploys at its own address under its own salt, and rejects kind 3 that v2 added', async () => {
+    const wallet = chain.wallet(ANVIL_ACCOUNTS.deployer);
+    const tx = await sendTransaction(wallet, {
+      account: wallet.account,
+      chain: wallet.chain,
+      to: CREATE2_DEPLOYER,
+      data: concat([REGISTRY_V1.salt, v1Artifact.bytecode as Hex32]),
+    });
+    await waitForTransactionReceipt(wallet, { hash: tx });
+    expect((await getCode(chain.client, { address: REGISTRY_V1.address }))?.toLowerCase()).toBe(
+      v1Artifact.deployedBytecode.toLowerCase(),
+    );
+    expect(REGISTRY_V1.address).not.toBe(REGISTRY_ADDRESS);
+    const request = (kind: number) => ({
+      address: REGISTRY_V1.address,
+      abi: v1Artifact.abi as unknown as typeof registryAbi,
+      functionName: 'register' as const,
+      args: [h('v1'), kind, 0, ZERO, ''] as const,
+      account: publisher,
+    });
+    await expect(
+      simulateContract(chain.client, request(3) as unknown as Parameters<typeof simulateContract>[1]),
+    ).rejects.toThrow(/InvalidKind/);
+    await expect(
+      simulateContract(chain.client, request(2) as unknown as Parameters<typeof simulateContract>[1]),
+    ).resolves.toBeDefined();
   });
 });

@@ -36,6 +36,7 @@ export default defineBackground({
       extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
       pipeline: services.pipeline,
       registrations: services.registrations,
+      recoverCredentials: services.recoverCredentials,
       updateTrustLists: services.updateTrustLists,
       fetchRemoteManifest: services.fetchRemoteManifest,
       openDetails,

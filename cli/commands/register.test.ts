@@ -58,7 +58,7 @@ async function entryOf(hash: Hex32) {
 }
 
 describe('origin-lens register', () => {
-  it('registers an image (SHA-256 + PDQ) and a text file (collapsed SHA-256) with the key from the env', async () => {
+  it('registers an image (SHA-256 + PDQ) and a text file (collapsed SHA-256 + ISCC Text-Code) with the key from the env', async () => {
     const t = io();
     const code = await run(
       [
@@ -82,7 +82,7 @@ describe('origin-lens register', () => {
       registrant: ANVIL_ACCOUNTS.publisher,
       aiGenerated: true,
       uri: 'https://pub.example/a',
-      registered: 3,
+      registered: 4,
     });
     expect(out.transactions).toHaveLength(1);
     const [img, txt] = out.files;
@@ -92,6 +92,10 @@ describe('origin-lens register', () => {
     expect(await entryOf(img.sha256)).toMatchObject({ kind: 0, flags: 1, count: 1n });
     expect(await entryOf(img.pdq)).toMatchObject({ kind: 1, flags: 1, count: 1n });
     expect(await entryOf(txt.sha256Collapsed)).toMatchObject({ kind: 2, flags: 1, count: 1n });
+    // Kind 3: the 64-bit ISCC Text-Code in the high 8 bytes, zero below (registry v2).
+    const iscc = (await fingerprintText(TEXT)).isccTextHex;
+    expect(txt.isccText).toBe((await fingerprintText(TEXT)).isccText);
+    expect(await entryOf(`0x${iscc}${'0'.repeat(48)}`)).toMatchObject({ kind: 3, flags: 1, count: 1n });
   });
 
   it('an HTML file registers the same text hash as its visible text', async () => {

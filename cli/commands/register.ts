@@ -11,16 +11,32 @@
  * - All files are fingerprinted before anything is sent: one unreadable file aborts the run with nothing
  *   registered, instead of leaving a half-registered set.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatEther, formatGwei, parseGwei } from 'viem';
+import { extractManifestStore } from '../../lib/c2pa/extract-manifest-store.ts';
 import { registryDeployed } from '../../lib/chain/deploy-registry.ts';
+import { estimateRegisterGas } from '../../lib/chain/estimate-register-gas.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { toHex32 } from '../../lib/chain/hex32.ts';
+import { isccKey } from '../../lib/chain/iscc-key.ts';
 import { accountFromEnv, KEY_ARGUMENT_REFUSED, KeyError, keyArgument } from '../../lib/chain/key-from-env.ts';
-import { type RegisterItem, registerContent } from '../../lib/chain/register-content.ts';
+import {
+  batchesOf,
+  type RegisterItem,
+  registerContent,
+  uniqueItems,
+} from '../../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
-import { KIND_PDQ, KIND_SHA256, KIND_TEXT, type KindCode } from '../../lib/chain/registry-entry.ts';
+import {
+  KIND_ISCC,
+  KIND_PDQ,
+  KIND_SHA256,
+  KIND_TEXT,
+  type KindCode,
+  MAX_BATCH,
+} from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
 import {
   blankTextReason,
@@ -29,16 +45,38 @@ import {
   PDQ_MIN_QUALITY,
   sniffImageType,
 } from '../../lib/fingerprint/index.ts';
+import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
+import { progressBar } from '../progress-bar.ts';
+import {
+  itemKey,
+  loadRegisterState,
+  type RegisterState,
+  rememberFingerprint,
+  saveRegisterState,
+  storedFingerprint,
+} from '../register-state.ts';
 
-const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--rpc URL] [--json]
-  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text).
+const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--manifests-out DIR] [--manifest-base-url URL] [--rpc URL] [--json]
+  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text + ISCC Text-Code).
+  A C2PA-signed image also records the SHA-256 of its manifest store, so stripped copies can recover it.
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
+  --manifests-out DIR       write each image's manifest store to DIR/<sha256>.c2pa (to publish on any static host)
+  --manifest-base-url URL   record URL/<sha256>.c2pa as the URI of images with a manifest store
+  --batch-size N            hashes per transaction (1..256, default 256)
+  --state FILE              resumable run: fingerprints and mined batches are saved in FILE; run again to resume
+  --dry-run                 print the transactions and gas it would take, send nothing (no key needed)
+  --gas-price GWEI          with --dry-run: also print the cost
   --rpc URL   JSON-RPC endpoint (default ${DEVNET_RPC_URL})
   --json      machine-readable output
   The registrant's key is read from ORIGIN_LENS_KEY; it is never accepted as an argument.`;
+
+/** Runs this long show a progress bar on stderr. */
+const PROGRESS_FROM = 20;
+/** Who a dry run without a key estimates for: any address that registered nothing costs the same. */
+const DRY_RUN_SENDER = '0x000000000000000000000000000000000000dEaD';
 
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
@@ -51,6 +89,12 @@ export interface FileFingerprint {
   /** Why no PDQ record is registered for this image. */
   pdqSkipped?: string;
   sha256Collapsed?: Hex32;
+  /** ISCC Text-Code of a text file ("ISCC:…"). */
+  isccText?: string;
+  /** SHA-256 of the image's C2PA manifest store, when it has one. */
+  c2paManifestHash?: Hex32;
+  /** Size of that store in bytes. */
+  c2paManifestBytes?: number;
   items: Array<{ hash: Hex32; kind: KindCode }>;
 }
 
@@ -72,6 +116,19 @@ export function htmlText(html: string): string {
     });
 }
 
+/** The manifest stores of these files, as `<hash>.c2pa` in `dir` (what a publisher uploads to its static host). */
+export async function writeManifestStores(paths: string[], dir: string): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let written = 0;
+  for (const path of paths) {
+    const store = extractManifestStore(new Uint8Array(await readFile(path)));
+    if (!store) continue;
+    await writeFile(join(dir, `${await sha256Hex(store)}.c2pa`), store);
+    written++;
+  }
+  return written;
+}
+
 /** Fingerprints one file for registration (also used by `devnet` to seed). Throws with a readable reason. */
 export async function fingerprintFile(
   path: string,
@@ -87,7 +144,18 @@ export async function fingerprintFile(
     if (blank) throw new Error(blank);
     const f = await fingerprintText(text);
     const hash = toHex32(f.sha256Collapsed);
-    return { file: displayName, type: 'text', sha256Collapsed: hash, items: [{ hash, kind: KIND_TEXT }] };
+    const iscc = isccKey(f.isccTextHex);
+    return {
+      file: displayName,
+      type: 'text',
+      sha256Collapsed: hash,
+      isccText: f.isccText,
+      // The exact text (kind 2) and its ISCC Text-Code (kind 3), so lightly edited copies match as leads.
+      items: [
+        { hash, kind: KIND_TEXT },
+        { hash: iscc, kind: KIND_ISCC },
+      ],
+    };
   }
   if (!sniffImageType(bytes)) {
     throw new Error(`not an image, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`);
@@ -100,6 +168,11 @@ export async function fingerprintFile(
     sha256,
     items: [{ hash: sha256, kind: KIND_SHA256 }],
   };
+  const store = extractManifestStore(bytes);
+  if (store) {
+    out.c2paManifestHash = toHex32(await sha256Hex(store));
+    out.c2paManifestBytes = store.length;
+  }
   if (f.pdq) {
     out.pdq = toHex32(f.pdq.hash);
     out.pdqQuality = f.pdq.quality;
@@ -112,6 +185,21 @@ export async function fingerprintFile(
   return out;
 }
 
+/** The registry items of one file: the manifest hash and its URI go with every hash of a signed image. */
+export function registerItems(
+  f: FileFingerprint,
+  options: { ai?: boolean; uri?: string; 'manifest-base-url'?: string },
+): RegisterItem[] {
+  const base = options['manifest-base-url']?.replace(/\/+$/, '');
+  const uri = f.c2paManifestHash && base ? `${base}/${f.c2paManifestHash.slice(2)}.c2pa` : options.uri;
+  return f.items.map((i) => ({
+    ...i,
+    ...(options.ai ? { aiGenerated: true } : {}),
+    ...(uri ? { uri } : {}),
+    ...(f.c2paManifestHash ? { c2paManifestHash: f.c2paManifestHash } : {}),
+  }));
+}
+
 const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
 
 export const run: CliCommand = async (argv, io) => {
@@ -120,7 +208,19 @@ export const run: CliCommand = async (argv, io) => {
     io.stderr(`origin-lens register: refused ${keyArg}: ${KEY_ARGUMENT_REFUSED}`);
     return 2;
   }
-  let values: { ai?: boolean; uri?: string; rpc?: string; json?: boolean; help?: boolean };
+  let values: {
+    ai?: boolean;
+    uri?: string;
+    rpc?: string;
+    json?: boolean;
+    help?: boolean;
+    'manifests-out'?: string;
+    'manifest-base-url'?: string;
+    'batch-size'?: string;
+    state?: string;
+    'dry-run'?: boolean;
+    'gas-price'?: string;
+  };
   let files: string[];
   try {
     ({ values, positionals: files } = parseArgs({
@@ -129,6 +229,12 @@ export const run: CliCommand = async (argv, io) => {
       options: {
         ai: { type: 'boolean' },
         uri: { type: 'string' },
+        'manifests-out': { type: 'string' },
+        'batch-size': { type: 'string' },
+        state: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'gas-price': { type: 'string' },
+        'manifest-base-url': { type: 'string' },
         rpc: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -147,23 +253,66 @@ export const run: CliCommand = async (argv, io) => {
     return 2;
   }
   // The key is checked first: no point fingerprinting a thousand files to then fail on a typo in the key.
-  let account: ReturnType<typeof accountFromEnv>;
+  // A dry run sends nothing, so it may go without one (gas is then estimated for a fresh registrant).
+  const dryRun = Boolean(values['dry-run']);
+  let account: ReturnType<typeof accountFromEnv> | undefined;
   try {
-    account = accountFromEnv(io.env);
+    if (!dryRun || io.env.ORIGIN_LENS_KEY) account = accountFromEnv(io.env);
   } catch (e) {
     io.stderr(`origin-lens register: ${firstLine(e)}`);
     return 2;
   }
+  const batchSize = Number(values['batch-size'] ?? MAX_BATCH);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
+    io.stderr(`origin-lens register: --batch-size must be 1..${MAX_BATCH}`);
+    return 2;
+  }
+  let gasPrice: bigint | undefined;
+  try {
+    if (values['gas-price'] !== undefined) gasPrice = parseGwei(values['gas-price']);
+  } catch {
+    io.stderr('origin-lens register: --gas-price takes a price in gwei, e.g. 0.05');
+    return 2;
+  }
+  const sender = account?.address ?? DRY_RUN_SENDER;
+  const progress = (line: string) => {
+    if (!values.json) io.stderr(line);
+  };
+
+  // With a state file the chain is asked first: the state belongs to one chain, registry and registrant.
+  let connection: Awaited<ReturnType<typeof connectRpc>> | undefined;
+  let state: RegisterState | undefined;
+  const statePath = values.state ? resolve(io.cwd, values.state) : undefined;
+  if (statePath) {
+    try {
+      connection = await connectRpc(values.rpc ?? DEVNET_RPC_URL);
+      state = await loadRegisterState(statePath, {
+        chainId: connection.chain.id,
+        registry: REGISTRY_ADDRESS,
+        registrant: sender,
+      });
+    } catch (e) {
+      io.stderr(`origin-lens register: ${firstLine(e)}`);
+      return 1;
+    }
+  }
 
   const fingerprints: FileFingerprint[] = [];
   const failures: Array<{ file: string; error: string }> = [];
-  for (const file of files) {
+  for (const [n, file] of files.entries()) {
+    const path = resolve(io.cwd, file);
     try {
-      fingerprints.push(await fingerprintFile(resolve(io.cwd, file), file));
+      const stored = state ? await storedFingerprint(state, path) : undefined;
+      const f = stored ?? (await fingerprintFile(path, file));
+      if (state && !stored) await rememberFingerprint(state, path, f);
+      fingerprints.push(f);
     } catch (e) {
       failures.push({ file, error: firstLine(e) });
     }
+    if (files.length >= PROGRESS_FROM && ((n + 1) % 50 === 0 || n + 1 === files.length))
+      progress(progressBar(n + 1, files.length, 'files fingerprinted'));
   }
+  if (state && statePath) await saveRegisterState(statePath, state);
   if (failures.length > 0) {
     for (const f of failures) io.stderr(`origin-lens register: ${f.file}: ${f.error}`);
     io.stderr('origin-lens register: nothing registered');
@@ -173,34 +322,94 @@ export const run: CliCommand = async (argv, io) => {
   }
 
   try {
-    const connection = await connectRpc(values.rpc ?? DEVNET_RPC_URL);
+    connection ??= await connectRpc(values.rpc ?? DEVNET_RPC_URL);
     if (!(await registryDeployed(connection.client))) {
       throw new Error(
         `the registry is not deployed on chain ${connection.chain.id}; run: origin-lens deploy --rpc ${connection.chain.rpcUrl}`,
       );
     }
-    const items: RegisterItem[] = fingerprints.flatMap((f) =>
-      f.items.map((i) => ({
-        ...i,
-        ...(values.ai ? { aiGenerated: true } : {}),
-        ...(values.uri ? { uri: values.uri } : {}),
-      })),
-    );
+    if (values['manifests-out'] && !dryRun) {
+      const dir = resolve(io.cwd, values['manifests-out']);
+      const n = await writeManifestStores(
+        files.map((f) => resolve(io.cwd, f)),
+        dir,
+      );
+      progress(`  wrote ${n} manifest store(s) to ${dir}`);
+    }
+    const all = uniqueItems(fingerprints.flatMap((f) => registerItems(f, values)));
+    const done = new Set(state?.done ?? []);
+    const pending = all.filter((i) => !done.has(itemKey(i)));
+
+    if (dryRun) {
+      const estimate = await estimateRegisterGas(connection.client, sender, pending, {
+        batchSize,
+        onBatch: (n, total) => {
+          if (total >= PROGRESS_FROM) progress(progressBar(n, total, 'batches estimated'));
+        },
+      });
+      const plan = {
+        dryRun: true,
+        chainId: connection.chain.id,
+        registry: REGISTRY_ADDRESS,
+        registrant: sender,
+        files: fingerprints.length,
+        hashes: all.length,
+        alreadyRegistered: all.length - pending.length,
+        transactions: estimate.transactions,
+        batchSize,
+        gas: String(estimate.gas),
+        ...(gasPrice !== undefined
+          ? { gasPriceGwei: formatGwei(gasPrice), costEth: formatEther(estimate.gas * gasPrice) }
+          : {}),
+      };
+      if (values.json) io.stdout(JSON.stringify(plan, null, 2));
+      else
+        io.stdout(
+          [
+            `Dry run: nothing sent. ${plan.hashes} hash(es) from ${plan.files} file(s) on chain ${plan.chainId}` +
+              (plan.alreadyRegistered ? `, ${plan.alreadyRegistered} already done (state file)` : ''),
+            `  transactions  ${plan.transactions} (batches of up to ${batchSize})`,
+            `  gas           ${plan.gas} (estimated now; a hash you registered before costs less)`,
+            plan.costEth !== undefined
+              ? `  cost          ${plan.costEth} ETH at ${plan.gasPriceGwei} gwei`
+              : '  cost          give --gas-price GWEI to see it',
+          ].join('\n'),
+        );
+      return 0;
+    }
+
+    const wallet = walletFor(connection, account as NonNullable<typeof account>);
     const transactions: Array<{ txHash: string; items: number; gasUsed: string }> = [];
-    const result = await registerContent(walletFor(connection, account), items, {
-      onTransaction: (t) => {
-        transactions.push({ txHash: t.txHash, items: t.items, gasUsed: String(t.gasUsed) });
-        if (!values.json) io.stderr(`  tx ${t.txHash}: ${t.items} hash(es), gas ${t.gasUsed}`);
-      },
-    });
+    const batches = batchesOf(pending, batchSize);
+    let registered = 0;
+    let gasUsed = 0n;
+    for (const [n, batch] of batches.entries()) {
+      const result = await registerContent(wallet, batch, {
+        batchSize: batch.length,
+        onTransaction: (t) => {
+          transactions.push({ txHash: t.txHash, items: t.items, gasUsed: String(t.gasUsed) });
+          progress(`  tx ${t.txHash}: ${t.items} hash(es), gas ${t.gasUsed}`);
+        },
+      });
+      registered += result.items;
+      gasUsed += result.gasUsed;
+      if (state && statePath) {
+        state.done.push(...batch.map(itemKey));
+        state.txHashes.push(...result.txHashes);
+        await saveRegisterState(statePath, state);
+      }
+      if (batches.length >= 2)
+        progress(progressBar(n + 1, batches.length, `transactions, ${registered} hash(es)`));
+    }
     const summary = {
       chainId: connection.chain.id,
       registry: REGISTRY_ADDRESS,
-      registrant: account.address,
+      registrant: sender,
       aiGenerated: Boolean(values.ai),
       ...(values.uri ? { uri: values.uri } : {}),
-      registered: result.items,
-      gasUsed: String(result.gasUsed),
+      registered,
+      alreadyRegistered: all.length - pending.length,
+      gasUsed: String(gasUsed),
       files: fingerprints,
       transactions,
     };
@@ -216,15 +425,25 @@ export const run: CliCommand = async (argv, io) => {
           );
         if (f.pdqSkipped) lines.push(`  note        ${f.pdqSkipped}`);
         if (f.sha256Collapsed) lines.push(`  text        ${f.sha256Collapsed}`);
+        if (f.isccText) lines.push(`  iscc        ${f.isccText}`);
+        if (f.c2paManifestHash)
+          lines.push(`  c2pa        ${f.c2paManifestHash} (${f.c2paManifestBytes} bytes manifest store)`);
         io.stdout(lines.join('\n'));
       }
       io.stdout(
-        `Registered ${result.items} hash(es) for ${account.address} on chain ${connection.chain.id} in ${transactions.length} transaction(s), gas ${result.gasUsed}`,
+        `Registered ${registered} hash(es) for ${sender} on chain ${connection.chain.id} in ${transactions.length} transaction(s), gas ${gasUsed}` +
+          (summary.alreadyRegistered
+            ? ` (${summary.alreadyRegistered} already done, from the state file)`
+            : ''),
       );
     }
     return 0;
   } catch (e) {
     io.stderr(`origin-lens register: ${firstLine(e)}`);
+    if (statePath)
+      io.stderr(
+        `origin-lens register: progress is saved in ${statePath}; run the same command again to resume`,
+      );
     return e instanceof KeyError ? 2 : 1;
   }
 };

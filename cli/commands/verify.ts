@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createPdqIndexService } from '../../lib/background/pdq-index-service.ts';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
-import type { ChainRecord, Evidence } from '../../lib/evidence/types.ts';
+import type { C2paEvidence, ChainRecord, Evidence } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
@@ -58,8 +60,23 @@ export const run: CliCommand = async (argv, io) => {
     interim: trust.has('interim'),
     userAnchors: values.anchors ? await readFile(resolve(io.cwd, values.anchors), 'utf8') : '',
   };
-  const pipeline = await createNodePipeline(settings, io.cwd, () =>
-    loadBundledTrustListsNode(settings.trust),
+  // With --rpc, the trusted registrants' PDQ records are synced from the logs into memory, as the extension
+  // does: look-alikes are matched locally, and their recovered credentials read.
+  const pdq =
+    chains.length > 0
+      ? createPdqIndexService({
+          chains,
+          registrants: settings.registrants,
+          store: new MemoryPdqIndexStore(),
+          fetch,
+        })
+      : undefined;
+  const pipeline = await createNodePipeline(
+    settings,
+    io.cwd,
+    () => loadBundledTrustListsNode(settings.trust),
+    pdq?.index,
+    pdq?.textIndex,
   );
 
   const out: VerifyOutput[] = [];
@@ -111,7 +128,33 @@ export interface VerifyOutput {
   fingerprints?: Evidence['fingerprints'];
   c2pa?: Record<string, unknown>;
   chain?: Record<string, unknown>;
+  /** Content Credentials recovered from the registry (images without their own); null when none. */
+  recovered?: Record<string, unknown> | null;
+  /** Why a manifest named by a matching record could not be recovered. */
+  recoveryError?: string;
   error?: string;
+}
+
+/** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
+function c2paJson(c: C2paEvidence): Record<string, unknown> {
+  return {
+    state: c.state,
+    trust: c.trust,
+    trustList: c.trustList ?? null,
+    validationState: c.validationState ?? null,
+    aiGenerated: c.aiGenerated,
+    codes: c.codes,
+    signer: c.signer ?? null,
+    claimGenerator: c.claimGenerator ?? null,
+    ai: c.ai ?? [],
+    actions: c.actions,
+    source: c.source ?? null,
+    remoteUrl: c.remoteUrl ?? null,
+    error: c.error ?? null,
+    failures: c.failures ?? null,
+    signals: c.signals ?? null,
+    signingChain: c.signingChain ?? [],
+  };
 }
 
 async function toOutput(
@@ -137,25 +180,26 @@ async function toOutput(
   };
   if (details.kind === 'image') {
     out.c2pa = c
-      ? {
-          state: c.state,
-          trust: c.trust,
-          trustList: c.trustList ?? null,
-          validationState: c.validationState ?? null,
-          aiGenerated: c.aiGenerated,
-          codes: c.codes,
-          signer: c.signer ?? null,
-          claimGenerator: c.claimGenerator ?? null,
-          ai: c.ai ?? [],
-          actions: c.actions,
-          source: c.source ?? null,
-          remoteUrl: c.remoteUrl ?? null,
-          error: c.error ?? null,
-          failures: c.failures ?? null,
-          signals: c.signals ?? null,
-          signingChain: c.signingChain ?? [],
-        }
+      ? c2paJson(c)
       : { state: 'error', trust: null, aiGenerated: false, codes: [], signer: null, error: 'not read' };
+    const r = evidence.recovered;
+    out.recovered =
+      r?.state === 'recovered' && r.c2pa
+        ? {
+            from: {
+              chainId: r.from.chainId,
+              registrant: r.from.registrant,
+              registrantName: r.from.registrantName ?? null,
+              match: r.from.match,
+              bits: r.from.bits,
+              manifestHash: r.from.manifestHash,
+              uri: r.from.uri,
+            },
+            c2pa: c2paJson(r.c2pa),
+            unbound: r.unbound ?? [],
+          }
+        : null;
+    if (r?.state === 'error') out.recoveryError = r.error ?? 'unknown error';
   }
   const ch = evidence.chain;
   let records: ChainRecord[] = ch?.records ?? [];
@@ -183,7 +227,8 @@ async function toOutput(
         logErrors.push(`${chain.name}: ${(error as Error).message}`);
       }
     }
-    const perceptual = records.filter((r) => r.match === 'perceptual');
+    // Look-alikes (PDQ) and similar text (ISCC) come from the local indexes, not from the exact hash's logs.
+    const perceptual = records.filter((r) => r.match === 'perceptual' || r.match === 'similar-text');
     if (fromLogs.length > 0 || logErrors.length === 0) records = [...fromLogs, ...perceptual];
   }
   out.chain = {

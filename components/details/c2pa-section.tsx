@@ -1,4 +1,5 @@
 import { isRemoteNotFetched } from '../../lib/c2pa/read-c2pa.ts';
+import type { C2paEvidence } from '../../lib/evidence/types.ts';
 import { integrityWords, toolName, trustSentence, trustTierWords } from '../../lib/format/c2pa-words.ts';
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
@@ -36,16 +37,25 @@ export function C2paSection({
   copy,
   now,
   fetchRemoteManifest,
+  c2pa = details.evidence.c2pa,
+  id = 'c2pa',
+  title = 'Content Credentials',
+  integrity,
 }: {
   details: ItemDetails;
   copy: CopyText;
   now: number;
   fetchRemoteManifest?: FetchRemoteManifest;
+  /** Another store to show the same way (recovered credentials); default the item's own. */
+  c2pa?: C2paEvidence;
+  id?: string;
+  title?: string;
+  /** Replaces the integrity words at the right (a recovered store's binding is to the original, not this item). */
+  integrity?: string;
 }) {
-  const c2pa = details.evidence.c2pa;
   if (!c2pa) {
     return (
-      <Section id="c2pa" title="Content Credentials">
+      <Section id={id} title={title}>
         <p className="text-sm">{missingText(details)}</p>
       </Section>
     );
@@ -54,9 +64,9 @@ export function C2paSection({
   const hasManifest = c2pa.state === 'valid' || c2pa.state === 'invalid';
   return (
     <Section
-      id="c2pa"
-      title="Content Credentials"
-      aside={<span className="muted text-sm">{integrityWords(c2pa.state)}</span>}
+      id={id}
+      title={title}
+      aside={<span className="muted text-sm">{integrity ?? integrityWords(c2pa.state)}</span>}
     >
       <p className="mb-4 font-medium text-base">{trustSentence(c2pa)}</p>
       {hasManifest && (

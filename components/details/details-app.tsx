@@ -108,6 +108,11 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
               if (result && !('error' in result)) setLoad({ phase: 'ready', details: result });
               return result;
             }}
+            recover={async () => {
+              const next = await api.sendToBackground({ type: 'recover-credentials', key: load.details.key });
+              if (next) setLoad({ phase: 'ready', details: next });
+              return next;
+            }}
           />
         )}
         {load.phase === 'missing' && (

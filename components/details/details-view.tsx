@@ -7,6 +7,7 @@ import { C2paSection } from './c2pa-section.tsx';
 import { ChainSection } from './chain-section.tsx';
 import { FingerprintsSection } from './fingerprints-section.tsx';
 import { ItemPreview } from './item-preview.tsx';
+import { RecoveredSection } from './recovered-section.tsx';
 import type { FetchRemoteManifest } from './remote-manifest-button.tsx';
 import { VerdictHero } from './verdict-hero.tsx';
 
@@ -18,6 +19,7 @@ export function DetailsView({
   now,
   loadRegistrations,
   fetchRemoteManifest,
+  recover,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
@@ -25,6 +27,8 @@ export function DetailsView({
   now: number;
   loadRegistrations?: () => Promise<BackgroundResponses['get-registrations']>;
   fetchRemoteManifest?: FetchRemoteManifest;
+  /** Recover Content Credentials from the registry on the user's request. */
+  recover?: () => Promise<ItemDetails | null>;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -54,6 +58,7 @@ export function DetailsView({
         </div>
       </div>
       <C2paSection details={details} copy={copy} now={now} fetchRemoteManifest={fetchRemoteManifest} />
+      <RecoveredSection details={details} copy={copy} now={now} recover={recover} />
       <ChainSection
         details={details}
         chains={chains}

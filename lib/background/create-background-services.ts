@@ -15,6 +15,7 @@ import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
+import { createRegistryRecoverer } from '../providers/create-recoverer.ts';
 import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { fetchRemoteManifest } from './fetch-remote-manifest.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
@@ -48,6 +49,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   let pipeline: Promise<Pipeline> | undefined;
   /** Remote manifest URLs the user asked for on the details page (kept for the worker's lifetime). */
   const askedManifests = new Set<string>();
+  let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -67,15 +69,20 @@ export function createBackgroundServices(env: BackgroundEnv) {
       store: pdqStore,
       fetch: env.fetch,
     });
+    const providersEnv = {
+      ...env,
+      loadAsset: withOverrides(env.loadAsset, overrides),
+      settings: s,
+      pdqIndex: pdq.index,
+      textIndex: pdq.textIndex,
+      askedManifest: (url: string) => askedManifests.has(url),
+    };
+    recoverer = createRegistryRecoverer(providersEnv);
+    const recover = recoverer;
     return new Pipeline({
       cache,
-      providers: await createProviders({
-        ...env,
-        loadAsset: withOverrides(env.loadAsset, overrides),
-        settings: s,
-        pdqIndex: pdq.index,
-        askedManifest: (url) => askedManifests.has(url),
-      }),
+      providers: await createProviders(providersEnv),
+      recover: (evidence) => recover(evidence),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
       fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
       concurrency: CONCURRENCY,
@@ -106,6 +113,21 @@ export function createBackgroundServices(env: BackgroundEnv) {
     /** "Fetch Content Credentials from <host>" on the details page. */
     fetchRemoteManifest: (key: string) =>
       fetchRemoteManifest(key, { pipeline: services.pipeline, allow: (url) => askedManifests.add(url) }),
+    /**
+     * Recovered credentials on the user's request (details page): every registrant's record of the exact hash
+     * (from the logs) and the look-alikes, including registrants not on the trusted list.
+     */
+    recoverCredentials: async (key: string) => {
+      const pipe = await services.pipeline();
+      const found = await services.registrations(key);
+      return pipe.amend(key, async (evidence) => {
+        const known = evidence.chain?.records ?? [];
+        const records = [...found.records, ...known.filter((r) => r.match === 'perceptual')];
+        const chain = { state: 'ok' as const, otherRegistrations: 0, ...evidence.chain, records };
+        const recovered = await recoverer?.({ ...evidence, chain }, { userRequested: true });
+        return recovered ? { ...evidence, recovered } : evidence;
+      });
+    },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {
       try {

@@ -12,6 +12,7 @@ export interface RouterEnv {
   openDetails: (query: string, fromTabId?: number) => Promise<void>;
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
+  recoverCredentials: (key: string) => Promise<BackgroundResponses['recover-credentials']>;
   updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
   fetchRemoteManifest: (key: string) => Promise<BackgroundResponses['fetch-remote-manifest']>;
 }
@@ -53,6 +54,7 @@ export function createRouter(env: RouterEnv) {
     },
     'get-registrations': (r) => env.registrations(r.key),
     'fetch-remote-manifest': (r) => env.fetchRemoteManifest(r.key),
+    'recover-credentials': (r) => env.recoverCredentials(r.key),
     'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };

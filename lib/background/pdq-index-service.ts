@@ -27,6 +27,8 @@ const FIRST_SYNC_WAIT_MS = 4000;
 export function createPdqIndexService(env: PdqIndexServiceEnv) {
   const now = env.now ?? Date.now;
   const index = new PdqIndex();
+  // Trusted registrants' ISCC Text-Code records (kind 3), synced in the same scan: text codes stay local too.
+  const textIndex = new PdqIndex();
   let loaded: Promise<void> | undefined;
   let syncing: Promise<void> | undefined;
   let lastSync = 0;
@@ -44,6 +46,7 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
               chain,
               registrants: env.registrants,
               index,
+              textIndex,
               store: env.store,
             });
             if (result.done) break;
@@ -62,15 +65,24 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
     return syncing;
   };
 
+  const ready = async (): Promise<void> => {
+    loaded ??= loadPdqIndex(index, env.store, textIndex).catch(() => {});
+    await loaded;
+    if (lastSync === 0) {
+      await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
+    } else if (now() - lastSync > PDQ_RESYNC_MS) {
+      void startSync();
+    }
+  };
+
   return {
+    /** The local ISCC Text-Code index (lightly edited text). */
+    textIndex: async (): Promise<PdqIndex> => {
+      await ready();
+      return textIndex;
+    },
     index: async (): Promise<PdqIndex> => {
-      loaded ??= loadPdqIndex(index, env.store).catch(() => {});
-      await loaded;
-      if (lastSync === 0) {
-        await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
-      } else if (now() - lastSync > PDQ_RESYNC_MS) {
-        void startSync();
-      }
+      await ready();
       return index;
     },
     sync: startSync,

@@ -95,7 +95,8 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
   }
 }
 
-function mapper(options: ReadC2paOptions) {
+/** Maps a live reader to evidence (also used for standalone manifest stores, read-manifest-store.ts). */
+export function mapper(options: ReadC2paOptions) {
   const trust = (uri: string | undefined, engineTrusted: boolean) => {
     const list = trustListForUri(uri, options.trust, engineTrusted);
     return { list, tier: trustTierForList(list, options.trust) };

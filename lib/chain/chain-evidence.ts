@@ -10,9 +10,10 @@
  * - 'ok' otherwise; `errors` still lists the chains that failed when others produced records.
  */
 import type { ChainEvidence, ChainRecord } from '../evidence/types.ts';
-import { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from '../fingerprint/hamming.ts';
+import { ISCC_MATCH_BITS, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from '../fingerprint/hamming.ts';
 import type { ChainConfig } from './chains.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
+import { isccKey } from './iscc-key.ts';
 import { LookupError, type RegistryRecord, shortMessage } from './lookup.ts';
 import type { ChainLookupFn } from './lookup-batcher.ts';
 import type { PdqIndex } from './pdq-index.ts';
@@ -25,6 +26,8 @@ export interface ChainEvidenceInput {
   pdq?: { hash: string; quality: number };
   /** SHA-256 of the collapsed text (with or without 0x). */
   sha256Collapsed?: Hex32 | string;
+  /** ISCC Text-Code, 16 hex digits: matched only against the local text index, never sent anywhere. */
+  isccText?: string;
 }
 
 export interface ChainEvidenceContext {
@@ -33,9 +36,11 @@ export interface ChainEvidenceContext {
   /** Per-chain lookup, usually a LookupBatcher's. */
   lookup: ChainLookupFn;
   pdqIndex?: PdqIndex;
+  /** Trusted registrants' ISCC Text-Code records (kind 3), 64 bits in the high 8 bytes of each hash. */
+  textIndex?: PdqIndex;
 }
 
-const MATCH_ORDER = { exact: 0, text: 1, perceptual: 2 } as const;
+const MATCH_ORDER = { exact: 0, text: 1, perceptual: 2, 'similar-text': 3 } as const;
 
 export async function chainEvidenceFor(
   input: ChainEvidenceInput,
@@ -120,7 +125,16 @@ export async function chainEvidenceFor(
       if (record.txHash) r.txHash = record.txHash;
       if (record.blockNumber) r.blockNumber = record.blockNumber;
       if (record.uri) r.uri = record.uri;
+      if (record.c2paManifestHash) r.c2paManifestHash = record.c2paManifestHash;
       records.push(r);
+    }
+  }
+
+  if (input.isccText && ctx.textIndex) {
+    try {
+      records.push(...similarText(input.isccText, ctx.textIndex, enabled, ctx.registrants, records));
+    } catch (e) {
+      errors.push(`text index: ${shortMessage(e)}`);
     }
   }
 
@@ -141,6 +155,49 @@ export async function chainEvidenceFor(
   if (errors.length > 0) evidence.errors = errors;
   if (disagreement) evidence.disagreement = disagreement;
   return evidence;
+}
+
+/**
+ * Lightly edited text: trusted registrants' ISCC records within ISCC_MATCH_BITS, as leads. A registrant whose
+ * exact text record already matched is not listed again for the same passage.
+ */
+function similarText(
+  isccHex: string,
+  index: PdqIndex,
+  enabled: readonly ChainConfig[],
+  registrants: readonly TrustedRegistrant[],
+  found: readonly ChainRecord[],
+): ChainRecord[] {
+  if (!/^[0-9a-f]{16}$/i.test(isccHex)) throw new Error('not a 64-bit ISCC Text-Code');
+  const out: ChainRecord[] = [];
+  for (const { record, distance } of index.match(isccKey(isccHex), ISCC_MATCH_BITS)) {
+    const chain = enabled.find((c) => c.id === record.chainId);
+    const trusted = chain && findTrustedRegistrant(registrants, record.registrant, chain.id);
+    if (!chain || !trusted) continue;
+    const same = (r: ChainRecord) =>
+      r.chainId === chain.id && r.registrant.toLowerCase() === record.registrant.toLowerCase();
+    if (found.some((r) => r.match === 'text' && same(r)) || out.some(same)) continue;
+    const r: ChainRecord = {
+      chainId: chain.id,
+      chainName: chain.name,
+      contentHash: record.pdq,
+      registrant: record.registrant,
+      registrantName: trusted.name,
+      trusted: true,
+      kind: 'iscc',
+      match: 'similar-text',
+      distance,
+      time: record.time,
+      aiGenerated: (record.flags & FLAG_AI) !== 0,
+      revoked: (record.flags & FLAG_REVOKED) !== 0,
+    };
+    if (trusted.site) r.registrantSite = trusted.site;
+    if (record.txHash) r.txHash = record.txHash;
+    if (record.blockNumber) r.blockNumber = record.blockNumber;
+    if (record.uri) r.uri = record.uri;
+    out.push(r);
+  }
+  return out;
 }
 
 function toChainRecord(

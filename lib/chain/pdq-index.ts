@@ -26,6 +26,13 @@ export interface PdqRecord {
   txHash?: Hash;
   blockNumber?: string;
   uri?: string;
+  /** SHA-256 of the C2PA manifest store the registration names (none: absent). */
+  c2paManifestHash?: Hex32;
+  /**
+   * Absent: a PDQ record (kind 1). 3: an ISCC Text-Code record, its 64 bits in the high 8 bytes of `pdq` and the
+   * rest zero, so the same 256-bit Hamming index compares text codes (see text-index in pdq-sync.ts).
+   */
+  kind?: 3;
 }
 
 export interface PdqMatch {

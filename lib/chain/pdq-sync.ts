@@ -20,7 +20,7 @@ import { pdqRecordKey } from './pdq-index.ts';
 import type { PdqIndexStore } from './pdq-index-store.ts';
 import { registrantsForChain, type TrustedRegistrant } from './registrants.ts';
 import { REGISTRY_ADDRESS } from './registry-address.ts';
-import { FLAG_REVOKED, KIND_PDQ } from './registry-entry.ts';
+import { FLAG_REVOKED, KIND_ISCC, KIND_PDQ } from './registry-entry.ts';
 import { assertChainId, DEFAULT_CHUNK_BLOCKS, latestBlock, scanRegistryLogs } from './registry-logs.ts';
 
 export interface PdqSyncOptions {
@@ -28,6 +28,11 @@ export interface PdqSyncOptions {
   chain: Pick<ChainConfig, 'id'>;
   registrants: readonly TrustedRegistrant[];
   index: PdqIndex;
+  /**
+   * The local text index (ISCC Text-Code records, kind 3), synced in the same scan and under the same cursor:
+   * no text code leaves the browser either. Absent: PDQ only.
+   */
+  textIndex?: PdqIndex;
   store: PdqIndexStore;
   registry?: Address;
   /** Where to start without a cursor (e.g. the registry's deployment block on that chain). */
@@ -63,12 +68,15 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
   // Before touching the store: a wrong chain must not even clear what was synced.
   await assertChainId(client, chainId);
   const trusted = registrantsForChain(options.registrants, chainId);
-  const key = registrantsKey(trusted);
+  const textIndex = options.textIndex;
+  // With the text index the cursor covers both kinds: a cursor written for PDQ only must restart.
+  const key = `${textIndex ? 'pdq+iscc|' : ''}${registrantsKey(trusted)}`;
   let cursor = await store.getCursor(chainId);
   let restarted = false;
   if (cursor && cursor.registrantsKey !== key) {
     await store.clearChain(chainId);
     index.removeChain(chainId);
+    textIndex?.removeChain(chainId);
     cursor = undefined;
     restarted = true;
   }
@@ -95,7 +103,11 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
   }
   const scan = scanRegistryLogs(
     client,
-    { registry: options.registry ?? REGISTRY_ADDRESS, registrants: trusted, kind: KIND_PDQ },
+    {
+      registry: options.registry ?? REGISTRY_ADDRESS,
+      registrants: trusted,
+      kind: textIndex ? [KIND_PDQ, KIND_ISCC] : KIND_PDQ,
+    },
     {
       fromBlock: start,
       toBlock: target,
@@ -110,16 +122,24 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
     for (const log of chunk.logs) {
       const id = { chainId, registrant: log.registrant, pdq: log.contentHash };
       const k = pdqRecordKey(id);
-      const known = changed.get(k) ?? index.get(id);
+      const into = log.kind === KIND_ISCC ? textIndex : index;
+      const known = changed.get(k) ?? into?.get(id);
       if (log.eventName === 'Registered') {
         changed.set(k, {
           ...id,
+          ...(log.kind === KIND_ISCC ? { kind: KIND_ISCC } : {}),
           time: log.time,
           flags: log.flags | ((known?.flags ?? 0) & FLAG_REVOKED),
           // The first registration is the proof of time: keep its transaction, take the newest uri.
           txHash: known?.txHash ?? log.txHash,
           blockNumber: known?.blockNumber ?? String(log.blockNumber),
           ...(log.uri ? { uri: log.uri } : known?.uri ? { uri: known.uri } : {}),
+          // The manifest store named with the newest registration (recovered credentials, issue 16).
+          ...(!/^0x0{64}$/.test(log.c2paManifestHash)
+            ? { c2paManifestHash: log.c2paManifestHash }
+            : known?.c2paManifestHash
+              ? { c2paManifestHash: known.c2paManifestHash }
+              : {}),
         });
       } else if (known) {
         changed.set(k, { ...known, flags: known.flags | FLAG_REVOKED });
@@ -128,7 +148,7 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
     }
     const records = [...changed.values()];
     await store.saveChunk(chainId, records, { lastSyncedBlock: String(chunk.to), registrantsKey: key });
-    for (const r of records) index.upsert(r);
+    for (const r of records) (r.kind === KIND_ISCC ? textIndex : index)?.upsert(r);
     result.chunks++;
     result.upserted += records.length;
     result.revoked += revoked;
@@ -139,6 +159,10 @@ export async function syncPdqIndex(options: PdqSyncOptions): Promise<PdqSyncResu
 }
 
 /** Fills an index from its store (at worker start-up). */
-export async function loadPdqIndex(index: PdqIndex, store: PdqIndexStore): Promise<void> {
-  for (const r of await store.loadRecords()) index.upsert(r);
+export async function loadPdqIndex(
+  index: PdqIndex,
+  store: PdqIndexStore,
+  textIndex?: PdqIndex,
+): Promise<void> {
+  for (const r of await store.loadRecords()) (r.kind === KIND_ISCC ? textIndex : index)?.upsert(r);
 }

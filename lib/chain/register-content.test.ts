@@ -80,7 +80,7 @@ describe('registerContent / revokeContent', () => {
     await expect(registerContent(w, [{ hash: `0x${'0'.repeat(64)}`, kind: 0 }])).rejects.toThrow(
       /content hash/,
     );
-    await expect(registerContent(w, [{ hash: good, kind: 3 as 0 }])).rejects.toThrow(/kind/);
+    await expect(registerContent(w, [{ hash: good, kind: 4 as 0 }])).rejects.toThrow(/kind/);
     await expect(
       registerContent(w, [{ hash: good, kind: 0, uri: 'x'.repeat(MAX_URI_BYTES + 1) }]),
     ).rejects.toThrow(/uri/);

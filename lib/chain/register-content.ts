@@ -49,7 +49,7 @@ function validate(item: RegisterItem): void {
   }
 }
 
-function batchesOf<T>(items: readonly T[], size: number): T[][] {
+export function batchesOf<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -94,44 +94,52 @@ async function send(
   return { txHash, gasUsed: receipt.gasUsed };
 }
 
+/** The contract call for one batch: `register` for one item, `registerBatch` otherwise (also used to estimate gas). */
+export function registerCall(batch: readonly RegisterItem[]) {
+  const flags = batch.map((i) => (i.aiGenerated ? FLAG_AI : 0));
+  if (batch.length === 1) {
+    const [i] = batch as [RegisterItem];
+    return {
+      functionName: 'register',
+      args: [i.hash, i.kind, flags[0] ?? 0, i.c2paManifestHash ?? ZERO32, i.uri ?? ''],
+    } as const;
+  }
+  // Empty arrays mean "none for every item" in the contract and save calldata.
+  const manifests = batch.some((i) => i.c2paManifestHash)
+    ? batch.map((i) => i.c2paManifestHash ?? ZERO32)
+    : [];
+  const uris = batch.some((i) => i.uri) ? batch.map((i) => i.uri ?? '') : [];
+  return {
+    functionName: 'registerBatch',
+    args: [batch.map((i) => i.hash), batch.map((i) => i.kind), flags, manifests, uris],
+  } as const;
+}
+
+/** Items once each (same hash and kind): a duplicate would only re-register and waste gas. Validates them all. */
+export function uniqueItems(items: readonly RegisterItem[]): RegisterItem[] {
+  for (const item of items) validate(item);
+  return [...new Map(items.map((i) => [`${i.hash.toLowerCase()}:${i.kind}`, i])).values()];
+}
+
 export async function registerContent(
   client: WalletLikeClient,
   items: readonly RegisterItem[],
   options: WriteOptions = {},
 ): Promise<WriteResult> {
-  for (const item of items) validate(item);
-  // Exact duplicates would only re-register (same kind) and waste gas.
-  const unique = [...new Map(items.map((i) => [`${i.hash.toLowerCase()}:${i.kind}`, i])).values()];
+  const unique = uniqueItems(items);
   const registry = options.registry ?? REGISTRY_ADDRESS;
   const result: WriteResult = { txHashes: [], gasUsed: 0n, items: 0 };
   for (const batch of batchesOf(unique, batchSizeOf(options))) {
-    const flags = batch.map((i) => (i.aiGenerated ? FLAG_AI : 0));
     const base = {
       address: registry,
       abi: registryAbi,
       account: client.account,
       chain: client.chain,
     } as const;
-    let sent: { txHash: Hash; gasUsed: bigint };
-    if (batch.length === 1) {
-      const [i] = batch as [RegisterItem];
-      sent = await send(client, options, 1, {
-        ...base,
-        functionName: 'register',
-        args: [i.hash, i.kind, flags[0] ?? 0, i.c2paManifestHash ?? ZERO32, i.uri ?? ''],
-      });
-    } else {
-      // Empty arrays mean "none for every item" in the contract and save calldata.
-      const manifests = batch.some((i) => i.c2paManifestHash)
-        ? batch.map((i) => i.c2paManifestHash ?? ZERO32)
-        : [];
-      const uris = batch.some((i) => i.uri) ? batch.map((i) => i.uri ?? '') : [];
-      sent = await send(client, options, batch.length, {
-        ...base,
-        functionName: 'registerBatch',
-        args: [batch.map((i) => i.hash), batch.map((i) => i.kind), flags, manifests, uris],
-      });
-    }
+    const sent = await send(client, options, batch.length, {
+      ...base,
+      ...registerCall(batch),
+    } as Parameters<typeof writeContract>[1]);
     result.txHashes.push(sent.txHash);
     result.gasUsed += sent.gasUsed;
     result.items += batch.length;

@@ -38,7 +38,7 @@ export interface RegistrationsResult {
   complete: boolean;
 }
 
-const MATCH = { sha256: 'exact', pdq: 'perceptual', text: 'text' } as const;
+const MATCH = { sha256: 'exact', pdq: 'perceptual', text: 'text', iscc: 'similar-text' } as const;
 
 export async function registrationsFromLogs(
   client: AnyClient,

@@ -7,7 +7,9 @@ import type { RecordKind } from '../evidence/types.ts';
 export const KIND_SHA256 = 0;
 export const KIND_PDQ = 1;
 export const KIND_TEXT = 2;
-export type KindCode = 0 | 1 | 2;
+/** ISCC Text-Code (64 bits) in the high 8 bytes of the hash, the rest zero (registry v2). */
+export const KIND_ISCC = 3;
+export type KindCode = 0 | 1 | 2 | 3;
 
 export const FLAG_AI = 1;
 export const FLAG_REVOKED = 2;
@@ -15,7 +17,12 @@ export const FLAG_REVOKED = 2;
 /** Mirrors `MAX_BATCH` in the contract (checked by the contract tests). */
 export const MAX_BATCH = 256;
 
-export const KIND_NAMES: Readonly<Record<KindCode, RecordKind>> = { 0: 'sha256', 1: 'pdq', 2: 'text' };
+export const KIND_NAMES: Readonly<Record<KindCode, RecordKind>> = {
+  0: 'sha256',
+  1: 'pdq',
+  2: 'text',
+  3: 'iscc',
+};
 
 export interface UnpackedEntry {
   /** Unix seconds of the registrant's first registration of the hash. */
@@ -27,7 +34,7 @@ export interface UnpackedEntry {
 }
 
 export function isKindCode(value: number): value is KindCode {
-  return value === 0 || value === 1 || value === 2;
+  return value === 0 || value === 1 || value === 2 || value === 3;
 }
 
 /** Packs like the contract does (tests and local fixtures). */

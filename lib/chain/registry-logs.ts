@@ -45,7 +45,8 @@ export interface LogFilter {
   contentHashes?: readonly Hex32[];
   /** Any of these registrants (absent = all). */
   registrants?: readonly Address[];
-  kind?: KindCode;
+  /** One kind, or any of several (the local indexes sync PDQ and ISCC records in one scan). */
+  kind?: KindCode | readonly KindCode[];
 }
 
 export const REGISTERED_TOPIC = encodeEventTopics({ abi: registryAbi, eventName: 'Registered' })[0] as Hex;
@@ -66,7 +67,11 @@ function topicsFor(filter: LogFilter): Array<Hex | Hex[] | null> {
     [REGISTERED_TOPIC, REVOKED_TOPIC],
     filter.contentHashes ? filter.contentHashes.map((h) => h.toLowerCase() as Hex) : null,
     filter.registrants ? filter.registrants.map((a) => pad(a.toLowerCase() as Hex)) : null,
-    filter.kind !== undefined ? pad(numberToHex(filter.kind)) : null,
+    filter.kind === undefined
+      ? null
+      : typeof filter.kind === 'number'
+        ? pad(numberToHex(filter.kind))
+        : filter.kind.map((k) => pad(numberToHex(k))),
   ];
   while (topics.length > 1 && topics[topics.length - 1] === null) topics.pop();
   return topics;
@@ -126,7 +131,8 @@ export async function fetchRegistryLogs(
     if (!isKindCode(kind)) throw bad(`kind ${kind}`);
     if (hashes && !hashes.has(contentHash.toLowerCase())) throw bad('a log for another hash');
     if (registrants && !registrants.has(registrant.toLowerCase())) throw bad('a log for another registrant');
-    if (filter.kind !== undefined && kind !== filter.kind) throw bad('a log of another kind');
+    const kinds = filter.kind === undefined ? undefined : ([] as KindCode[]).concat(filter.kind);
+    if (kinds && !kinds.includes(kind)) throw bad('a log of another kind');
     const base: LogBase = {
       contentHash: contentHash.toLowerCase() as Hex32,
       registrant,

@@ -169,10 +169,12 @@ export interface C2paEvidence {
   raw?: unknown;
 }
 
-/** How a record matched the item. */
-export type MatchKind = 'exact' | 'perceptual' | 'text';
-/** What the registered hash is: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text. */
-export type RecordKind = 'sha256' | 'pdq' | 'text';
+/** How a record matched the item ('similar-text': ISCC Text-Code within the threshold, a lead). */
+export type MatchKind = 'exact' | 'perceptual' | 'text' | 'similar-text';
+/**
+ * What the registered hash is: 0 = SHA-256 of bytes, 1 = PDQ, 2 = SHA-256 of collapsed text, 3 = ISCC Text-Code.
+ */
+export type RecordKind = 'sha256' | 'pdq' | 'text' | 'iscc';
 
 export interface ChainRecord {
   chainId: number;
@@ -208,12 +210,41 @@ export interface ChainEvidence {
   disagreement?: string;
 }
 
+/**
+ * Content Credentials recovered from the registry for an item without its own: a trusted registrant's record
+ * (exact or look-alike) names a manifest store by hash and URI (lib/recover/recover-credentials.ts).
+ */
+export interface RecoveredCredentials {
+  from: {
+    chainId: number;
+    chainName?: string;
+    registrant: `0x${string}`;
+    registrantName?: string;
+    match: 'exact' | 'perceptual';
+    /** Hamming distance of the look-alike (0 for exact). */
+    bits: number;
+    /** The record's content hash (SHA-256 of the bytes or PDQ) and transaction. */
+    contentHash: `0x${string}`;
+    txHash?: `0x${string}`;
+    time: number;
+    manifestHash: `0x${string}`;
+    uri: string;
+  };
+  /** 'recovered': fetched, hash-checked, validated (see c2pa.state); 'error': fetch, hash or read failed. */
+  state: 'recovered' | 'error';
+  /** The recovered store's evidence; its hard binding cannot match a copy and is listed in `unbound`. */
+  c2pa?: C2paEvidence;
+  unbound?: string[];
+  error?: string;
+}
+
 export interface Evidence {
   fingerprints?: Fingerprints;
   /** The bytes could not be fetched or hashed. */
   fetchError?: string;
   c2pa?: C2paEvidence;
   chain?: ChainEvidence;
+  recovered?: RecoveredCredentials;
 }
 
 export type Verdict =

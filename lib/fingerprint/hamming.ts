@@ -2,6 +2,13 @@ import type { HexString } from '../evidence/types.ts';
 
 /** Upstream PDQ match threshold (pdq/README.md): distance <= 31 of 256 bits. */
 export const PDQ_MATCH_DISTANCE = 31;
+/**
+ * ISCC Text-Code (64 bits) match threshold: at most 12 bits apart is "a lightly edited copy". Measured by
+ * scripts/measure-text-threshold.ts (README "Lightly edited text"): every one-word edit of the corpus is within 10
+ * bits, unrelated paragraphs on the same topic are 21 or more apart; two unrelated codes fall within 12 bits with
+ * probability 2e-7.
+ */
+export const ISCC_MATCH_BITS = 12;
 /** Upstream PDQ quality gate: hashes of quality <= 49 are too featureless to match on. */
 export const PDQ_MIN_QUALITY = 50;
 

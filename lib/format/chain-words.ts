@@ -18,6 +18,8 @@ export function matchWords(record: Pick<ChainRecord, 'match' | 'distance'>): str
     }
     case 'text':
       return 'Text (SHA-256 of the normalised text): the same words were registered';
+    case 'similar-text':
+      return `Similar text (ISCC Text-Code${record.distance === undefined ? '' : `, ${record.distance} of 64 bits differ`}): looks like a registered passage, lightly edited — a lead, not proof`;
   }
 }
 
@@ -29,6 +31,8 @@ export function recordKindWords(kind: ChainRecord['kind']): string {
       return 'PDQ perceptual hash';
     case 'text':
       return 'SHA-256 of the normalised text';
+    case 'iscc':
+      return 'ISCC Text-Code (64 bits)';
   }
 }
 

@@ -54,6 +54,13 @@ describe('parseRequest', () => {
       type: 'fetch-remote-manifest',
       key: hash,
     });
+    // Recovering credentials fetches from hosts a record names: only the user, on the details page, asks.
+    expect(parseRequest({ type: 'recover-credentials', key: hash }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'recover-credentials', key: 'x' }, 'page')).toBeNull();
+    expect(parseRequest({ type: 'recover-credentials', key: hash }, 'page')).toEqual({
+      type: 'recover-credentials',
+      key: hash,
+    });
   });
 
   it('rejects malformed, unknown and hostile shapes', () => {

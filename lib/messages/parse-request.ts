@@ -11,6 +11,7 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'verify-url': ['page'],
   'get-registrations': ['page'],
   'fetch-remote-manifest': ['page'],
+  'recover-credentials': ['page'],
   'update-trust-lists': ['page'],
   'clear-cache': ['page'],
 };
@@ -77,6 +78,7 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     case 'get-details':
     case 'get-registrations':
     case 'fetch-remote-manifest':
+    case 'recover-credentials':
       return typeof m.key === 'string' && HEX64.test(m.key) ? { type, key: m.key } : null;
     case 'update-trust-lists':
     case 'clear-cache':

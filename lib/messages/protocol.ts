@@ -68,6 +68,7 @@ export type BackgroundRequest =
   | { type: 'verify-url'; url: string }
   | { type: 'get-registrations'; key: string }
   | { type: 'fetch-remote-manifest'; key: string }
+  | { type: 'recover-credentials'; key: string }
   | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
@@ -82,6 +83,8 @@ export interface BackgroundResponses {
   'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
   /** The user asked to fetch the remote manifest the item names (details page only): the item checked again. */
   'fetch-remote-manifest': ItemDetails | { error: string };
+  /** Content Credentials recovered from the registry on the user's request (details page only). */
+  'recover-credentials': ItemDetails | null;
   'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }

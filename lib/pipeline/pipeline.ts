@@ -1,6 +1,11 @@
 import type { CacheDb, CachedItem, PartStamp } from '../cache/cache-db.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
-import type { Evidence, ImageFingerprints, TextFingerprints } from '../evidence/types.ts';
+import type {
+  Evidence,
+  ImageFingerprints,
+  RecoveredCredentials,
+  TextFingerprints,
+} from '../evidence/types.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
@@ -15,6 +20,8 @@ export interface PipelineDeps {
   fingerprintImage: (bytes: Uint8Array, contentType: string) => Promise<ImageFingerprints>;
   /** Fetch + decode + C2PA tasks at once; the rest queue in arrival order (viewport first). */
   concurrency?: number;
+  /** Content Credentials recovered from the registry for items without their own (lib/recover). */
+  recover?: (evidence: Evidence) => Promise<RecoveredCredentials | undefined>;
 }
 
 const MAX_TEXT_KEPT = 20_000;
@@ -59,6 +66,16 @@ export class Pipeline {
   async details(key: string): Promise<ItemDetails | null> {
     const item = await this.deps.cache.get(key);
     return item ? toDetails(item) : null;
+  }
+
+  /** Changes a cached item's evidence outside a check (credentials recovered on the user's request). */
+  async amend(key: string, change: (evidence: Evidence) => Promise<Evidence>): Promise<ItemDetails | null> {
+    const item = await this.deps.cache.get(key);
+    if (!item) return null;
+    const evidence = await change(item.evidence);
+    const amended = { ...item, evidence, ...verdictFor(evidence) };
+    await this.deps.cache.put(amended).catch(() => {});
+    return toDetails(amended);
   }
 
   async clear(): Promise<number> {
@@ -160,6 +177,12 @@ export class Pipeline {
         parts[provider.part] = this.deps.cache.stamp(ttl, provider.version()) satisfies PartStamp;
       }),
     );
+    // Recovery depends on both parts (no own credentials, a record naming a manifest): it follows either.
+    if (this.deps.recover && stale.length > 0) {
+      const recovered = await this.deps.recover(evidence).catch(() => undefined);
+      if (recovered) evidence.recovered = recovered;
+      else delete evidence.recovered;
+    }
     const { verdict, reason, variant } = verdictFor(evidence);
     const item: Omit<CachedItem, 'size' | 'lastAccess'> = {
       key,

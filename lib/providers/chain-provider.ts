@@ -12,6 +12,8 @@ export interface ChainProviderEnv {
   lookup: ChainLookupFn;
   /** The local perceptual index (PDQ hashes never leave the browser). */
   pdqIndex?: () => Promise<PdqIndex | undefined>;
+  /** The local ISCC Text-Code index (text codes never leave the browser either). */
+  textIndex?: () => Promise<PdqIndex | undefined>;
 }
 
 /** Records can be added or revoked at any time, so the chain part is re-asked after an hour. */
@@ -39,14 +41,17 @@ export function createChainProvider(env: ChainProviderEnv): EvidenceProvider {
       const input =
         fingerprints.kind === 'image'
           ? { sha256: fingerprints.sha256, pdq: fingerprints.pdq }
-          : { sha256Collapsed: fingerprints.sha256Collapsed };
+          : { sha256Collapsed: fingerprints.sha256Collapsed, isccText: fingerprints.isccTextHex };
       const pdqIndex =
         fingerprints.kind === 'image' ? await env.pdqIndex?.().catch(() => undefined) : undefined;
+      const textIndex =
+        fingerprints.kind === 'text' ? await env.textIndex?.().catch(() => undefined) : undefined;
       const chain = await chainEvidenceFor(input, {
         chains: env.chains,
         registrants: env.registrants,
         lookup: env.lookup,
         pdqIndex,
+        textIndex,
       });
       return { chain };
     },

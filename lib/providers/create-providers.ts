@@ -28,6 +28,7 @@ export interface ProvidersEnv {
   pdqIndex?: () => Promise<PdqIndex | undefined>;
   /** Remote manifest URLs the user asked for on the details page (fetched whatever the settings). */
   askedManifest?: (url: string) => boolean;
+  textIndex?: () => Promise<PdqIndex | undefined>;
 }
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
@@ -88,6 +89,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
     registrants: settings.registrants,
     lookup: batcher.lookup,
     pdqIndex: env.pdqIndex,
+    textIndex: env.textIndex,
   });
   return [c2pa, chain];
 }
