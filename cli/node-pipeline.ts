@@ -38,6 +38,8 @@ export async function createNodePipeline(
       trustLists: trustLists ?? (() => loadBundledTrustListsNode(settings.trust)),
     }),
     fetch: (source) => fetchSource(source, cwd),
-    fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decodeImageNode),
+    // No wantsPdq: `verify` reports the perceptual hash of every image it is given.
+    fingerprintImage: (bytes, contentType, options) =>
+      fingerprintImage(bytes, contentType, decodeImageNode, options),
   });
 }

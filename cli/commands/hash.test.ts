@@ -16,11 +16,11 @@ describe('origin-lens hash', () => {
   it('prints SHA-256 and the PDQ reference hash for an image', async () => {
     const { code, out } = await hash(['fixtures/pdq/images/bridge-1-original.jpg', '--json']);
     expect(code).toBe(0);
-    // The `fullres` value of fixtures/pdq/expected.json (upstream: python-threatexchange, Java PDQHasher).
+    // The `cpp_nn512` value of fixtures/pdq/expected.json (upstream: the C++ hasher's WASM build).
     expect(JSON.parse(out)).toEqual([
       expect.objectContaining({
         source: 'fixtures/pdq/images/bridge-1-original.jpg',
-        pdq: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22',
+        pdq: 'd8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22',
         pdqQuality: 100,
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       }),

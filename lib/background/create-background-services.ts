@@ -73,7 +73,9 @@ export function createBackgroundServices(env: BackgroundEnv) {
         pdqIndex: pdq.index,
       }),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-      fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
+      fingerprintImage: (bytes, contentType, options) =>
+        fingerprintImage(bytes, contentType, decode, options),
+      wantsPdq: pdq.wantsPdq,
       concurrency: CONCURRENCY,
     });
   };

@@ -43,10 +43,11 @@ export function createRouter(env: RouterEnv) {
       await env.openDetails(query, sender.tab?.id);
       return null;
     },
-    'get-details': async (r) => (await env.pipeline()).details(r.key),
+    // The details page shows the perceptual hash: computed now if the item was checked without one.
+    'get-details': async (r) => (await env.pipeline()).details(r.key, { pdq: true }),
     'verify-url': async (r) => {
       const pipeline = await env.pipeline();
-      const result = await pipeline.checkImage(r.url);
+      const result = await pipeline.checkImage(r.url, { pdq: true });
       if (!result.key) return { error: result.reason };
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
     },

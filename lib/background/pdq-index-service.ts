@@ -62,16 +62,33 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
     return syncing;
   };
 
+  const enabled = new Set(env.chains.filter((c) => c.enabled).map((c) => c.id));
+  let answered: { size: number; wanted: boolean } | undefined;
+  const ready = async (): Promise<PdqIndex> => {
+    loaded ??= loadPdqIndex(index, env.store).catch(() => {});
+    await loaded;
+    if (lastSync === 0) {
+      await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
+    } else if (now() - lastSync > PDQ_RESYNC_MS) {
+      void startSync();
+    }
+    return index;
+  };
+
   return {
-    index: async (): Promise<PdqIndex> => {
-      loaded ??= loadPdqIndex(index, env.store).catch(() => {});
-      await loaded;
-      if (lastSync === 0) {
-        await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
-      } else if (now() - lastSync > PDQ_RESYNC_MS) {
-        void startSync();
+    index: ready,
+    /**
+     * Can a perceptual hash be compared with anything? Only with PDQ records of an enabled chain. With every
+     * chain off (the default) this answers at once, without loading the index, and no image is decoded.
+     */
+    wantsPdq: async (): Promise<boolean> => {
+      if (enabled.size === 0) return false;
+      const current = await ready();
+      // Records are only added or dropped by a sync: recount only when the size moved.
+      if (answered?.size !== current.size) {
+        answered = { size: current.size, wanted: current.hasChain(enabled) };
       }
-      return index;
+      return answered.wanted;
     },
     sync: startSync,
   };

@@ -12,7 +12,16 @@ export interface PipelineDeps {
   providers: EvidenceProvider[];
   /** Fetches bytes (credentials, cap and timeout already applied). */
   fetch: (url: string) => Promise<FetchedBytes>;
-  fingerprintImage: (bytes: Uint8Array, contentType: string) => Promise<ImageFingerprints>;
+  fingerprintImage: (
+    bytes: Uint8Array,
+    contentType: string,
+    options: { pdq: boolean },
+  ) => Promise<ImageFingerprints>;
+  /**
+   * Is a perceptual hash worth computing? Only when something can compare it (PDQ records of an enabled
+   * chain); otherwise images are not even decoded. Absent: always (the CLI).
+   */
+  wantsPdq?: () => Promise<boolean>;
   /** Fetch + decode + C2PA tasks at once; the rest queue in arrival order (viewport first). */
   concurrency?: number;
 }
@@ -36,8 +45,14 @@ export class Pipeline {
     this.limit = limitConcurrency(deps.concurrency ?? 4);
   }
 
-  checkImage(url: string): Promise<CheckResult> {
-    return this.once(`image:${url}`, () => this.runImage(url));
+  /** `pdq: true` computes the perceptual hash whatever `wantsPdq` says (the details page asks for it). */
+  checkImage(url: string, options: { pdq?: boolean } = {}): Promise<CheckResult> {
+    const id = options.pdq ? `image+pdq:${url}` : `image:${url}`;
+    return this.once(id, async () => this.runImage(url, options.pdq || (await this.wantsPdq())));
+  }
+
+  private async wantsPdq(): Promise<boolean> {
+    return this.deps.wantsPdq ? this.deps.wantsPdq().catch(() => true) : true;
   }
 
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
@@ -48,8 +63,15 @@ export class Pipeline {
     });
   }
 
-  async details(key: string): Promise<ItemDetails | null> {
-    const item = await this.deps.cache.get(key);
+  /** `pdq: true` (the details page): an image cached without its perceptual hash gets it now, from its URL. */
+  async details(key: string, options: { pdq?: boolean } = {}): Promise<ItemDetails | null> {
+    let item = await this.deps.cache.get(key);
+    const f = item?.evidence.fingerprints;
+    const url = item?.urls[0];
+    if (options.pdq && url && f?.kind === 'image' && !f.pdq && !f.pdqError) {
+      await this.checkImage(url, { pdq: true });
+      item = (await this.cached(() => this.deps.cache.get(key))) ?? item;
+    }
     return item ? toDetails(item) : null;
   }
 
@@ -84,12 +106,16 @@ export class Pipeline {
     );
   }
 
-  private async runImage(url: string): Promise<CheckResult> {
+  private async runImage(url: string, pdq: boolean): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
-    if (byUrl?.evidence.fingerprints) {
+    const f = byUrl?.evidence.fingerprints;
+    // Cached without a perceptual hash (none was needed then) but one is wanted now: fetch and decode again.
+    // (Only a pipeline with `wantsPdq` ever skips the hash.)
+    const lacksPdq = pdq && this.deps.wantsPdq !== undefined && f?.kind === 'image' && !f.pdq && !f.pdqError;
+    if (byUrl && f && !lacksPdq) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
-        return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
+        return toResult(await this.refresh(byUrl, { fingerprints: f, url }, url));
       }
     }
     // Only fetching and fingerprinting hold a slot (bytes in memory, decoding). The providers run outside it:
@@ -100,7 +126,7 @@ export class Pipeline {
         const fetched = await this.deps.fetch(url);
         return {
           fetched,
-          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType),
+          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, { pdq }),
         };
       } catch (error) {
         return { error: error as Error };
@@ -111,7 +137,7 @@ export class Pipeline {
       return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
     }
     const { fetched, fingerprints } = got;
-    const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    const cached = gainedPdq(await this.cached(() => this.deps.cache.get(fingerprints.sha256)), fingerprints);
     const input: ProviderInput = {
       fingerprints,
       bytes: fetched.bytes,
@@ -174,6 +200,15 @@ export class Pipeline {
     }
     return { ...item, size: 0, lastAccess: Date.now() };
   }
+}
+
+/** A cached item whose new fingerprints bring a PDQ hash it lacked: its registry part must look again. */
+function gainedPdq(cached: CachedItem | undefined, now: ImageFingerprints): CachedItem | undefined {
+  const before = cached?.evidence.fingerprints;
+  if (!cached || !now.pdq || before?.kind !== 'image' || before.pdq) return cached;
+  const parts = { ...cached.parts };
+  delete parts.chain;
+  return { ...cached, parts };
 }
 
 function toResult(item: CachedItem): CheckResult {
