@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { fingerprintText } from '@/lib/fingerprint/fingerprint-text';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { PageController } from '@/lib/page/page-controller';
 import { defaultSettings, isSiteDisabled, mergeSettings, SETTINGS_KEY } from '@/lib/settings/settings';
@@ -17,7 +16,6 @@ export default defineContentScript({
     const controller = new PageController({
       win: window,
       send,
-      fingerprintText,
       overlay: settings.overlay,
       showNoProvenance: settings.showNoProvenance,
     });

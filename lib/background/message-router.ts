@@ -2,6 +2,7 @@ import { parseRequest } from '../messages/parse-request.ts';
 import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
 import { classifySender, type SenderInfo } from '../messages/sender.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import { checkTextMessage } from './check-text-message.ts';
 import { toolbarBadge } from './toolbar-badge.ts';
 
 export interface RouterEnv {
@@ -29,7 +30,7 @@ type Handlers = {
 export function createRouter(env: RouterEnv) {
   const handlers: Handlers = {
     'check-image': async (r) => (await env.pipeline()).checkImage(r.url),
-    'check-text': async (r) => (await env.pipeline()).checkText(r.fingerprints, r.text),
+    'check-text': async (r) => checkTextMessage(await env.pipeline(), r.text),
     'page-summary': async (r, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {

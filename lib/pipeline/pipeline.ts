@@ -1,6 +1,7 @@
 import type { CacheDb, CachedItem, PartStamp } from '../cache/cache-db.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import type { Evidence, ImageFingerprints, TextFingerprints } from '../evidence/types.ts';
+import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
@@ -63,7 +64,10 @@ export class Pipeline {
     });
   }
 
-  /** `pdq: true` (the details page): an image cached without its perceptual hash gets it now, from its URL. */
+  /**
+   * `pdq: true` (the details page): an image cached without its perceptual hash gets it now, from its URL,
+   * and a text its ISCC Text-Code.
+   */
   async details(key: string, options: { pdq?: boolean } = {}): Promise<ItemDetails | null> {
     let item = await this.deps.cache.get(key);
     const f = item?.evidence.fingerprints;
@@ -71,6 +75,13 @@ export class Pipeline {
     if (options.pdq && url && f?.kind === 'image' && !f.pdq && !f.pdqError) {
       await this.checkImage(url, { pdq: true });
       item = (await this.cached(() => this.deps.cache.get(key))) ?? item;
+    }
+    if (item && options.pdq && f?.kind === 'text' && !f.isccText && item.text) {
+      // The Text-Code of the stored text, shown but not stored; only when that text is the whole block.
+      const full = await fingerprintText(item.text).catch(() => undefined);
+      if (full?.sha256Collapsed === f.sha256Collapsed) {
+        item = { ...item, evidence: { ...item.evidence, fingerprints: full } };
+      }
     }
     return item ? toDetails(item) : null;
   }
