@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { CliIo } from '../cli-io.ts';
 import { run } from './hash.ts';
 
@@ -25,6 +29,26 @@ describe('origin-lens hash', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       }),
     ]);
+  });
+
+  it('prints one text key per paragraph of an HTML page (--html), as the extension splits it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'origin-lens-hash-'));
+    const a =
+      'The harbour authority confirmed on Tuesday that the old grain terminal will become a market hall.';
+    const b =
+      'Residents have argued for years about the future of the site; the compromise is a covered market.';
+    await writeFile(
+      join(dir, 'p.html'),
+      `<html><body><div><span>${a}</span></div><p>${b}<br><br>Too short.</p></body></html>`,
+    );
+    const { code, out } = await hash(['--html', join(dir, 'p.html'), '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out);
+    expect(rows.map((r: { sha256Collapsed: string }) => r.sha256Collapsed)).toEqual([
+      (await fingerprintText(a)).sha256Collapsed,
+      (await fingerprintText(b)).sha256Collapsed,
+    ]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('prints the collapsed-text key and the ISCC Text-Code for text', async () => {

@@ -78,7 +78,7 @@ export class PageController {
       deps.win,
       {
         image: (el, url, inView) => this.onImage(el, url, inView),
-        text: (el, text) => this.onText(el, text),
+        text: (el, text, part) => this.onText(el, text, part),
         removed: (el) => this.onRemoved(el),
         visible: (el) => this.onVisible(el),
       },
@@ -203,8 +203,10 @@ export class PageController {
     return undefined;
   }
 
-  private onText(el: Element, text: string): void {
-    const id = this.idFor(el);
+  private onText(el: Element, text: string, part = 0): void {
+    // Further paragraphs of one element (runs between <br><br>) get ids of their own on the same element.
+    const id = part === 0 ? this.idFor(el) : `${this.idFor(el)}.${part}`;
+    this.elements.set(id, el);
     this.update(id, { id, kind: 'text', preview: text.slice(0, PREVIEW_CHARS), state: 'pending' });
     this.textQueue.push([id, text]);
     void this.drainText();
