@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery,article,feed] [--json] [--profile]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery,article,feed,longread,thread] [--json] [--profile]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (DESIGN.md "Performance budget"). Builds the extension,
@@ -26,7 +26,7 @@ import { runPage } from './bench-page/run-page.ts';
 import { startSiteServer } from './bench-page/site-server.ts';
 import { type PageRuns, summarizeResults } from './bench-page/summarize-results.ts';
 
-const PAGES: PageName[] = ['gallery', 'article', 'feed'];
+const PAGES: PageName[] = ['gallery', 'article', 'feed', 'longread', 'thread'];
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     pages.length === 0
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery,article,feed] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery,article,feed,longread,thread] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       for (const name of pages) {
-        if (name === 'feed' && run >= feedRuns) continue;
+        if ((name === 'feed' || name === 'thread') && run >= feedRuns) continue;
         const bucket = results[name] ?? { ext: [], base: [] };
         results[name] = bucket;
         // Alternate which mode goes first, so neither always gets the cooler machine.
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
             extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
             server,
             rpc,
-            warm: name !== 'feed',
+            warm: name !== 'feed' && name !== 'thread',
           });
           bucket[mode].push(result);
           log(

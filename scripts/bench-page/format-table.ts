@@ -62,7 +62,9 @@ const ROWS: Row[] = [
     '',
   ],
   ['  shortest gap between eth_calls at the proxy (ms)', (s) => n(s.rpc.minGapMs), '~25: 1 per window'],
-  ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), ''],
+  ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), '≤ 1000 gallery cold'],
+  ['page main-thread script with / without (ms)', (s) => `${n(s.script.extMs)} / ${n(s.script.baseMs)}`, ''],
+  ['  extension main-thread script per page (ms)', (s) => n(s.script.extraMs), '≤ 15'],
   [
     'browser CPU, all processes, with / without (ms)',
     (s) => `${n(s.cpu.browserExtMs)} / ${n(s.cpu.browserBaseMs)}`,
@@ -108,7 +110,7 @@ const FEED_ROWS: Row[] = [
 
 export function formatTable(summary: BenchSummary): string {
   const columns: Column[] = [];
-  for (const name of ['gallery', 'article', 'feed'] as PageName[]) {
+  for (const name of ['gallery', 'article', 'feed', 'longread', 'thread'] as PageName[]) {
     const page = summary.pages[name];
     if (!page) continue;
     columns.push({ title: `${name} cold`, s: page.cold });

@@ -39,6 +39,8 @@ export interface PhaseSummary {
     minGapMs: number;
   };
   cpu: { extensionProcessMs: number; browserExtMs: number; browserBaseMs: number };
+  /** Page main-thread script (ms): with, without, and the median of with − without run by run. */
+  script: { extMs: number; baseMs: number; extraMs: number };
   heap: { pagePeakExtMB: number; pagePeakBaseMB: number; workerPeakMB: number };
   feed?: {
     images: number;
@@ -133,6 +135,11 @@ function phase(ext: VisitResult[], base: VisitResult[]): PhaseSummary {
       extensionProcessMs: m(ext, (v) => v.cpu.extensionMs),
       browserExtMs: m(ext, (v) => v.cpu.browserMs),
       browserBaseMs: m(base, (v) => v.cpu.browserMs),
+    },
+    script: {
+      extMs: m(ext, (v) => v.scriptMs),
+      baseMs: m(base, (v) => v.scriptMs),
+      extraMs: median(ext.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
     },
     heap: {
       pagePeakExtMB: m(ext, (v) => v.heap.pagePeakMB),
