@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery,article,feed,longread,thread] [--json] [--profile]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (DESIGN.md "Performance budget"). Builds the extension,
@@ -18,22 +18,22 @@ import { parseArgs } from 'node:util';
 import { CHROME_BUILD, CHROMIUM } from '../e2e/support/launch-chromium.ts';
 import { startBenchDevnet } from './bench-page/bench-devnet.ts';
 import { EXTENSION_DIR, PROFILE_BUILD_DIR, ROOT } from './bench-page/bench-paths.ts';
-import { formatTable } from './bench-page/format-table.ts';
-import { type BenchSite, generateSite, type PageName } from './bench-page/generate-site.ts';
+import { formatTable, formatTargets } from './bench-page/format-table.ts';
+import { type BenchSite, generateSite, pageOf, type RunName } from './bench-page/generate-site.ts';
 import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
 import { startRpcProxy } from './bench-page/rpc-proxy.ts';
 import { runPage } from './bench-page/run-page.ts';
 import { startSiteServer } from './bench-page/site-server.ts';
 import { type PageRuns, summarizeResults } from './bench-page/summarize-results.ts';
 
-const PAGES: PageName[] = ['gallery', 'article', 'feed', 'longread', 'thread'];
+const PAGES: RunName[] = ['gallery-off', 'gallery', 'article', 'feed', 'longread', 'thread'];
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-function expectedItems(site: BenchSite, name: PageName): number {
-  const page = site.pages[name];
+function expectedItems(site: BenchSite, name: RunName): number {
+  const page = site.pages[pageOf(name)];
   return page.images.length + page.texts;
 }
 
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
-  const pages = (values.pages ?? '').split(',').filter((p): p is PageName => PAGES.includes(p as PageName));
+  const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
     runs < 1 ||
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     pages.length === 0
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery,article,feed,longread,thread] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const server = await startSiteServer();
   log(`  ${devnet.info.registered} hashes registered · RPC proxy ${rpc.url} · pages ${server.origin}`);
 
-  const results: Partial<Record<PageName, PageRuns>> = {};
+  const results: Partial<Record<RunName, PageRuns>> = {};
   let profile: Awaited<ReturnType<typeof profileGallery>> | undefined;
   try {
     for (let run = 0; run < runs; run++) {
@@ -109,8 +109,9 @@ async function main(): Promise<void> {
         for (const mode of order) {
           const t0 = Date.now();
           const result = await runPage({
-            page: site.pages[name],
+            page: site.pages[pageOf(name)],
             expectedItems: expectedItems(site, name),
+            chainsOff: name === 'gallery-off',
             extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
             server,
             rpc,
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     console.log(formatTable(summary));
+    console.log(`\n${formatTargets(summary)}`);
     if (profile) console.log(`\n${formatProfile(profile)}`);
   }
   log(`› done in ${Math.round((Date.now() - started) / 1000)} s`);

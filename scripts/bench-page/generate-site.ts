@@ -21,6 +21,9 @@ const GENERATOR_VERSION = 4;
 const SEED = 0x0a1e_2026;
 
 export type PageName = 'gallery' | 'article' | 'feed' | 'longread' | 'thread';
+/** What the bench measures: a page, or the gallery with every chain off (the shipped default). */
+export type RunName = PageName | 'gallery-off';
+export const pageOf = (name: RunName): PageName => (name === 'gallery-off' ? 'gallery' : name);
 
 export interface BenchPage {
   name: PageName;
