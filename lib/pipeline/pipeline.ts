@@ -49,7 +49,8 @@ export class Pipeline {
   /** `pdq: true` computes the perceptual hash whatever `wantsPdq` says (the details page asks for it). */
   checkImage(url: string, options: { pdq?: boolean } = {}): Promise<CheckResult> {
     const id = options.pdq ? `image+pdq:${url}` : `image:${url}`;
-    return this.once(id, async () => this.runImage(url, options.pdq || (await this.wantsPdq())));
+    // Asked now, awaited only where it matters: the fetch does not wait for the PDQ index to load.
+    return this.once(id, () => this.runImage(url, options.pdq ? Promise.resolve(true) : this.wantsPdq()));
   }
 
   private async wantsPdq(): Promise<boolean> {
@@ -117,12 +118,13 @@ export class Pipeline {
     );
   }
 
-  private async runImage(url: string, pdq: boolean): Promise<CheckResult> {
+  private async runImage(url: string, wanted: Promise<boolean>): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
     const f = byUrl?.evidence.fingerprints;
     // Cached without a perceptual hash (none was needed then) but one is wanted now: fetch and decode again.
     // (Only a pipeline with `wantsPdq` ever skips the hash.)
-    const lacksPdq = pdq && this.deps.wantsPdq !== undefined && f?.kind === 'image' && !f.pdq && !f.pdqError;
+    const lacksPdq =
+      this.deps.wantsPdq !== undefined && f?.kind === 'image' && !f.pdq && !f.pdqError && (await wanted);
     if (byUrl && f && !lacksPdq) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
@@ -137,7 +139,9 @@ export class Pipeline {
         const fetched = await this.deps.fetch(url);
         return {
           fetched,
-          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, { pdq }),
+          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, {
+            pdq: await wanted,
+          }),
         };
       } catch (error) {
         return { error: error as Error };

@@ -1,5 +1,12 @@
 import { imageSourceOf, isVisibleEnough, MIN_BACKGROUND_SIDE, MIN_IMAGE_SIDE } from './image-source.ts';
-import { blocksInside, chooseContentRoot, insideChrome, isInline, TextBlockWalker } from './text-blocks.ts';
+import {
+  blocksInside,
+  chooseContentRoot,
+  insideChrome,
+  isInline,
+  type TextBlock,
+  TextBlockWalker,
+} from './text-blocks.ts';
 
 export interface ScannerHooks {
   /** An element shows an image at `url` (first seen, or its source changed). `inView` = found in the viewport. */
@@ -51,6 +58,8 @@ export class PageScanner {
   private textWalker?: TextBlockWalker;
   /** The content root, chosen once the first walk is done (null: the whole body); undefined before. */
   private textRoot: Element | null | undefined;
+  /** Blocks found and inside the root, reported a budget's worth per idle slice. */
+  private textReady: TextBlock[] = [];
   /** Containers queued for the walk since the last idle slice (a burst of mutations queues each once). */
   private textQueued = new WeakSet<Element>();
   private readonly tracked = new Set<Element>();
@@ -102,6 +111,7 @@ export class PageScanner {
     this.tracked.clear();
     this.textWalker = undefined;
     this.textRoot = undefined;
+    this.textReady = [];
     this.idleQueue = [];
     this.idleHead = 0;
   }
@@ -249,22 +259,31 @@ export class PageScanner {
   /** One idle slice of the text walk; blocks are reported once the content root is known. */
   private walkText(budget: () => number): void {
     const walker = this.textWalker;
-    if (!walker || walker.done) return;
-    while (budget() > 0 && !walker.step(TEXT_ELEMENTS_PER_STEP)) {}
-    if (!walker.done) return;
-    this.textQueued = new WeakSet();
-    if (this.textRoot === undefined) this.textRoot = chooseContentRoot(this.win.document, walker.blocks);
-    // A root the page has since removed (a single-page navigation) keeps nothing: fall back to everything.
-    const root = this.textRoot?.isConnected ? this.textRoot : null;
-    const found = blocksInside(walker.blocks, root);
-    walker.blocks.length = 0;
-    for (const block of found) {
-      let seen = this.textSeen.get(block.el);
-      if (seen?.has(block.text)) continue;
-      if (!seen) this.textSeen.set(block.el, (seen = new Set()));
+    if (walker && !walker.done) {
+      while (budget() > 0 && !walker.step(TEXT_ELEMENTS_PER_STEP)) {}
+      if (walker.done) {
+        this.textQueued = new WeakSet();
+        if (this.textRoot === undefined) this.textRoot = chooseContentRoot(this.win.document, walker.blocks);
+        // A root the page has since removed (a single-page navigation) keeps nothing: keep everything.
+        const root = this.textRoot?.isConnected ? this.textRoot : null;
+        this.textReady.push(...blocksInside(walker.blocks, root));
+        walker.blocks.length = 0;
+      }
+    }
+    let i = 0;
+    for (; i < this.textReady.length && (i % TEXT_ELEMENTS_PER_STEP !== 0 || budget() > 0); i++) {
+      const block = this.textReady[i] as TextBlock;
+      const seen = this.textSeen.get(block.el) ?? new Set<string>();
+      if (seen.has(block.text)) continue;
+      this.textSeen.set(block.el, seen);
       seen.add(block.text);
       this.hooks.text(block.el, block.text, block.part);
     }
+    this.textReady = i === this.textReady.length ? [] : this.textReady.slice(i);
+  }
+
+  private textPending(): boolean {
+    return this.textReady.length > 0 || (this.textWalker !== undefined && !this.textWalker.done);
   }
 
   private scheduleIdle(): void {
@@ -296,7 +315,6 @@ export class PageScanner {
       this.idleHead = 0;
     }
     if (this.idleHead === this.idleQueue.length) this.walkText(budget);
-    if (this.idleHead < this.idleQueue.length || (this.textWalker && !this.textWalker.done))
-      this.scheduleIdle();
+    if (this.idleHead < this.idleQueue.length || this.textPending()) this.scheduleIdle();
   }
 }
