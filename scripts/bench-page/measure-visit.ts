@@ -120,6 +120,8 @@ export async function measureVisit(
   if (watch) {
     settled = await watch.until(async (items) => {
       const pending = items.some((i) => i.state === 'pending');
+      // The feed drops old posts, so it never holds all its items at once; the thread's article does.
+      if (isFeed) return !pending && (await feedState(page)).done;
       if (untilDone) return !pending && items.length >= expectedItems && (await feedState(page)).done;
       return !pending && items.length >= expectedItems;
     }, SETTLE_TIMEOUT_MS);
