@@ -47,6 +47,8 @@ export async function createNodePipeline(
     providers: await createProviders(env),
     recover: createRegistryRecoverer(env),
     fetch: (source) => fetchSource(source, cwd),
-    fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decodeImageNode),
+    // No wantsPdq: `verify` reports the perceptual hash of every image it is given.
+    fingerprintImage: (bytes, contentType, options) =>
+      fingerprintImage(bytes, contentType, decodeImageNode, options),
   });
 }

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { fingerprintText } from '@/lib/fingerprint/fingerprint-text';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
@@ -23,7 +22,6 @@ export default defineContentScript({
     const controller = new PageController({
       win: window,
       send,
-      fingerprintText,
       overlay: settings.overlay,
       showNoProvenance: settings.showNoProvenance,
     });

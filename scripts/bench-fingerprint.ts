@@ -11,11 +11,13 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeImageNode } from '../cli/decode-image-node.ts';
+import { findC2paTrace } from '../lib/c2pa/detect-c2pa.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../lib/fingerprint/fingerprint-text.ts';
 import { isccTextCode } from '../lib/fingerprint/iscc-text.ts';
 import { lumaFromRgb, pdqFrom64, pdqFromRgb } from '../lib/fingerprint/pdq.ts';
 import { sha256Hex } from '../lib/fingerprint/sha256.ts';
+import { shrinkNearest512 } from '../lib/fingerprint/shrink-nearest.ts';
 
 const fixture = (path: string) =>
   new Uint8Array(readFileSync(new URL(`../fixtures/pdq/${path}`, import.meta.url)));
@@ -78,6 +80,18 @@ export async function benchFingerprint(): Promise<Record<string, number>> {
     await msPerCall(() => pdqFromRgb(decoded.data, decoded.width, decoded.height, decoded.channels), 5),
   );
 
+  // The cpp_nn512 path on the decoded pixels: nearest-neighbour to 512 x 512, then PDQ.
+  r['pdq.shrink512+hash.1600x1004.ms'] = round(
+    await msPerCall(() => {
+      const s = shrinkNearest512(decoded);
+      return pdqFromRgb(s.data, s.width, s.height, s.channels);
+    }, 20),
+  );
+  // The C2PA trace scan that decides whether the engine runs (a plain photo: the whole file is read).
+  r['detect-c2pa.plain-jpeg-361KB.ms'] = round(await msPerCall(() => findC2paTrace(bridge), 50));
+  const big = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7919) & 0x5f);
+  r['detect-c2pa.5MB-no-trace.ms'] = round(await msPerCall(() => findC2paTrace(big), 5));
+
   // PDQ from a 64x64 luma (quality metric + DCT + median threshold).
   const small = await decodeImageNode(fixture('images/q1050.jpg'), '');
   const luma64 = lumaFromRgb(small.data, small.width, small.height, small.channels).subarray(0, 4096);
@@ -90,6 +104,10 @@ export async function benchFingerprint(): Promise<Record<string, number>> {
   const hundredKb = sampleText(100 * 1024);
   r['iscc.text.100KB.ms-per-KB'] = round((await msPerCall(() => isccTextCode(hundredKb), 3)) / 100);
   r['fingerprintText.1KB.ms'] = round(await msPerCall(() => fingerprintText(oneKb + (n++ % 10)), 300));
+  // What the worker computes for a page's paragraph: the collapsed-text SHA-256 without the ISCC Text-Code.
+  r['fingerprintText.1KB.no-iscc.ms'] = round(
+    await msPerCall(() => fingerprintText(oneKb + (n++ % 10), { iscc: false }), 300),
+  );
 
   return r;
 }

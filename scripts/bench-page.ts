@@ -1,13 +1,14 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery,article,feed] [--json] [--profile]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (DESIGN.md "Performance budget"). Builds the extension,
  * generates the bench pages (scripts/bench-page/generate-site.ts), starts a devnet seeded with some of them
  * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
  * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.
- * Prints medians in one table (or JSON with --json). --profile adds one cold gallery visit under the V8 CPU
- * profiler (page and service worker) and prints where the time goes.
+ * Prints medians in one table (or JSON with --json), then the issue 14 target table. --profile adds one cold
+ * gallery visit under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
+ * and prints where the time goes.
  * Figures only: nothing here asserts a time.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,22 +19,22 @@ import { parseArgs } from 'node:util';
 import { CHROME_BUILD, CHROMIUM } from '../e2e/support/launch-chromium.ts';
 import { startBenchDevnet } from './bench-page/bench-devnet.ts';
 import { EXTENSION_DIR, PROFILE_BUILD_DIR, ROOT } from './bench-page/bench-paths.ts';
-import { formatTable } from './bench-page/format-table.ts';
-import { type BenchSite, generateSite, type PageName } from './bench-page/generate-site.ts';
+import { formatTable, formatTargets } from './bench-page/format-table.ts';
+import { type BenchSite, generateSite, pageOf, type RunName } from './bench-page/generate-site.ts';
 import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
 import { startRpcProxy } from './bench-page/rpc-proxy.ts';
 import { runPage } from './bench-page/run-page.ts';
 import { startSiteServer } from './bench-page/site-server.ts';
 import { type PageRuns, summarizeResults } from './bench-page/summarize-results.ts';
 
-const PAGES: PageName[] = ['gallery', 'article', 'feed'];
+const PAGES: RunName[] = ['gallery-off', 'gallery', 'article', 'feed', 'longread', 'thread'];
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-function expectedItems(site: BenchSite, name: PageName): number {
-  const page = site.pages[name];
+function expectedItems(site: BenchSite, name: RunName): number {
+  const page = site.pages[pageOf(name)];
   return page.images.length + page.texts;
 }
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
-  const pages = (values.pages ?? '').split(',').filter((p): p is PageName => PAGES.includes(p as PageName));
+  const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
     runs < 1 ||
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     pages.length === 0
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery,article,feed] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
@@ -96,12 +97,12 @@ async function main(): Promise<void> {
   const server = await startSiteServer();
   log(`  ${devnet.info.registered} hashes registered · RPC proxy ${rpc.url} · pages ${server.origin}`);
 
-  const results: Partial<Record<PageName, PageRuns>> = {};
+  const results: Partial<Record<RunName, PageRuns>> = {};
   let profile: Awaited<ReturnType<typeof profileGallery>> | undefined;
   try {
     for (let run = 0; run < runs; run++) {
       for (const name of pages) {
-        if (name === 'feed' && run >= feedRuns) continue;
+        if ((name === 'feed' || name === 'thread') && run >= feedRuns) continue;
         const bucket = results[name] ?? { ext: [], base: [] };
         results[name] = bucket;
         // Alternate which mode goes first, so neither always gets the cooler machine.
@@ -109,12 +110,13 @@ async function main(): Promise<void> {
         for (const mode of order) {
           const t0 = Date.now();
           const result = await runPage({
-            page: site.pages[name],
+            page: site.pages[pageOf(name)],
             expectedItems: expectedItems(site, name),
+            chainsOff: name === 'gallery-off',
             extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
             server,
             rpc,
-            warm: name !== 'feed',
+            warm: name !== 'feed' && name !== 'thread',
           });
           bucket[mode].push(result);
           log(
@@ -135,6 +137,8 @@ async function main(): Promise<void> {
         extensionDir: PROFILE_BUILD_DIR,
         server,
         rpc,
+        // With only the chains-off gallery asked for, profile that one.
+        chainsOff: pages.length === 1 && pages[0] === 'gallery-off',
       });
     }
   } finally {
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     console.log(formatTable(summary));
+    console.log(`\n${formatTargets(summary)}`);
     if (profile) console.log(`\n${formatProfile(profile)}`);
   }
   log(`› done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { CliIo } from '../cli-io.ts';
 import { run } from './hash.ts';
 
@@ -16,15 +20,35 @@ describe('origin-lens hash', () => {
   it('prints SHA-256 and the PDQ reference hash for an image', async () => {
     const { code, out } = await hash(['fixtures/pdq/images/bridge-1-original.jpg', '--json']);
     expect(code).toBe(0);
-    // The `fullres` value of fixtures/pdq/expected.json (upstream: python-threatexchange, Java PDQHasher).
+    // The `cpp_nn512` value of fixtures/pdq/expected.json (upstream: the C++ hasher's WASM build).
     expect(JSON.parse(out)).toEqual([
       expect.objectContaining({
         source: 'fixtures/pdq/images/bridge-1-original.jpg',
-        pdq: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22',
+        pdq: 'd8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22',
         pdqQuality: 100,
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       }),
     ]);
+  });
+
+  it('prints one text key per paragraph of an HTML page (--html), as the extension splits it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'origin-lens-hash-'));
+    const a =
+      'The harbour authority confirmed on Tuesday that the old grain terminal will become a market hall.';
+    const b =
+      'Residents have argued for years about the future of the site; the compromise is a covered market.';
+    await writeFile(
+      join(dir, 'p.html'),
+      `<html><body><div><span>${a}</span></div><p>${b}<br><br>Too short.</p></body></html>`,
+    );
+    const { code, out } = await hash(['--html', join(dir, 'p.html'), '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out);
+    expect(rows.map((r: { sha256Collapsed: string }) => r.sha256Collapsed)).toEqual([
+      (await fingerprintText(a)).sha256Collapsed,
+      (await fingerprintText(b)).sha256Collapsed,
+    ]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('prints the collapsed-text key and the ISCC Text-Code for text', async () => {

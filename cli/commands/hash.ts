@@ -1,20 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
 /**
  * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
- * `hash --text "<text>"` or `--text-file F` → `{ source, sha256Collapsed, isccText, isccTextHex, characters }`.
+ * `hash --text "<text>"` or `--text-file F` → `{ source, sha256Collapsed, isccText, isccTextHex, characters }`;
+ * `hash --html F` → the same per paragraph of the page (`source` is `F#n`), split as the extension splits it.
  */
 export const run: CliCommand = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, text: { type: 'string' }, 'text-file': { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      text: { type: 'string' },
+      'text-file': { type: 'string' },
+      html: { type: 'string' },
+    },
   });
   const out: Array<Record<string, unknown>> = [];
   let failed = false;
@@ -22,6 +30,17 @@ export const run: CliCommand = async (argv, io) => {
   if (values.text !== undefined) texts.push(['--text', values.text]);
   if (values['text-file'])
     texts.push([values['text-file'], await readFile(resolve(io.cwd, values['text-file']), 'utf8')]);
+  if (values.html) {
+    const html = await readFile(resolve(io.cwd, values.html), 'utf8');
+    const blocks = findTextBlocks(parseHTML(html).document);
+    if (blocks.length === 0) {
+      failed = true;
+      out.push({ source: values.html, error: 'no paragraphs found in this HTML page' });
+    }
+    blocks.forEach((b, i) => {
+      texts.push([`${values.html}#${i + 1}`, b.text]);
+    });
+  }
   for (const [source, text] of texts) {
     try {
       const f = await fingerprintText(text);
@@ -55,7 +74,7 @@ export const run: CliCommand = async (argv, io) => {
     }
   }
   if (out.length === 0) {
-    io.stderr('origin-lens hash: give files, --text or --text-file');
+    io.stderr('origin-lens hash: give files, --text, --text-file or --html');
     return 2;
   }
   if (values.json) io.stdout(JSON.stringify(out, null, 2));

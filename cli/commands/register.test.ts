@@ -15,7 +15,7 @@ import {
 } from '../../lib/chain/test-chain.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { CliIo } from '../cli-io.ts';
-import { htmlText, run } from './register.ts';
+import { htmlBlockFingerprints, run } from './register.ts';
 
 const IMAGE = 'fixtures/pdq/images/bridge-1-original.jpg';
 const TEXT =
@@ -98,12 +98,23 @@ describe('origin-lens register', () => {
     expect(await entryOf(`0x${iscc}${'0'.repeat(48)}`)).toMatchObject({ kind: 3, flags: 1, count: 1n });
   });
 
-  it('an HTML file registers the same text hash as its visible text', async () => {
-    expect(htmlText('<p>a&amp;b &#x41;&#66; &bogus;</p><script>x</script>')).toContain('a&b AB &bogus;');
+  it('an HTML file registers the same text hash as its visible paragraph', async () => {
     const t = io();
     expect(await run(['--rpc', chain.anvil.rpcUrl, '--json', join(dir, 'article.html')], t.cli)).toBe(0);
     const out = JSON.parse(t.out.join(''));
     expect(out.files[0].sha256Collapsed).toBe(`0x${(await fingerprintText(TEXT)).sha256Collapsed}`);
+  });
+
+  it('splits an HTML page into the paragraphs the extension finds (here <br><br>-separated runs)', async () => {
+    const second =
+      'Residents have argued for years about the future of the site; the compromise is a covered market.';
+    const blocks = await htmlBlockFingerprints(
+      `<html><body><nav><a href="/">Home</a></nav><div class="post">${TEXT}<br><br>${second}<br><br>Short.</div></body></html>`,
+    );
+    expect(blocks.map((b) => b.sha256Collapsed)).toEqual([
+      `0x${(await fingerprintText(TEXT)).sha256Collapsed}`,
+      `0x${(await fingerprintText(second)).sha256Collapsed}`,
+    ]);
   });
 
   it('refuses a key passed as an argument and never echoes it', async () => {

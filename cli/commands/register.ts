@@ -5,15 +5,16 @@
  * - Images: SHA-256 of the exact bytes (kind 0) and PDQ of the pixels (kind 1), computed exactly as the browser
  *   computes them (lib/fingerprint + the Node decoder that reproduces Chromium's pixels). A PDQ of quality < 50
  *   is not registered: viewers ignore such hashes, so it would cost gas and never match.
- * - Text (.txt, .md, .markdown, .html, .htm): SHA-256 of the collapsed text (kind 2). For HTML the visible text
- *   of the document is used (tags, scripts, styles and comments removed, entities decoded); collapsing then
- *   removes whitespace and punctuation, so markup layout does not matter.
+ * - Text (.txt, .md, .markdown): SHA-256 of the collapsed text (kind 2). HTML (.html, .htm): one such hash per
+ *   paragraph, split exactly as the extension splits the page (lib/scan/text-blocks.ts, on linkedom), so each
+ *   registered paragraph is found again where the page is read.
  * - All files are fingerprinted before anything is sent: one unreadable file aborts the run with nothing
  *   registered, instead of leaving a half-registered set.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
 import { formatEther, formatGwei, parseGwei } from 'viem';
 import { extractManifestStore } from '../../lib/c2pa/extract-manifest-store.ts';
 import { registryDeployed } from '../../lib/chain/deploy-registry.ts';
@@ -46,6 +47,7 @@ import {
   sniffImageType,
 } from '../../lib/fingerprint/index.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
+import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 import { progressBar } from '../progress-bar.ts';
@@ -59,7 +61,8 @@ import {
 } from '../register-state.ts';
 
 const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--manifests-out DIR] [--manifest-base-url URL] [--rpc URL] [--json]
-  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text + ISCC Text-Code).
+  Registers images (SHA-256 + PDQ), text files (.txt .md: SHA-256 of the collapsed text + ISCC Text-Code) and the
+  paragraphs of HTML pages (.html: one hash per paragraph, split as the extension splits the page).
   A C2PA-signed image also records the SHA-256 of its manifest store, so stripped copies can recover it.
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
@@ -95,25 +98,9 @@ export interface FileFingerprint {
   c2paManifestHash?: Hex32;
   /** Size of that store in bytes. */
   c2paManifestBytes?: number;
+  /** HTML: the paragraphs registered, in page order. */
+  blocks?: Array<{ sha256Collapsed: Hex32; characters: number; preview: string }>;
   items: Array<{ hash: Hex32; kind: KindCode }>;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Visible text of an HTML document, good enough for the collapsed-text hash (which drops layout anyway). */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code =
-          e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
 }
 
 /** The manifest stores of these files, as `<hash>.c2pa` in `dir` (what a publisher uploads to its static host). */
@@ -138,11 +125,11 @@ export async function fingerprintFile(
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
     const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const text = ext === '.html' || ext === '.htm' ? htmlText(raw) : raw;
+    if (ext === '.html' || ext === '.htm') return fingerprintHtml(raw, displayName);
     // A blank text's hash is shared by every blank text: registering it would claim them all.
-    const blank = blankTextReason(text);
+    const blank = blankTextReason(raw);
     if (blank) throw new Error(blank);
-    const f = await fingerprintText(text);
+    const f = await fingerprintText(raw);
     const hash = toHex32(f.sha256Collapsed);
     const iscc = isccKey(f.isccTextHex);
     return {
@@ -198,6 +185,37 @@ export function registerItems(
     ...(uri ? { uri } : {}),
     ...(f.c2paManifestHash ? { c2paManifestHash: f.c2paManifestHash } : {}),
   }));
+}
+
+/** The paragraphs of an HTML page, as the extension finds them, each with its collapsed-text key. */
+export async function htmlBlockFingerprints(html: string): Promise<NonNullable<FileFingerprint['blocks']>> {
+  const blocks = findTextBlocks(parseHTML(html).document);
+  return Promise.all(
+    blocks.map(async (b) => {
+      const f = await fingerprintText(b.text, { iscc: false });
+      return {
+        sha256Collapsed: toHex32(f.sha256Collapsed),
+        characters: f.characters,
+        preview: b.text.slice(0, 60),
+      };
+    }),
+  );
+}
+
+async function fingerprintHtml(html: string, displayName: string): Promise<FileFingerprint> {
+  const blocks = await htmlBlockFingerprints(html);
+  if (blocks.length === 0) throw new Error('no paragraphs found in this HTML page');
+  const items = [...new Set(blocks.map((b) => b.sha256Collapsed))].map((hash) => ({
+    hash,
+    kind: KIND_TEXT as KindCode,
+  }));
+  return {
+    file: displayName,
+    type: 'text',
+    ...(blocks.length === 1 ? { sha256Collapsed: blocks[0]?.sha256Collapsed } : {}),
+    blocks,
+    items,
+  };
 }
 
 const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
@@ -425,6 +443,7 @@ export const run: CliCommand = async (argv, io) => {
           );
         if (f.pdqSkipped) lines.push(`  note        ${f.pdqSkipped}`);
         if (f.sha256Collapsed) lines.push(`  text        ${f.sha256Collapsed}`);
+        else for (const b of f.blocks ?? []) lines.push(`  paragraph   ${b.sha256Collapsed} ${b.preview}…`);
         if (f.isccText) lines.push(`  iscc        ${f.isccText}`);
         if (f.c2paManifestHash)
           lines.push(`  c2pa        ${f.c2paManifestHash} (${f.c2paManifestBytes} bytes manifest store)`);

@@ -28,11 +28,17 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
             <HashValue value={f.sha256Collapsed} label="SHA-256 of the normalised text" copy={copy} />
           </Fact>
           <Fact term="ISCC Text-Code">
-            <HashValue value={f.isccText} label="ISCC Text-Code" copy={copy} group={false} />
+            {f.isccText ? (
+              <HashValue value={f.isccText} label="ISCC Text-Code" copy={copy} group={false} />
+            ) : (
+              'Not computed'
+            )}
           </Fact>
-          <Fact term="ISCC (hex)">
-            <HashValue value={f.isccTextHex} label="ISCC hex" copy={copy} />
-          </Fact>
+          {f.isccTextHex && (
+            <Fact term="ISCC (hex)">
+              <HashValue value={f.isccTextHex} label="ISCC hex" copy={copy} />
+            </Fact>
+          )}
           <Fact term="Characters">{f.characters.toLocaleString('en')}</Fact>
         </FactList>
         <p className="muted mt-3 text-xs">

@@ -84,7 +84,10 @@ export function createBackgroundServices(env: BackgroundEnv) {
       providers: await createProviders(providersEnv),
       recover: (evidence) => recover(evidence),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-      fingerprintImage: (bytes, contentType) => fingerprintImage(bytes, contentType, decode),
+      fingerprintImage: (bytes, contentType, options) =>
+        fingerprintImage(bytes, contentType, decode, options),
+      wantsPdq: pdq.wantsPdq,
+      wantsIscc: pdq.wantsIscc,
       concurrency: CONCURRENCY,
     });
   };

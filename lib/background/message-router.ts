@@ -2,6 +2,7 @@ import { parseRequest } from '../messages/parse-request.ts';
 import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
 import { classifySender, type SenderInfo } from '../messages/sender.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import { checkTextMessage } from './check-text-message.ts';
 import { toolbarBadge } from './toolbar-badge.ts';
 
 export interface RouterEnv {
@@ -31,7 +32,7 @@ type Handlers = {
 export function createRouter(env: RouterEnv) {
   const handlers: Handlers = {
     'check-image': async (r) => (await env.pipeline()).checkImage(r.url),
-    'check-text': async (r) => (await env.pipeline()).checkText(r.fingerprints, r.text),
+    'check-text': async (r) => checkTextMessage(await env.pipeline(), r.text),
     'page-summary': async (r, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
@@ -45,10 +46,11 @@ export function createRouter(env: RouterEnv) {
       await env.openDetails(query, sender.tab?.id);
       return null;
     },
-    'get-details': async (r) => (await env.pipeline()).details(r.key),
+    // The details page shows the perceptual hash: computed now if the item was checked without one.
+    'get-details': async (r) => (await env.pipeline()).details(r.key, { pdq: true }),
     'verify-url': async (r) => {
       const pipeline = await env.pipeline();
-      const result = await pipeline.checkImage(r.url);
+      const result = await pipeline.checkImage(r.url, { pdq: true });
       if (!result.key) return { error: result.reason };
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
     },

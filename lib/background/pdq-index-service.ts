@@ -65,7 +65,10 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
     return syncing;
   };
 
-  const ready = async (): Promise<void> => {
+  const enabled = new Set(env.chains.filter((c) => c.enabled).map((c) => c.id));
+  let answered: { size: number; wanted: boolean } | undefined;
+  let answeredText: { size: number; wanted: boolean } | undefined;
+  const ready = async (): Promise<PdqIndex> => {
     loaded ??= loadPdqIndex(index, env.store, textIndex).catch(() => {});
     await loaded;
     if (lastSync === 0) {
@@ -73,17 +76,37 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
     } else if (now() - lastSync > PDQ_RESYNC_MS) {
       void startSync();
     }
+    return index;
   };
 
   return {
+    index: ready,
     /** The local ISCC Text-Code index (lightly edited text). */
     textIndex: async (): Promise<PdqIndex> => {
       await ready();
       return textIndex;
     },
-    index: async (): Promise<PdqIndex> => {
+    /**
+     * Can a perceptual hash be compared with anything? Only with PDQ records of an enabled chain. With every
+     * chain off (the default) this answers at once, without loading the index, and no image is decoded.
+     */
+    wantsPdq: async (): Promise<boolean> => {
+      if (enabled.size === 0) return false;
+      const current = await ready();
+      // Records are only added or dropped by a sync: recount only when the size moved.
+      if (answered?.size !== current.size) {
+        answered = { size: current.size, wanted: current.hasChain(enabled) };
+      }
+      return answered.wanted;
+    },
+    /** The same for a text's ISCC Text-Code: computed in the worker only when a trusted record can compare it. */
+    wantsIscc: async (): Promise<boolean> => {
+      if (enabled.size === 0) return false;
       await ready();
-      return index;
+      if (answeredText?.size !== textIndex.size) {
+        answeredText = { size: textIndex.size, wanted: textIndex.hasChain(enabled) };
+      }
+      return answeredText.wanted;
     },
     sync: startSync,
   };

@@ -126,6 +126,11 @@ export class PdqIndex {
     for (const r of kept) this.upsert(r);
   }
 
+  /** Does the index hold any record of one of these chains? */
+  hasChain(chainIds: ReadonlySet<number>): boolean {
+    return this.slots.some((r) => chainIds.has(r.chainId));
+  }
+
   records(): PdqRecord[] {
     return [...this.slots];
   }

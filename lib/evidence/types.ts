@@ -27,10 +27,10 @@ export interface TextFingerprints {
   kind: 'text';
   /** SHA-256 of the ISCC-collapsed text (the exact text key). */
   sha256Collapsed: HexString;
-  /** ISCC Text-Code v0, 64 bits, canonical form "ISCC:…". */
-  isccText: string;
+  /** ISCC Text-Code v0, 64 bits, canonical form "ISCC:…" (absent until something compares it or the details page asks). */
+  isccText?: string;
   /** The same 64-bit code as 16 hex chars (without the header). */
-  isccTextHex: HexString;
+  isccTextHex?: HexString;
   characters: number;
 }
 

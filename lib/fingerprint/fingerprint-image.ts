@@ -4,6 +4,7 @@ import { flattenAlphaOnWhite } from './flatten-alpha.ts';
 import { readImageSize } from './image-type.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { sha256Hex } from './sha256.ts';
+import { shrinkNearest512 } from './shrink-nearest.ts';
 
 /** A decode that has not finished by then gets a pdqError instead of blocking the item forever. */
 export const DECODE_TIMEOUT_MS = 30_000;
@@ -34,26 +35,32 @@ function checkDecoded(d: DecodedImage): void {
  * throws for bad image data, which is common on the web. It does throw for 0 bytes: there is nothing to
  * fingerprint, and the SHA-256 of the empty string would only ever match other failed downloads.
  *
- * The decoded buffer is modified in place (alpha flattened onto white, see decode-image.ts).
+ * PDQ is the reference's `cpp_nn512` pipeline: pixels shrunk to 512 x 512 by nearest neighbour when larger
+ * (shrink-nearest.ts), flattened onto white, hashed. With `pdq: false` nothing is decoded at all: the
+ * caller has nothing to compare a perceptual hash with (no PDQ records for an enabled chain).
+ *
+ * The decoded buffer may be modified in place (alpha flattened onto white, see decode-image.ts).
  */
 export async function fingerprintImage(
   bytes: Uint8Array,
   mime: string,
   decode: DecodeImage,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pdq?: boolean } = {},
 ): Promise<ImageFingerprints> {
   if (bytes.length === 0) throw new Error('no image to fingerprint: the file is empty (0 bytes)');
   const base: ImageFingerprints = { kind: 'image', sha256: await sha256Hex(bytes) };
   // Declared size (before EXIF rotation), reported when decoding fails; the decoded size replaces it.
   let size = readImageSize(bytes);
+  if (options.pdq === false) return { ...base, ...size };
   try {
     preflightImage(bytes);
     const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
     checkDecoded(decoded);
-    const { data, width, height, channels } = decoded;
-    size = { width, height };
+    size = { width: decoded.width, height: decoded.height };
+    // Shrink first: the flattening is per pixel, so its order does not matter, and it then touches 0.26 MP.
+    const { data, width, height, channels } = shrinkNearest512(decoded);
     if (channels === 4) flattenAlphaOnWhite(data, width, height);
-    return { ...base, width, height, pdq: pdqFromRgb(data, width, height, channels) };
+    return { ...base, ...size, pdq: pdqFromRgb(data, width, height, channels) };
   } catch (e) {
     return { ...base, ...size, pdqError: `no perceptual hash: ${message(e)}` };
   }

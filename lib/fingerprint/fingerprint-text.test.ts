@@ -90,7 +90,7 @@ describe('text robustness', () => {
       const b = await fingerprintText(e);
       expect(b.sha256Collapsed).not.toBe(a.sha256Collapsed);
       // Measured: 4, 5 and 4 bits of 64 for these edits.
-      expect(hammingDistance(a.isccTextHex, b.isccTextHex)).toBeLessThanOrEqual(12);
+      expect(hammingDistance(a.isccTextHex ?? '', b.isccTextHex ?? '')).toBeLessThanOrEqual(12);
     }
   });
 

@@ -73,34 +73,14 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'check-image', url: `https://a/${'x'.repeat(9000)}` }, 'content')).toBeNull();
     expect(parseRequest({ type: 'get-details', key: '../../x' }, 'page')).toBeNull();
     expect(parseRequest({ type: 'page-summary', counts: { verified: -1 } }, 'content')).toBeNull();
-    expect(
-      parseRequest(
-        { type: 'check-text', text: 'x', fingerprints: { kind: 'text', sha256Collapsed: 'zz' } },
-        'content',
-      ),
-    ).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: 7 }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: '' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: 'x'.repeat(100_001) }, 'content')).toBeNull();
   });
 
-  it('copies only known fields of a text request', () => {
-    const fingerprints = {
-      kind: 'text',
-      sha256Collapsed: hash,
-      isccText: 'ISCC:EAA',
-      isccTextHex: '00',
-      characters: 5,
-      extra: 1,
-    };
-    const parsed = parseRequest({ type: 'check-text', text: 'hello', fingerprints }, 'content');
-    expect(parsed).toEqual({
-      type: 'check-text',
-      text: 'hello',
-      fingerprints: {
-        kind: 'text',
-        sha256Collapsed: hash,
-        isccText: 'ISCC:EAA',
-        isccTextHex: '00',
-        characters: 5,
-      },
-    });
+  it('keeps only the text of a text request: a hash sent along is dropped (the worker computes its own)', () => {
+    const fingerprints = { kind: 'text', sha256Collapsed: hash, isccText: 'ISCC:EAA', characters: 5 };
+    const parsed = parseRequest({ type: 'check-text', text: 'hello', fingerprints, extra: 1 }, 'content');
+    expect(parsed).toEqual({ type: 'check-text', text: 'hello' });
   });
 });

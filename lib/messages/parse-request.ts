@@ -1,4 +1,4 @@
-import type { BackgroundRequest } from './protocol.ts';
+import { type BackgroundRequest, MAX_CHECK_TEXT } from './protocol.ts';
 import type { SenderKind } from './sender.ts';
 
 /** Which sender may ask for what. Content scripts live in the page's renderer: they get the least. */
@@ -18,7 +18,6 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
 
 const MAX_URL = 8192;
 const MAX_DATA_URL = 16 * 1024 * 1024;
-const MAX_TEXT = 1_000_000;
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function isUrl(value: unknown): value is string {
@@ -46,28 +45,11 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     case 'check-image':
     case 'verify-url':
       return isUrl(m.url) ? { type, url: m.url } : null;
-    case 'check-text': {
-      const f = m.fingerprints as Record<string, unknown> | undefined;
-      if (typeof m.text !== 'string' || m.text.length > MAX_TEXT || !f || f.kind !== 'text') return null;
-      if (typeof f.sha256Collapsed !== 'string' || !HEX64.test(f.sha256Collapsed)) return null;
-      if (
-        typeof f.isccText !== 'string' ||
-        typeof f.isccTextHex !== 'string' ||
-        typeof f.characters !== 'number'
-      )
-        return null;
-      return {
-        type,
-        text: m.text,
-        fingerprints: {
-          kind: 'text',
-          sha256Collapsed: f.sha256Collapsed,
-          isccText: f.isccText,
-          isccTextHex: f.isccTextHex,
-          characters: f.characters,
-        },
-      };
-    }
+    case 'check-text':
+      // Any fingerprint the sender adds is dropped: the worker computes its own from the text.
+      return typeof m.text === 'string' && m.text.length > 0 && m.text.length <= MAX_CHECK_TEXT
+        ? { type, text: m.text }
+        : null;
     case 'page-summary':
       return isCounts(m.counts) ? { type, counts: m.counts as Record<string, number> } : null;
     case 'open-details': {

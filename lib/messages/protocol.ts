@@ -1,11 +1,4 @@
-import type {
-  ChainRecord,
-  Evidence,
-  ItemKind,
-  TextFingerprints,
-  Verdict,
-  VerdictResult,
-} from '../evidence/types.ts';
+import type { ChainRecord, Evidence, ItemKind, Verdict, VerdictResult } from '../evidence/types.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -59,9 +52,13 @@ export interface ItemDetails {
   mime?: string;
 }
 
+/** Longest text block sent in `check-text` (UTF-16 units); longer blocks are reported, not checked. */
+export const MAX_CHECK_TEXT = 100_000;
+
 export type BackgroundRequest =
   | { type: 'check-image'; url: string }
-  | { type: 'check-text'; fingerprints: TextFingerprints; text: string }
+  /** The block's text only: the worker fingerprints it itself, so a page cannot attach a forged hash. */
+  | { type: 'check-text'; text: string }
   | { type: 'page-summary'; counts: VerdictCounts }
   | { type: 'open-details'; key?: string; url?: string }
   | { type: 'get-details'; key: string }

@@ -1,12 +1,12 @@
-import type { TextFingerprints } from '../evidence/types.ts';
-import type {
-  CheckResult,
-  ContentResponses,
-  ContextTarget,
-  ItemState,
-  PageItem,
-  SendToBackground,
-  VerdictCounts,
+import {
+  type CheckResult,
+  type ContentResponses,
+  type ContextTarget,
+  type ItemState,
+  MAX_CHECK_TEXT,
+  type PageItem,
+  type SendToBackground,
+  type VerdictCounts,
 } from '../messages/protocol.ts';
 import { BadgeLayer } from '../overlay/badge-layer.ts';
 import { imageSourceOf } from '../scan/image-source.ts';
@@ -15,7 +15,6 @@ import { PageScanner } from '../scan/page-scanner.ts';
 export interface PageControllerDeps {
   win: Window & typeof globalThis;
   send: SendToBackground;
-  fingerprintText: (text: string) => Promise<TextFingerprints>;
   overlay: boolean;
   showNoProvenance: boolean;
   /** See ScannerOptions.maxStartDelayMs (the scan waits for the page's load event, at most this long). */
@@ -29,7 +28,7 @@ const PREVIEW_CHARS = 140;
  * off-screen ones, and lets images removed from the page before their turn cost nothing.
  */
 const MAX_IMAGE_REQUESTS = 16;
-/** Text blocks are fingerprinted here, on the page's main thread: at most this long per slice. */
+/** Text blocks are sent to the worker (which fingerprints them) in slices of at most this long. */
 const TEXT_SLICE_MS = 8;
 /** The toolbar count is sent at most this often while results stream in. */
 const SUMMARY_INTERVAL_MS = 250;
@@ -87,7 +86,7 @@ export class PageController {
       deps.win,
       {
         image: (el, url, inView) => this.onImage(el, url, inView),
-        text: (el, text) => this.onText(el, text),
+        text: (el, text, part) => this.onText(el, text, part),
         removed: (el) => this.onRemoved(el),
         visible: (el) => this.onVisible(el),
       },
@@ -226,17 +225,19 @@ export class PageController {
     return undefined;
   }
 
-  private onText(el: Element, text: string): void {
-    const id = this.idFor(el);
+  private onText(el: Element, text: string, part = 0): void {
+    // Further paragraphs of one element (runs between <br><br>) get ids of their own on the same element.
+    const id = part === 0 ? this.idFor(el) : `${this.idFor(el)}.${part}`;
+    this.elements.set(id, el);
     this.update(id, { id, kind: 'text', preview: text.slice(0, PREVIEW_CHARS), state: 'pending' });
     this.textQueue.push([id, text]);
     void this.drainText();
   }
 
   /**
-   * Text is hashed here, in slices of at most TEXT_SLICE_MS with a frame between them, so the page stays
-   * responsive. Checks are sent as soon as each block is hashed, without waiting for the answers: the
-   * background folds them into one registry lookup.
+   * Text is sent to the worker, which fingerprints it: the page's main thread only posts messages, in
+   * slices of at most TEXT_SLICE_MS with a frame between them. Checks are sent without waiting for the
+   * answers: the background folds them into one registry lookup.
    */
   private async drainText(): Promise<void> {
     if (this.textBusy) return;
@@ -246,14 +247,13 @@ export class PageController {
       for (let job = this.textQueue.shift(); job; job = this.textQueue.shift()) {
         const [id, text] = job;
         if (!this.items.has(id)) continue;
-        try {
-          const fingerprints = await this.deps.fingerprintText(text);
+        if (text.length > MAX_CHECK_TEXT) {
+          this.textFailed(id, new Error(`the block is too long to check (${text.length} characters)`));
+        } else {
           this.deps
-            .send({ type: 'check-text', fingerprints, text })
+            .send({ type: 'check-text', text })
             .then((result) => this.apply(id, result))
             .catch((error: Error) => this.textFailed(id, error));
-        } catch (error) {
-          this.textFailed(id, error as Error);
         }
         if (this.deps.win.performance.now() - sliceStart >= TEXT_SLICE_MS) {
           await new Promise<void>((resolve) => this.deps.win.requestAnimationFrame(() => resolve()));

@@ -6,6 +6,7 @@ import type {
   RecoveredCredentials,
   TextFingerprints,
 } from '../evidence/types.ts';
+import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
@@ -17,7 +18,18 @@ export interface PipelineDeps {
   providers: EvidenceProvider[];
   /** Fetches bytes (credentials, cap and timeout already applied). */
   fetch: (url: string) => Promise<FetchedBytes>;
-  fingerprintImage: (bytes: Uint8Array, contentType: string) => Promise<ImageFingerprints>;
+  fingerprintImage: (
+    bytes: Uint8Array,
+    contentType: string,
+    options: { pdq: boolean },
+  ) => Promise<ImageFingerprints>;
+  /**
+   * Is a perceptual hash worth computing? Only when something can compare it (PDQ records of an enabled
+   * chain); otherwise images are not even decoded. Absent: always (the CLI).
+   */
+  wantsPdq?: () => Promise<boolean>;
+  /** Is there a text record to compare an ISCC Text-Code with? Without it the code is not computed. */
+  wantsIscc?: () => Promise<boolean>;
   /** Fetch + decode + C2PA tasks at once; the rest queue in arrival order (viewport first). */
   concurrency?: number;
   /** Content Credentials recovered from the registry for items without their own (lib/recover). */
@@ -43,8 +55,15 @@ export class Pipeline {
     this.limit = limitConcurrency(deps.concurrency ?? 4);
   }
 
-  checkImage(url: string): Promise<CheckResult> {
-    return this.once(`image:${url}`, () => this.runImage(url));
+  /** `pdq: true` computes the perceptual hash whatever `wantsPdq` says (the details page asks for it). */
+  checkImage(url: string, options: { pdq?: boolean } = {}): Promise<CheckResult> {
+    const id = options.pdq ? `image+pdq:${url}` : `image:${url}`;
+    // Asked now, awaited only where it matters: the fetch does not wait for the PDQ index to load.
+    return this.once(id, () => this.runImage(url, options.pdq ? Promise.resolve(true) : this.wantsPdq()));
+  }
+
+  private async wantsPdq(): Promise<boolean> {
+    return this.deps.wantsPdq ? this.deps.wantsPdq().catch(() => true) : true;
   }
 
   /**
@@ -52,19 +71,53 @@ export class Pipeline {
    * something the first check could not do (a remote manifest on another host).
    */
   recheckImage(url: string): Promise<CheckResult> {
-    return this.once(`recheck:${url}`, () => this.runImage(url, true));
+    return this.once(`recheck:${url}`, () => this.runImage(url, this.wantsPdq(), true));
   }
 
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
     return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
       const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
-      const item = await this.refresh(cached, { fingerprints }, undefined, text.slice(0, MAX_TEXT_KEPT));
+      const withIscc = await this.withIscc(fingerprints, text);
+      const item = await this.refresh(
+        cached,
+        { fingerprints: withIscc },
+        undefined,
+        text.slice(0, MAX_TEXT_KEPT),
+      );
       return toResult(item);
     });
   }
 
-  async details(key: string): Promise<ItemDetails | null> {
-    const item = await this.deps.cache.get(key);
+  /**
+   * The ISCC Text-Code only where something compares it: a trusted registrant's ISCC record on an enabled
+   * chain (the local text index). Computed here, in the worker, from the text it was given.
+   */
+  private async withIscc(fingerprints: TextFingerprints, text: string): Promise<TextFingerprints> {
+    if (fingerprints.isccText || !this.deps.wantsIscc) return fingerprints;
+    if (!(await this.deps.wantsIscc().catch(() => false))) return fingerprints;
+    const full = await fingerprintText(text).catch(() => undefined);
+    return full?.sha256Collapsed === fingerprints.sha256Collapsed ? full : fingerprints;
+  }
+
+  /**
+   * `pdq: true` (the details page): an image cached without its perceptual hash gets it now, from its URL,
+   * and a text its ISCC Text-Code.
+   */
+  async details(key: string, options: { pdq?: boolean } = {}): Promise<ItemDetails | null> {
+    let item = await this.deps.cache.get(key);
+    const f = item?.evidence.fingerprints;
+    const url = item?.urls[0];
+    if (options.pdq && url && f?.kind === 'image' && !f.pdq && !f.pdqError) {
+      await this.checkImage(url, { pdq: true });
+      item = (await this.cached(() => this.deps.cache.get(key))) ?? item;
+    }
+    if (item && options.pdq && f?.kind === 'text' && !f.isccText && item.text) {
+      // The Text-Code of the stored text, shown but not stored; only when that text is the whole block.
+      const full = await fingerprintText(item.text).catch(() => undefined);
+      if (full?.sha256Collapsed === f.sha256Collapsed) {
+        item = { ...item, evidence: { ...item.evidence, fingerprints: full } };
+      }
+    }
     return item ? toDetails(item) : null;
   }
 
@@ -109,12 +162,17 @@ export class Pipeline {
     );
   }
 
-  private async runImage(url: string, recheckC2pa = false): Promise<CheckResult> {
+  private async runImage(url: string, wanted: Promise<boolean>, recheckC2pa = false): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
-    if (byUrl?.evidence.fingerprints && !recheckC2pa) {
+    const f = byUrl?.evidence.fingerprints;
+    // Cached without a perceptual hash (none was needed then) but one is wanted now: fetch and decode again.
+    // (Only a pipeline with `wantsPdq` ever skips the hash.)
+    const lacksPdq =
+      this.deps.wantsPdq !== undefined && f?.kind === 'image' && !f.pdq && !f.pdqError && (await wanted);
+    if (byUrl && f && !lacksPdq && !recheckC2pa) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
-        return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
+        return toResult(await this.refresh(byUrl, { fingerprints: f, url }, url));
       }
     }
     // Only fetching and fingerprinting hold a slot (bytes in memory, decoding). The providers run outside it:
@@ -125,7 +183,9 @@ export class Pipeline {
         const fetched = await this.deps.fetch(url);
         return {
           fetched,
-          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType),
+          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, {
+            pdq: await wanted,
+          }),
         };
       } catch (error) {
         return { error: error as Error };
@@ -136,7 +196,7 @@ export class Pipeline {
       return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
     }
     const { fetched, fingerprints } = got;
-    const stored = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    const stored = gainedPdq(await this.cached(() => this.deps.cache.get(fingerprints.sha256)), fingerprints);
     const cached =
       recheckC2pa && stored ? { ...stored, parts: { ...stored.parts, c2pa: undefined } } : stored;
     const input: ProviderInput = {
@@ -208,6 +268,15 @@ export class Pipeline {
     }
     return { ...item, size: 0, lastAccess: Date.now() };
   }
+}
+
+/** A cached item whose new fingerprints bring a PDQ hash it lacked: its registry part must look again. */
+function gainedPdq(cached: CachedItem | undefined, now: ImageFingerprints): CachedItem | undefined {
+  const before = cached?.evidence.fingerprints;
+  if (!cached || !now.pdq || before?.kind !== 'image' || before.pdq) return cached;
+  const parts = { ...cached.parts };
+  delete parts.chain;
+  return { ...cached, parts };
 }
 
 function toResult(item: CachedItem): CheckResult {

@@ -1,6 +1,8 @@
+import { mayCarryC2pa } from '../c2pa/detect-c2pa.ts';
 import type { C2paEngine } from '../c2pa/engine.ts';
+import { mimeFor } from '../c2pa/mime-for.ts';
 import { type RemoteManifestOptions, readC2pa } from '../c2pa/read-c2pa.ts';
-import { errorEvidence } from '../c2pa/to-evidence.ts';
+import { errorEvidence, noneEvidence } from '../c2pa/to-evidence.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
 
@@ -25,6 +27,17 @@ export function createC2paProvider(env: C2paProviderEnv): EvidenceProvider {
     version: () => env.version,
     run: async (input) => {
       if (!input.bytes) return {};
+      // No trace of Content Credentials in a format the engine reads: its answer would be 'none', so the
+      // engine is not even started (a plain photo costs a fetch and a SHA-256). Unknown formats still go to
+      // readC2pa, which names them as unsupported.
+      const { bytes, contentType, linkHeader, url } = input;
+      if (
+        bytes.length > 0 &&
+        mimeFor(bytes, contentType) !== undefined &&
+        !mayCarryC2pa(bytes, { header: linkHeader, baseUrl: url })
+      ) {
+        return { c2pa: noneEvidence() };
+      }
       try {
         const [engine, trust] = await Promise.all([env.engine(), env.trust()]);
         const c2pa = await readC2pa(engine, input.bytes, input.contentType ?? '', {

@@ -1,5 +1,5 @@
 /** The human-readable report: one table, one column per page and phase, with the target beside each row. */
-import type { PageName } from './generate-site.ts';
+import type { RunName } from './generate-site.ts';
 import type { BenchSummary, PhaseSummary } from './summarize-results.ts';
 
 const n = (v: number, digits = 0): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
@@ -62,7 +62,9 @@ const ROWS: Row[] = [
     '',
   ],
   ['  shortest gap between eth_calls at the proxy (ms)', (s) => n(s.rpc.minGapMs), '~25: 1 per window'],
-  ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), ''],
+  ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), '≤ 1000 gallery cold'],
+  ['page main-thread script with / without (ms)', (s) => `${n(s.script.extMs)} / ${n(s.script.baseMs)}`, ''],
+  ['  extension main-thread script per page (ms)', (s) => n(s.script.extraMs), '≤ 15'],
   [
     'browser CPU, all processes, with / without (ms)',
     (s) => `${n(s.cpu.browserExtMs)} / ${n(s.cpu.browserBaseMs)}`,
@@ -106,9 +108,80 @@ const FEED_ROWS: Row[] = [
   ['feed: items tracked at the end', (s) => n(s.feed?.trackedAtEnd ?? Number.NaN), '≤ posts in DOM'],
 ];
 
+/** The issue 14 targets, each with the figure that answers it (one run of every page is enough to print it). */
+export function formatTargets(summary: BenchSummary): string {
+  const p = summary.pages;
+  const all = Object.values(p).flatMap((x) => (x ? [x.cold, ...(x.warm ? [x.warm] : [])] : []));
+  const maxExtra = (f: (s: PhaseSummary) => number) => (all.length ? Math.max(...all.map(f)) : Number.NaN);
+  const mean = (f: (s: PhaseSummary) => number) =>
+    all.length ? all.reduce((a, s) => a + f(s), 0) / all.length : Number.NaN;
+  const ratios = all.map((s) => s.load.ratio);
+  const rows: Array<[string, string, string, string]> = [
+    [
+      'gallery, cold, chains off',
+      'extension CPU, all 200 checked (ms)',
+      n(p['gallery-off']?.cold.cpu.extensionProcessMs ?? Number.NaN),
+      '≤ 1000',
+    ],
+    [
+      'gallery, cold, a PDQ index on',
+      'extension CPU (ms)',
+      n(p.gallery?.cold.cpu.extensionProcessMs ?? Number.NaN),
+      '≤ 2000',
+    ],
+    [
+      'gallery, cold',
+      'all items settled (ms)',
+      n(p.gallery?.cold.verdicts.allSettledMs ?? Number.NaN),
+      '≤ 3000',
+    ],
+    [
+      'gallery, cold',
+      'first verdicts in view (all in view, ms)',
+      n(p.gallery?.cold.verdicts.allInViewMs ?? Number.NaN),
+      '≤ 1000',
+    ],
+    [
+      'feed, 10 images / 500 ms',
+      'insertion → verdict, median / p95 (ms)',
+      p.feed?.cold.feed ? `${n(p.feed.cold.feed.delayMedianMs)} / ${n(p.feed.cold.feed.delayP95Ms)}` : '–',
+      '≤ 500 / 1000',
+    ],
+    [
+      'any page',
+      'long tasks with vs without (most extra on a page)',
+      n(maxExtra((s) => s.longTasks.extraCount)),
+      '0 extra',
+    ],
+    [
+      'any page',
+      'extension main-thread script per page (mean; max ms)',
+      `${n(mean((s) => s.script.extraMs))}; ${n(maxExtra((s) => s.script.extraMs))}`,
+      '≤ 15',
+    ],
+    [
+      'any page',
+      'load time with / without (median ratio; worst)',
+      `${n(ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : Number.NaN, 2)}; ${n(Math.max(...ratios), 2)}`,
+      '≤ 1.03',
+    ],
+  ];
+  const table = [['page', 'figure', 'measured', 'target'], ...rows];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
+  return [
+    'Issue 14 targets',
+    ...table.map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    ),
+  ].join('\n');
+}
+
 export function formatTable(summary: BenchSummary): string {
   const columns: Column[] = [];
-  for (const name of ['gallery', 'article', 'feed'] as PageName[]) {
+  for (const name of ['gallery-off', 'gallery', 'article', 'feed', 'longread', 'thread'] as RunName[]) {
     const page = summary.pages[name];
     if (!page) continue;
     columns.push({ title: `${name} cold`, s: page.cold });

@@ -2,7 +2,8 @@
  * Generates the bench site into .bench/site (gitignored) and the devnet seed that registers part of it:
  * (a) gallery.html: 200 images, 20 of them in the first 1280×800 viewport;
  * (b) article.html: 120 paragraphs (16 registered as text, kind 2) and 7 images;
- * (c) feed.html: 10 images at load, then 10 more every 500 ms for 10 s.
+ * (c) feed.html: 10 images at load, then 10 more every 500 ms for 10 s;
+ * (d) longread.html and thread.html: the hard pages of hard-pages.ts (no images, nothing registered).
  * Deterministic; reused as long as GENERATOR_VERSION and the seed file are unchanged.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,15 +11,19 @@ import { join, relative } from 'node:path';
 import type { SeedEntry } from '../../cli/commands/devnet.ts';
 import { paragraphs } from './article-text.ts';
 import { ROOT, SEED_DIR, SEED_FILE, SITE_DIR } from './bench-paths.ts';
+import { LONGREAD_PARAGRAPHS, longreadHtml, THREAD_PARAGRAPHS, threadHtml } from './hard-pages.ts';
 import { type BenchImage, writeC2paCopies, writeVariants } from './image-variants.ts';
 import { articleHtml, type FeedOptions, feedHtml, galleryHtml } from './page-html.ts';
 import { createRng, shuffled } from './prng.ts';
 
 /** Bump when the generated content changes, so that a stale .bench/site is rebuilt. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const SEED = 0x0a1e_2026;
 
-export type PageName = 'gallery' | 'article' | 'feed';
+export type PageName = 'gallery' | 'article' | 'feed' | 'longread' | 'thread';
+/** What the bench measures: a page, or the gallery with every chain off (the shipped default). */
+export type RunName = PageName | 'gallery-off';
+export const pageOf = (name: RunName): PageName => (name === 'gallery-off' ? 'gallery' : name);
 
 export interface BenchPage {
   name: PageName;
@@ -129,6 +134,8 @@ export async function generateSite(options: { force?: boolean } = {}): Promise<B
   writeFileSync(join(SITE_DIR, 'gallery.html'), galleryHtml(gallery));
   writeFileSync(join(SITE_DIR, 'article.html'), articleHtml(blocks));
   writeFileSync(join(SITE_DIR, 'feed.html'), feedHtml(feedImages, FEED));
+  writeFileSync(join(SITE_DIR, 'longread.html'), longreadHtml(SEED + 3));
+  writeFileSync(join(SITE_DIR, 'thread.html'), threadHtml(SEED + 4));
   writeFileSync(SEED_FILE, `${JSON.stringify(seed, null, 2)}\n`);
 
   const all = [...variants, ...copies];
@@ -140,6 +147,9 @@ export async function generateSite(options: { force?: boolean } = {}): Promise<B
       gallery: { name: 'gallery', path: '/gallery.html', images: gallery, texts: 0 },
       article: { name: 'article', path: '/article.html', images: articleImages, texts: PARAGRAPHS },
       feed: { name: 'feed', path: '/feed.html', images: feedImages, texts: 0 },
+      // Every paragraph, plus the one inside each of the 8 nested quotes.
+      longread: { name: 'longread', path: '/longread.html', images: [], texts: LONGREAD_PARAGRAPHS + 8 },
+      thread: { name: 'thread', path: '/thread.html', images: [], texts: THREAD_PARAGRAPHS },
     },
     feed: FEED,
     images: {

@@ -61,6 +61,11 @@ export interface VisitResult {
     minGapMs?: number;
   };
   cpu: { extensionMs: number; browserMs: number };
+  /**
+   * JavaScript run on the page's main thread over the visit (CDP Performance.getMetrics ScriptDuration, the
+   * page's scripts and content scripts alike): with − without is the extension's main-thread script.
+   */
+  scriptMs: number;
   heap: { pagePeakMB: number; workerPeakMB?: number };
   feed?: FeedResult;
 }
@@ -88,10 +93,14 @@ export async function measureVisit(
 ): Promise<VisitResult> {
   const { page, server, rpc, browser } = env;
   const isFeed = bench.name === 'feed';
+  // Pages that keep changing after load: watched until the page says it is done.
+  const untilDone = isFeed || bench.name === 'thread';
   server.reset();
   rpc.reset();
   const sampler = new MemorySampler(env.pageCdp, env.workerCdp);
   const cpuBefore = cpuSnapshot(browser.userDataDir);
+  await env.pageCdp.send('Performance.enable');
+  const scriptBefore = await scriptSeconds(env.pageCdp);
   await sampler.start();
 
   // Verdicts are polled from the load event on: polling during the load (20 messages a second through the
@@ -111,12 +120,14 @@ export async function measureVisit(
   if (watch) {
     settled = await watch.until(async (items) => {
       const pending = items.some((i) => i.state === 'pending');
+      // The feed drops old posts, so it never holds all its items at once; the thread's article does.
       if (isFeed) return !pending && (await feedState(page)).done;
+      if (untilDone) return !pending && items.length >= expectedItems && (await feedState(page)).done;
       return !pending && items.length >= expectedItems;
     }, SETTLE_TIMEOUT_MS);
     await pause(TAIL_MS);
     await watch.stop();
-  } else if (isFeed) {
+  } else if (untilDone) {
     while (!(await feedState(page)).done) await pause(100);
     await pause(TAIL_MS);
   } else {
@@ -124,6 +135,7 @@ export async function measureVisit(
   }
   await sampler.stop();
   const cpu = cpuDelta(cpuBefore, cpuSnapshot(browser.userDataDir));
+  const scriptMs = ((await scriptSeconds(env.pageCdp)) - scriptBefore) * 1000;
   const probe = await readProbe(page);
 
   const longTasks = probe.longTasks;
@@ -139,6 +151,7 @@ export async function measureVisit(
     extensionBytes: server.requests.filter((r) => r.fromExtension).reduce((s, r) => s + r.bytes, 0),
     rpc: rpcSummary(rpc),
     cpu,
+    scriptMs,
     heap: {
       pagePeakMB: summarize(sampler.page).peakMB,
       workerPeakMB: env.workerCdp ? summarize(sampler.worker).peakMB : undefined,
@@ -189,6 +202,13 @@ export async function measureVisit(
     };
   }
   return result;
+}
+
+async function scriptSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
 }
 
 function countStates(items: PageItem[]): Record<string, number> {

@@ -53,7 +53,7 @@ const IN_VIEW_SCRIPT = `(() => {
   };
   return {
     urls: [...document.images].filter(inView).map((img) => img.currentSrc || img.src),
-    texts: [...document.querySelectorAll('main p')]
+    texts: [...document.querySelectorAll('main p, .story p')]
       .filter(inView)
       .map((p) => (p.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 140)),
   };

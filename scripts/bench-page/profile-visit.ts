@@ -120,6 +120,8 @@ export async function profileGallery(o: {
   extensionDir: string;
   server: SiteServer;
   rpc: RpcProxy;
+  /** Every chain off (the shipped default). */
+  chainsOff?: boolean;
 }): Promise<GalleryProfile> {
   const url = `${o.server.origin}${o.page.path}`;
   const baseline = await launchBench();
@@ -141,7 +143,7 @@ export async function profileGallery(o: {
     const worker = browser.worker;
     if (!worker) throw new Error('no service worker');
     await setSettings(worker, {
-      chains: [{ id: 31337, name: 'Local devnet', rpcUrl: o.rpc.url, enabled: true }],
+      chains: [{ id: 31337, name: 'Local devnet', rpcUrl: o.rpc.url, enabled: !o.chainsOff }],
     });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const pageCdp = await browser.context.newCDPSession(page);

@@ -23,6 +23,8 @@ export interface RunPageOptions {
   server: SiteServer;
   rpc: RpcProxy;
   warm: boolean;
+  /** Every chain off (the shipped default): no registry, no PDQ index, so no image is decoded. */
+  chainsOff?: boolean;
 }
 
 export async function runPage(o: RunPageOptions): Promise<PageRun> {
@@ -35,7 +37,7 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
     let tabId: number | undefined;
     if (browser.worker) {
       await setSettings(browser.worker, {
-        chains: [{ id: 31337, name: 'Local devnet', rpcUrl: o.rpc.url, enabled: true }],
+        chains: [{ id: 31337, name: 'Local devnet', rpcUrl: o.rpc.url, enabled: !o.chainsOff }],
       });
       workerCdp = await WorkerCdp.attach(pageCdp, `chrome-extension://${browser.extensionId}/`);
       tabId = await browser.worker.evaluate(async () => {

@@ -1,5 +1,5 @@
 /** Folds the runs into medians per page and phase (cold / warm); the JSON output is this object. */
-import type { BenchSite, PageName } from './generate-site.ts';
+import type { BenchSite, RunName } from './generate-site.ts';
 import type { VisitResult } from './measure-visit.ts';
 import type { PageRun } from './run-page.ts';
 import { maxOf, median, quantile } from './stats.ts';
@@ -39,6 +39,8 @@ export interface PhaseSummary {
     minGapMs: number;
   };
   cpu: { extensionProcessMs: number; browserExtMs: number; browserBaseMs: number };
+  /** Page main-thread script (ms): with, without, and the median of with − without run by run. */
+  script: { extMs: number; baseMs: number; extraMs: number };
   heap: { pagePeakExtMB: number; pagePeakBaseMB: number; workerPeakMB: number };
   feed?: {
     images: number;
@@ -57,7 +59,7 @@ export interface PhaseSummary {
 export interface BenchSummary {
   machine: { cores: number; chromium: string };
   site: BenchSite['images'] & { registered: BenchSite['registered'] };
-  pages: Partial<Record<PageName, { cold: PhaseSummary; warm?: PhaseSummary }>>;
+  pages: Partial<Record<RunName, { cold: PhaseSummary; warm?: PhaseSummary }>>;
   profile?: unknown;
 }
 
@@ -134,6 +136,11 @@ function phase(ext: VisitResult[], base: VisitResult[]): PhaseSummary {
       browserExtMs: m(ext, (v) => v.cpu.browserMs),
       browserBaseMs: m(base, (v) => v.cpu.browserMs),
     },
+    script: {
+      extMs: m(ext, (v) => v.scriptMs),
+      baseMs: m(base, (v) => v.scriptMs),
+      extraMs: median(ext.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
+    },
     heap: {
       pagePeakExtMB: m(ext, (v) => v.heap.pagePeakMB),
       pagePeakBaseMB: m(base, (v) => v.heap.pagePeakMB),
@@ -168,12 +175,12 @@ function phase(ext: VisitResult[], base: VisitResult[]): PhaseSummary {
 }
 
 export function summarizeResults(
-  results: Partial<Record<PageName, PageRuns>>,
+  results: Partial<Record<RunName, PageRuns>>,
   site: BenchSite,
   machine: BenchSummary['machine'],
 ): BenchSummary {
   const pages: BenchSummary['pages'] = {};
-  for (const [name, runs] of Object.entries(results) as Array<[PageName, PageRuns]>) {
+  for (const [name, runs] of Object.entries(results) as Array<[RunName, PageRuns]>) {
     const cold = phase(
       runs.ext.map((r) => r.cold),
       runs.base.map((r) => r.cold),
