@@ -12,7 +12,11 @@ const audio = realworld('truepic_lens-ios_audio.m4a');
 
 /** A WAV file: RIFF header, a `fmt ` chunk, optional extra chunks, a small `data` chunk. */
 function wav(extra: Array<[string, Uint8Array]> = []): Uint8Array {
-  const chunks: Array<[string, Uint8Array]> = [['fmt ', new Uint8Array(16)], ...extra, ['data', new Uint8Array(9)]];
+  const chunks: Array<[string, Uint8Array]> = [
+    ['fmt ', new Uint8Array(16)],
+    ...extra,
+    ['data', new Uint8Array(9)],
+  ];
   const size = 4 + chunks.reduce((n, [, b]) => n + 8 + b.length + (b.length % 2), 0);
   const out = new Uint8Array(8 + size);
   const view = new DataView(out.buffer);

@@ -46,9 +46,17 @@ const ascii = (b: Uint8Array, at: number, n: number): string => {
   return s;
 };
 const u32be = (b: Uint8Array, i: number): number =>
-  (((b[i] as number) << 24) | ((b[i + 1] as number) << 16) | ((b[i + 2] as number) << 8) | (b[i + 3] as number)) >>> 0;
+  (((b[i] as number) << 24) |
+    ((b[i + 1] as number) << 16) |
+    ((b[i + 2] as number) << 8) |
+    (b[i + 3] as number)) >>>
+  0;
 const u32le = (b: Uint8Array, i: number): number =>
-  ((b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24)) >>> 0;
+  ((b[i] as number) |
+    ((b[i + 1] as number) << 8) |
+    ((b[i + 2] as number) << 16) |
+    ((b[i + 3] as number) << 24)) >>>
+  0;
 const hex = (b: Uint8Array, at: number, n: number): string =>
   [...b.subarray(at, at + n)].map((x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -95,7 +103,8 @@ async function boxAt(read: Read, offset: number, end: number | undefined): Promi
     size = u32be(h, 8) * 2 ** 32 + u32be(h, 12);
     header = 16;
   } else if (size === 0) {
-    if (end === undefined) return { type: ascii(h, 4, 4), start: offset, size: Number.POSITIVE_INFINITY, header };
+    if (end === undefined)
+      return { type: ascii(h, 4, 4), start: offset, size: Number.POSITIVE_INFINITY, header };
     size = end - offset;
   }
   if (size < header) throw new Error('malformed box size');
@@ -136,7 +145,10 @@ async function moovXmp(read: Read, moov: Box, budget: { boxes: number }): Promis
   return undefined;
 }
 
-async function probeBmff(read: Read, total: number | undefined): Promise<Pick<MediaProbe, 'c2pa' | 'reference'>> {
+async function probeBmff(
+  read: Read,
+  total: number | undefined,
+): Promise<Pick<MediaProbe, 'c2pa' | 'reference'>> {
   const budget = { boxes: MAX_BOXES };
   let reference: string | undefined;
   let offset = 0;
@@ -157,7 +169,10 @@ async function probeBmff(read: Read, total: number | undefined): Promise<Pick<Me
 }
 
 /** RIFF/WAVE: C2PA keeps its store in a `C2PA` chunk; XMP lives in `_PMX`. */
-async function probeWav(read: Read, total: number | undefined): Promise<Pick<MediaProbe, 'c2pa' | 'reference'>> {
+async function probeWav(
+  read: Read,
+  total: number | undefined,
+): Promise<Pick<MediaProbe, 'c2pa' | 'reference'>> {
   const first = await read(0, 12);
   const end = Math.min(total ?? Number.POSITIVE_INFINITY, u32le(first, 4) + 8);
   let reference: string | undefined;

@@ -117,7 +117,8 @@ export function createRangeReader(url: string, options: RangeReaderOptions): Ran
         try {
           bytes = await readAtMost(response, length);
         } catch (error) {
-          if (controller.signal.aborted) throw new FetchError(`no complete answer within ${timeoutMs / 1000} s`);
+          if (controller.signal.aborted)
+            throw new FetchError(`no complete answer within ${timeoutMs / 1000} s`);
           throw new FetchError(`the download broke off (${(error as Error).message})`);
         }
         received += bytes.byteLength;

@@ -5,6 +5,7 @@ import type { SenderKind } from './sender.ts';
 export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[]> = {
   'check-image': ['content', 'page'],
   'check-text': ['content', 'page'],
+  'check-media': ['content', 'page'],
   'page-summary': ['content'],
   'open-details': ['content', 'page'],
   'get-details': ['page'],
@@ -42,8 +43,14 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
   if (!allowedFrom[type].includes(from)) return null;
   switch (type) {
     case 'check-image':
-    case 'verify-url':
       return isUrl(m.url) ? { type, url: m.url } : null;
+    case 'check-media':
+      return isUrl(m.url) ? { type, url: m.url, confirmed: m.confirmed === true } : null;
+    case 'verify-url': {
+      if (!isUrl(m.url)) return null;
+      const media = m.media === 'video' || m.media === 'audio' ? m.media : undefined;
+      return media ? { type, url: m.url, media } : { type, url: m.url };
+    }
     case 'check-text': {
       const f = m.fingerprints as Record<string, unknown> | undefined;
       if (typeof m.text !== 'string' || m.text.length > MAX_TEXT || !f || f.kind !== 'text') return null;

@@ -1,6 +1,7 @@
 import type { CacheDb, CachedItem, PartStamp } from '../cache/cache-db.ts';
 import type { ResultCache } from '../cache/result-cache.ts';
 import type { Evidence, ImageFingerprints, TextFingerprints } from '../evidence/types.ts';
+import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
@@ -84,33 +85,23 @@ export class Pipeline {
     );
   }
 
-  private async runImage(url: string): Promise<CheckResult> {
+  /**
+   * The answer for a URL from the cache alone, when the cache knows its content and no stale part needs the
+   * bytes (stale registry parts are re-asked); undefined when only the bytes can tell.
+   */
+  async checkCached(url: string): Promise<CheckResult | undefined> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
-    if (byUrl?.evidence.fingerprints) {
-      const stale = this.stale(byUrl, 'image');
-      if (stale.every((p) => !p.needsBytes)) {
-        return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
-      }
-    }
-    // Only fetching and fingerprinting hold a slot (bytes in memory, decoding). The providers run outside it:
-    // the registry lookup mostly waits for its batch window, and a slot must not idle through that wait.
-    type Got = { fetched: FetchedBytes; fingerprints: ImageFingerprints } | { error: Error };
-    const got = await this.limit(async (): Promise<Got> => {
-      try {
-        const fetched = await this.deps.fetch(url);
-        return {
-          fetched,
-          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType),
-        };
-      } catch (error) {
-        return { error: error as Error };
-      }
-    });
-    if ('error' in got) {
-      // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
-      return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
-    }
-    const { fetched, fingerprints } = got;
+    if (!byUrl?.evidence.fingerprints) return undefined;
+    if (this.stale(byUrl, 'image').some((p) => p.needsBytes)) return undefined;
+    return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
+  }
+
+  /** Runs the providers over bytes fetched elsewhere (video and audio, fetched within their own budget). */
+  async checkFetched(
+    url: string,
+    fetched: FetchedBytes,
+    fingerprints: ImageFingerprints,
+  ): Promise<CheckResult> {
     const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
     const input: ProviderInput = {
       fingerprints,
@@ -124,6 +115,34 @@ export class Pipeline {
       byteLength: fetched.bytes.byteLength,
     });
     return toResult(item);
+  }
+
+  private async runImage(url: string): Promise<CheckResult> {
+    const fromCache = await this.checkCached(url);
+    if (fromCache) return fromCache;
+    // Only fetching and fingerprinting hold a slot (bytes in memory, decoding). The providers run outside it:
+    // the registry lookup mostly waits for its batch window, and a slot must not idle through that wait.
+    type Got = { fetched: FetchedBytes; fingerprints: ImageFingerprints } | { error: Error };
+    const got = await this.limit(async (): Promise<Got> => {
+      try {
+        const fetched = await this.deps.fetch(url);
+        // A video or audio file (the CLI, "Verify origin" on a link): the exact hash only, no decoding.
+        const media = mediaKindOf(fetched.bytes, fetched.contentType);
+        return {
+          fetched,
+          fingerprints: media
+            ? await fingerprintMedia(fetched.bytes, media)
+            : await this.deps.fingerprintImage(fetched.bytes, fetched.contentType),
+        };
+      } catch (error) {
+        return { error: error as Error };
+      }
+    });
+    if ('error' in got) {
+      // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
+      return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
+    }
+    return this.checkFetched(url, got.fetched, got.fingerprints);
   }
 
   /** Re-runs the stale providers, recomputes the verdict and stores the item. */
