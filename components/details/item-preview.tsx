@@ -20,6 +20,9 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
       </figure>
     );
   }
+  const f = details.evidence.fingerprints;
+  const media = f?.kind === 'image' ? f.media : undefined;
+  if (media) return <MediaPreview details={details} media={media} />;
   const src = thumbnailUrl(details.urls[0]);
   const manifestThumb = details.evidence.c2pa?.thumbnail;
   const thumb = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
@@ -52,5 +55,38 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
         </figure>
       )}
     </div>
+  );
+}
+
+/**
+ * A video or audio item: a player that loads nothing until the user presses play (preload="none"), so
+ * opening the evidence does not download the file again, plus the manifest's thumbnail when there is one.
+ */
+function MediaPreview({ details, media }: { details: ItemDetails; media: 'video' | 'audio' }) {
+  const src = details.urls.find((u) => /^https?:\/\//i.test(u));
+  const manifestThumb = details.evidence.c2pa?.thumbnail;
+  const poster = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
+  const className =
+    'w-full rounded-lg border border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-800';
+  return (
+    <figure className="m-0 flex flex-col gap-2" data-media={media}>
+      {src && media === 'video' && (
+        // biome-ignore lint/a11y/useMediaCaption: the file is the page's; it carries no caption track we could add.
+        <video src={src} poster={poster} controls preload="none" className={`max-h-80 ${className}`} />
+      )}
+      {src && media === 'audio' && (
+        // biome-ignore lint/a11y/useMediaCaption: see above.
+        <audio src={src} controls preload="none" className={className} />
+      )}
+      {!src && (
+        <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
+          No preview
+        </div>
+      )}
+      <figcaption className="muted text-xs">
+        {media === 'video' ? 'Video' : 'Audio'}
+        {poster ? ' · the still shown is the thumbnail stored in the Content Credentials' : ''}
+      </figcaption>
+    </figure>
   );
 }

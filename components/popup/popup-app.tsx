@@ -88,6 +88,18 @@ export function PopupApp({ api }: { api: PopupApi }) {
     [api],
   );
 
+  // "Check this video": the page checks it and shows progress; asking again shows the progress here too.
+  const checkMedia = useCallback(
+    (item: PageItem) => {
+      if (!tab) return;
+      api.sendToContent(tab.id, { type: 'check-media-item', id: item.id }).then(
+        () => setRefreshes((n) => n + 1),
+        () => setNote('The page did not answer. Try reloading it.'),
+      );
+    },
+    [api, tab],
+  );
+
   const setSiteEnabled = useCallback(
     (enabled: boolean) => {
       if (!settings || !site || !tab) return;
@@ -151,7 +163,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
         {view.phase === 'ready' && view.items.length > 0 && (
           <>
             <CountChips counts={view.counts} items={view.items} />
-            <ItemList items={view.items} onHighlight={highlight} onDetails={openDetails} />
+            <ItemList
+              items={view.items}
+              onHighlight={highlight}
+              onDetails={openDetails}
+              onCheck={checkMedia}
+            />
           </>
         )}
       </main>

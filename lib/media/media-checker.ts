@@ -39,7 +39,10 @@ export interface MediaCheckerDeps {
 }
 
 export interface MediaCheckOptions {
-  /** The user asked for this file ("Check this video", "Verify origin"): the size cap does not apply. */
+  /**
+   * The user asked for this file ("Check this video", "Verify origin"): the size cap does not apply, and a
+   * file without Content Credentials is still downloaded and hashed (for the registry and the details page).
+   */
   confirmed?: boolean;
   /** What the page element is, when the bytes do not say (WebM audio). */
   kind?: MediaKind;
@@ -79,7 +82,7 @@ export class MediaChecker {
     const cached = await this.deps.pipeline.checkCached(url);
     if (cached) return { key: cached.key, state: cached.verdict, reason: cached.reason };
     const known = this.remembered.get(url);
-    if (known) return known;
+    if (known && !options.confirmed) return known;
 
     let probe: MediaProbe;
     try {
@@ -104,7 +107,8 @@ export class MediaChecker {
       });
     }
     const remote = probe.reference || parseLinkHeader(probe.linkHeader, url).length > 0;
-    if (probe.c2pa === 'absent' && !remote && !this.deps.registry) {
+    // Asked for by the user ("Verify origin"), the file is hashed anyway: the details page shows its SHA-256.
+    if (probe.c2pa === 'absent' && !remote && !this.deps.registry && !options.confirmed) {
       return this.remember(url, {
         state: 'no-provenance',
         reason: `No Content Credentials (no C2PA data in the file's structure; read ${mb(probe.bytesRead)} of ${mb(total)})`,

@@ -21,6 +21,13 @@ interface Entry {
   visible: boolean;
   /** What the badge shows now, so that a frame writes only what changed. */
   shown?: string;
+  /** Video and audio: an action named on the badge ("Check this video") and a download progress 0..1. */
+  extra?: BadgeExtra;
+}
+
+export interface BadgeExtra {
+  action?: string;
+  progress?: number;
 }
 
 export interface BadgeLayerOptions {
@@ -87,9 +94,23 @@ export class BadgeLayer {
     });
     this.guard.observe(doc.documentElement, { childList: true });
     this.guard.observe(host, { attributes: true });
+    doc.addEventListener('fullscreenchange', this.onFullscreen);
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
   }
+
+  /**
+   * A player that goes full screen puts its container in the top layer, above everything else: the host
+   * moves into that container so its badges stay on the video, and back out afterwards. (A bare <video>
+   * in full screen renders no children: nothing can be drawn over it from the page.)
+   */
+  private readonly onFullscreen = () => {
+    const doc = this.win.document;
+    const full = doc.fullscreenElement;
+    const parent = full && full.tagName !== 'VIDEO' && full.tagName !== 'AUDIO' ? full : doc.documentElement;
+    if (this.host && this.host.parentNode !== parent) parent.append(this.host);
+    this.schedule();
+  };
 
   private attach(): void {
     if (!this.host) return;
@@ -98,17 +119,19 @@ export class BadgeLayer {
   }
 
   /** Creates or updates the badge for an item (drawn in the next frame). */
-  set(id: string, el: Element, state: ItemState, reason: string): void {
+  set(id: string, el: Element, state: ItemState, reason: string, extra?: BadgeExtra): void {
     if (!this.layer) return;
     const entry = this.entries.get(id);
     if (entry && entry.el === el) {
-      if (entry.state === state && entry.reason === reason) return;
+      const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
+      if (entry.state === state && entry.reason === reason && same) return;
       entry.state = state;
       entry.reason = reason;
+      entry.extra = extra;
       entry.dirty = true;
     } else {
       if (entry) this.remove(id);
-      this.entries.set(id, { el, state, reason, dirty: true, visible: false });
+      this.entries.set(id, { el, state, reason, dirty: true, visible: false, extra });
       this.byElement.set(el, id);
       this.io?.observe(el);
       this.ro?.observe(el);
@@ -141,8 +164,28 @@ export class BadgeLayer {
     }
     const style = BADGE_STYLES[entry.state];
     badge.dataset.state = entry.state;
-    badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${entry.reason}`);
+    const action = entry.extra?.action;
+    badge.setAttribute('aria-label', `Origin Lens: ${action ?? style.label}. ${entry.reason}`);
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
+    if (action) {
+      const text = this.win.document.createElement('span');
+      text.className = 'act';
+      text.textContent = action;
+      badge.append(text);
+    }
+    const progress = entry.extra?.progress;
+    if (progress !== undefined) {
+      const bar = this.win.document.createElement('span');
+      bar.className = 'bar';
+      bar.setAttribute('role', 'progressbar');
+      bar.setAttribute('aria-valuemin', '0');
+      bar.setAttribute('aria-valuemax', '100');
+      bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
+      const fill = this.win.document.createElement('span');
+      fill.style.width = `${Math.round(progress * 100)}%`;
+      bar.append(fill);
+      badge.append(bar);
+    }
     entry.dirty = false;
     return badge;
   }
@@ -252,6 +295,7 @@ export class BadgeLayer {
     this.io?.disconnect();
     this.ro?.disconnect();
     this.guard?.disconnect();
+    this.win.document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.win.removeEventListener('scroll', this.schedule, { capture: true });
     this.win.removeEventListener('resize', this.schedule);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);

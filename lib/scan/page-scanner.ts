@@ -1,9 +1,12 @@
 import { imageSourceOf, isVisibleEnough, MIN_BACKGROUND_SIDE, MIN_IMAGE_SIDE } from './image-source.ts';
+import { MEDIA_TAGS, type MediaSource, mediaKindOfElement, mediaSourceOf } from './media-source.ts';
 import { blockText, findTextBlocks, mainContentRoot } from './text-blocks.ts';
 
 export interface ScannerHooks {
   /** An element shows an image at `url` (first seen, or its source changed). `inView` = found in the viewport. */
   image: (el: Element, url: string, inView: boolean) => void;
+  /** A `<video>` or `<audio>` plays `source` (first seen, or its source changed); its poster is then not reported. */
+  media?: (el: Element, source: MediaSource, inView: boolean) => void;
   /** A text block worth fingerprinting. */
   text: (el: Element, text: string) => void;
   /** A tracked element left the document. */
@@ -44,6 +47,7 @@ type IdleDeadline = { timeRemaining: () => number };
  */
 export class PageScanner {
   private readonly reported = new WeakMap<Element, string>();
+  private readonly mediaReported = new WeakMap<Element, string>();
   private readonly textSeen = new WeakSet<Element>();
   private readonly tracked = new Set<Element>();
   /** Elements intersecting the viewport (plus margin), as the observer last said. */
@@ -62,6 +66,13 @@ export class PageScanner {
     const el = event.target as Element;
     // An image finished loading: its size may have changed. Look again in idle time, not here.
     if (el?.tagName !== 'IMG') return;
+    this.enqueue(el, this.inView.has(el));
+    this.track(el);
+  };
+  /** A media element picked a source (`loadstart`; media events do not bubble, so this listens in capture). */
+  private readonly onMediaLoad = (event: Event) => {
+    const el = event.target as Element;
+    if (!el || !mediaKindOfElement(el)) return;
     this.enqueue(el, this.inView.has(el));
     this.track(el);
   };
@@ -92,6 +103,7 @@ export class PageScanner {
     this.io?.disconnect();
     this.mo?.disconnect();
     this.win.document.removeEventListener('load', this.onLoad, true);
+    this.win.document.removeEventListener('loadstart', this.onMediaLoad, true);
     this.tracked.clear();
     this.idleQueue = [];
     this.idleHead = 0;
@@ -119,6 +131,7 @@ export class PageScanner {
       attributeFilter: WATCHED_ATTRIBUTES,
     });
     doc.addEventListener('load', this.onLoad, true);
+    if (this.hooks.media) doc.addEventListener('loadstart', this.onMediaLoad, true);
     this.collect(doc.documentElement, true);
     this.scheduleIdle();
   }
@@ -141,6 +154,10 @@ export class PageScanner {
   private collect(root: Element, includeBackgrounds: boolean): void {
     const found: Element[] = root.matches(IMAGE_TAGS) ? [root] : [];
     found.push(...root.querySelectorAll(IMAGE_TAGS));
+    if (this.hooks.media) {
+      if (root.matches(MEDIA_TAGS)) found.push(root);
+      found.push(...root.querySelectorAll(MEDIA_TAGS));
+    }
     for (const el of found) this.track(el);
     if (includeBackgrounds) {
       if (root.matches(BACKGROUND_TAGS)) this.enqueue(root, false);
@@ -172,6 +189,7 @@ export class PageScanner {
   /** Reports an element if it shows a large enough, visible image whose source is new. */
   private consider(el: Element, inView: boolean, rect?: Pick<DOMRectReadOnly, 'width' | 'height'>): void {
     if (!el.isConnected) return;
+    if (this.considerMedia(el, inView)) return;
     const isImageTag = el.tagName === 'IMG' || el.tagName === 'VIDEO';
     const url = imageSourceOf(el, this.win);
     if (!url || this.reported.get(el) === url) return;
@@ -182,6 +200,19 @@ export class PageScanner {
     }
     this.reported.set(el, url);
     this.hooks.image(el, url, inView);
+  }
+
+  /** Reports a media element's source, whatever its size (the popup lists hidden players too). */
+  private considerMedia(el: Element, inView: boolean): boolean {
+    if (!this.hooks.media || !mediaKindOfElement(el)) return false;
+    const source = mediaSourceOf(el);
+    if (!source) return false;
+    const signature = 'url' in source ? source.url : 'streamed';
+    if (this.mediaReported.get(el) !== signature) {
+      this.mediaReported.set(el, signature);
+      this.hooks.media(el, source, inView);
+    }
+    return true;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -212,6 +243,7 @@ export class PageScanner {
         this.io?.unobserve(el);
         this.inView.delete(el);
         this.reported.delete(el);
+        this.mediaReported.delete(el);
         this.hooks.removed(el);
       }
     }
