@@ -5,6 +5,8 @@
  * - Images: SHA-256 of the exact bytes (kind 0) and PDQ of the pixels (kind 1), computed exactly as the browser
  *   computes them (lib/fingerprint + the Node decoder that reproduces Chromium's pixels). A PDQ of quality < 50
  *   is not registered: viewers ignore such hashes, so it would cost gas and never match.
+ * - Video and audio (MP4, MOV, M4A, WebM, MP3, WAV, … recognised by their bytes): SHA-256 of the exact bytes
+ *   (kind 0), the hash the extension looks up for a video or audio file on a page.
  * - Text (.txt, .md, .markdown, .html, .htm): SHA-256 of the collapsed text (kind 2). For HTML the visible text
  *   of the document is used (tags, scripts, styles and comments removed, entities decoded); collapsing then
  *   removes whitespace and punctuation, so markup layout does not matter.
@@ -28,11 +30,13 @@ import {
   PDQ_MIN_QUALITY,
   sniffImageType,
 } from '../../lib/fingerprint/index.ts';
+import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
 const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--rpc URL] [--json]
-  Registers images (SHA-256 + PDQ) and text files (.txt .md .html: SHA-256 of the collapsed text).
+  Registers images (SHA-256 + PDQ), video and audio files (SHA-256) and text files (.txt .md .html:
+  SHA-256 of the collapsed text).
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
   --rpc URL   JSON-RPC endpoint (default ${DEVNET_RPC_URL})
@@ -43,7 +47,7 @@ export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.h
 
 export interface FileFingerprint {
   file: string;
-  type: 'image' | 'text';
+  type: 'image' | 'text' | 'video' | 'audio';
   sha256?: Hex32;
   pdq?: Hex32;
   pdqQuality?: number;
@@ -84,8 +88,15 @@ export async function fingerprintFile(
     const hash = toHex32(f.sha256Collapsed);
     return { file: displayName, type: 'text', sha256Collapsed: hash, items: [{ hash, kind: KIND_TEXT }] };
   }
+  const media = sniffImageType(bytes) ? undefined : mediaKindOf(bytes);
+  if (media) {
+    const sha256 = toHex32((await fingerprintMedia(bytes, media)).sha256);
+    return { file: displayName, type: media, sha256, items: [{ hash: sha256, kind: KIND_SHA256 }] };
+  }
   if (!sniffImageType(bytes)) {
-    throw new Error(`not an image, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`);
+    throw new Error(
+      `not an image, video or audio file, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`,
+    );
   }
   const f = await fingerprintImage(bytes, '', decodeImageNode);
   const sha256 = toHex32(f.sha256);
