@@ -7,8 +7,11 @@ import type { MediaSource } from '../scan/media-source.ts';
 export const STREAMED_REASON =
   'Not checkable (streamed): the page plays this from a stream (blob: or MediaSource), so its bytes cannot be fetched again';
 
-/** Media checks sent at once (each is a few KB of Range reads; full downloads queue in the background). */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Media checks sent at once. Each starts with a few KB of Range reads; whole-file downloads then queue in the
+ * background (two at a time), so a file answered by its structure alone never waits behind a download.
+ */
+const MAX_IN_FLIGHT = 16;
 
 export interface MediaItemsDeps {
   send: SendToBackground;
