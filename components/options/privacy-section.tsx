@@ -1,3 +1,4 @@
+import { MediaSizeField } from './media-size-field.tsx';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { ToggleField } from './toggle-field.tsx';
@@ -20,6 +21,10 @@ export function PrivacySection({ settings, onChange }: SectionProps) {
         description="Some images keep their Content Credentials on a separate server. Fetching them (without cookies) lets Origin Lens check those images, but the manifest's host sees the request and can tell which image you looked at."
         checked={settings.remoteManifests}
         onChange={(remoteManifests) => onChange({ ...settings, remoteManifests })}
+      />
+      <MediaSizeField
+        value={settings.mediaAutoCheckMb}
+        onChange={(mediaAutoCheckMb) => onChange({ ...settings, mediaAutoCheckMb })}
       />
     </OptionsSection>
   );
