@@ -83,6 +83,22 @@ describe('video and audio', () => {
     expect(badges.some((b) => b.state === 'verified')).toBe(true);
   });
 
+  it('follows media added later and a source that changes', async () => {
+    await page.evaluate(() => {
+      const audio = document.createElement('audio');
+      audio.id = 'late';
+      audio.controls = true;
+      audio.preload = 'none';
+      audio.src = '/realworld/truepic_lens-ios_audio.m4a?late=1';
+      document.querySelector('main')?.append(audio);
+    });
+    await expect.poll(async () => (await byId()).late?.state, { timeout: 20_000 }).toBe('verified');
+    await page.evaluate(() => {
+      (document.getElementById('late') as HTMLAudioElement).src = '/realworld/openai_sora_video.mp4?as=audio';
+    });
+    await expect.poll(async () => (await byId()).late?.state, { timeout: 20_000 }).toBe('ai-generated');
+  });
+
   it('reads a blob: video as "not checkable (streamed)", never as no provenance', async () => {
     const items = await byId();
     expect(items.blob).toMatchObject({ kind: 'video', state: 'error', streamed: true });
