@@ -77,9 +77,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const openDetails = useCallback(
     (item: PageItem) => {
+      const media = item.kind === 'video' || item.kind === 'audio' ? { media: item.kind } : {};
       const request = item.key
         ? { type: 'open-details' as const, key: item.key }
-        : { type: 'open-details' as const, url: item.url };
+        : { type: 'open-details' as const, url: item.url, ...media };
       api.sendToBackground(request).then(
         () => api.close(),
         () => setNote('Could not open the details page.'),

@@ -57,7 +57,8 @@ export function createRouter(env: RouterEnv) {
       return null;
     },
     'open-details': async (r, sender) => {
-      const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}`;
+      const media = r.media ? `&media=${r.media}` : '';
+      const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}${media}`;
       await env.openDetails(query, sender.tab?.id);
       return null;
     },

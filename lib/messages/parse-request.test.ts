@@ -52,6 +52,9 @@ describe('parseRequest', () => {
       url: 'https://a.example/a.m4a',
       media: 'audio',
     });
+    expect(
+      parseRequest({ type: 'open-details', url: 'https://a.example/v.mp4', media: 'video' }, 'content'),
+    ).toEqual({ type: 'open-details', key: undefined, url: 'https://a.example/v.mp4', media: 'video' });
     expect(parseRequest({ type: 'verify-url', url: 'https://a.example/a', media: 'pdf' }, 'page')).toEqual({
       type: 'verify-url',
       url: 'https://a.example/a',

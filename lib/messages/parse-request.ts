@@ -78,7 +78,9 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     case 'open-details': {
       const key = typeof m.key === 'string' && HEX64.test(m.key) ? m.key : undefined;
       const url = isUrl(m.url) ? m.url : undefined;
-      return key || url ? { type, key, url } : null;
+      const media = m.media === 'video' || m.media === 'audio' ? m.media : undefined;
+      if (!key && !url) return null;
+      return media ? { type, key, url, media } : { type, key, url };
     }
     case 'get-details':
     case 'get-registrations':

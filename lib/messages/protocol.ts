@@ -78,7 +78,7 @@ export type BackgroundRequest =
   | { type: 'check-image'; url: string }
   | { type: 'check-text'; fingerprints: TextFingerprints; text: string }
   | { type: 'page-summary'; counts: VerdictCounts }
-  | { type: 'open-details'; key?: string; url?: string }
+  | { type: 'open-details'; key?: string; url?: string; media?: MediaKind }
   | { type: 'get-details'; key: string }
   | { type: 'check-media'; url: string; confirmed?: boolean }
   | { type: 'verify-url'; url: string; media?: MediaKind }

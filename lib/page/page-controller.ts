@@ -322,7 +322,13 @@ export class PageController {
   private openDetails(id: string): void {
     const item = this.items.get(id);
     if (!item) return;
-    void this.deps.send({ type: 'open-details', key: item.key, url: item.key ? undefined : item.url });
+    const media = item.kind === 'video' || item.kind === 'audio' ? { media: item.kind } : {};
+    void this.deps.send({
+      type: 'open-details',
+      key: item.key,
+      url: item.key ? undefined : item.url,
+      ...media,
+    });
   }
 
   /**
