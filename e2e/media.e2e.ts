@@ -145,6 +145,22 @@ describe('video and audio', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps the badges on a player that goes full screen, and puts them back afterwards', async () => {
+    const overlay = await page.locator('#overlay').boundingBox();
+    if (!overlay) throw new Error('no player overlay');
+    // A click gives the page the user activation that requestFullscreen needs.
+    await page.mouse.click(overlay.x + 200, overlay.y + 150);
+    await page.evaluate(() => (document.querySelector('.player') as HTMLElement).requestFullscreen());
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.player > origin-lens-overlay') !== null))
+      .toBe(true);
+    expect((await badgesInDom(page)).length).toBeGreaterThanOrEqual(7);
+    await page.evaluate(() => document.exitFullscreen());
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.lastElementChild?.tagName))
+      .toBe('ORIGIN-LENS-OVERLAY');
+  });
+
   it('checks a video over the cap from the popup', async () => {
     const popup = await h.browser.context.newPage();
     await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tab=${tabId}`);
