@@ -35,6 +35,10 @@ export default defineBackground({
       extensionId: browser.runtime.id,
       extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
       pipeline: services.pipeline,
+      media: services.media,
+      notifyTab: (tabId, frameId, message) => {
+        browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {});
+      },
       registrations: services.registrations,
       recoverCredentials: services.recoverCredentials,
       updateTrustLists: services.updateTrustLists,
@@ -51,7 +55,7 @@ export default defineBackground({
       browser.contextMenus.create({
         id: VERIFY_MENU_ID,
         title: 'Verify origin',
-        contexts: ['image', 'selection', 'link', 'page', 'video'],
+        contexts: ['image', 'selection', 'link', 'page', 'video', 'audio'],
       });
     });
     browser.contextMenus.onClicked.addListener((info, tab) =>

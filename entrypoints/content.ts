@@ -42,6 +42,11 @@ export default defineContentScript({
           return Promise.resolve(controller.highlight(String(message.id)));
         case 'context-target':
           return Promise.resolve(controller.contextTarget());
+        case 'check-media-item':
+          return Promise.resolve(controller.checkMedia(String(message.id)));
+        case 'media-progress':
+          controller.mediaProgress(String(message.url), Number(message.loaded), message.total);
+          return Promise.resolve(null);
       }
     });
   },

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +98,22 @@ describe('origin-lens register', () => {
     const iscc = (await fingerprintText(TEXT)).isccTextHex;
     expect(txt.isccText).toBe((await fingerprintText(TEXT)).isccText);
     expect(await entryOf(`0x${iscc}${'0'.repeat(48)}`)).toMatchObject({ kind: 3, flags: 1, count: 1n });
+  });
+
+  it('registers video and audio files by the SHA-256 of their bytes', async () => {
+    const video = 'fixtures/c2pa-realworld/openai_sora_video.mp4';
+    const audio = 'fixtures/c2pa-realworld/truepic_lens-ios_audio.m4a';
+    const t = io();
+    expect(await run(['--rpc', chain.anvil.rpcUrl, '--json', video, audio], t.cli)).toBe(0);
+    const out = JSON.parse(t.out.join(''));
+    expect(out.registered).toBe(2);
+    const [v, a] = out.files;
+    const expected = (file: string) => `0x${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
+    expect(v).toMatchObject({ type: 'video', sha256: expected(video) });
+    expect(a).toMatchObject({ type: 'audio', sha256: expected(audio) });
+    expect(v.pdq).toBeUndefined();
+    expect(await entryOf(v.sha256)).toMatchObject({ kind: 0, count: 1n });
+    expect(await entryOf(a.sha256)).toMatchObject({ kind: 0, count: 1n });
   });
 
   it('an HTML file registers the same text hash as its visible paragraph', async () => {

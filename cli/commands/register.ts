@@ -5,6 +5,8 @@
  * - Images: SHA-256 of the exact bytes (kind 0) and PDQ of the pixels (kind 1), computed exactly as the browser
  *   computes them (lib/fingerprint + the Node decoder that reproduces Chromium's pixels). A PDQ of quality < 50
  *   is not registered: viewers ignore such hashes, so it would cost gas and never match.
+ * - Video and audio (MP4, MOV, M4A, WebM, MP3, WAV, … recognised by their bytes): SHA-256 of the exact bytes
+ *   (kind 0), the hash the extension looks up for a video or audio file on a page.
  * - Text (.txt, .md, .markdown): SHA-256 of the collapsed text (kind 2). HTML (.html, .htm): one such hash per
  *   paragraph, split exactly as the extension splits the page (lib/scan/text-blocks.ts, on linkedom), so each
  *   registered paragraph is found again where the page is read.
@@ -47,6 +49,7 @@ import {
   sniffImageType,
 } from '../../lib/fingerprint/index.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
+import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
@@ -61,8 +64,9 @@ import {
 } from '../register-state.ts';
 
 const USAGE = `Usage: origin-lens register <file>... [--ai] [--uri U] [--manifests-out DIR] [--manifest-base-url URL] [--rpc URL] [--json]
-  Registers images (SHA-256 + PDQ), text files (.txt .md: SHA-256 of the collapsed text + ISCC Text-Code) and the
-  paragraphs of HTML pages (.html: one hash per paragraph, split as the extension splits the page).
+  Registers images (SHA-256 + PDQ), video and audio files (SHA-256), text files (.txt .md: SHA-256 of the
+  collapsed text + ISCC Text-Code) and the paragraphs of HTML pages (.html: one hash per paragraph, split as
+  the extension splits the page).
   A C2PA-signed image also records the SHA-256 of its manifest store, so stripped copies can recover it.
   --ai        declare the content AI-generated
   --uri U     a URI stored in the registration event (e.g. the canonical page)
@@ -85,7 +89,7 @@ export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.h
 
 export interface FileFingerprint {
   file: string;
-  type: 'image' | 'text';
+  type: 'image' | 'text' | 'video' | 'audio';
   sha256?: Hex32;
   pdq?: Hex32;
   pdqQuality?: number;
@@ -144,8 +148,15 @@ export async function fingerprintFile(
       ],
     };
   }
+  const media = sniffImageType(bytes) ? undefined : mediaKindOf(bytes);
+  if (media) {
+    const sha256 = toHex32((await fingerprintMedia(bytes, media)).sha256);
+    return { file: displayName, type: media, sha256, items: [{ hash: sha256, kind: KIND_SHA256 }] };
+  }
   if (!sniffImageType(bytes)) {
-    throw new Error(`not an image, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`);
+    throw new Error(
+      `not an image, video or audio file, and not a text file (${[...TEXT_EXTENSIONS].join(' ')})`,
+    );
   }
   const f = await fingerprintImage(bytes, '', decodeImageNode);
   const sha256 = toHex32(f.sha256);

@@ -34,6 +34,7 @@ beforeAll(async () => {
     [
       'fixtures/c2pa/none_A.jpg',
       join(dir, 'quote.txt'),
+      'fixtures/c2pa-realworld/sony_camera-video_cawg.mp4',
       '--rpc',
       chain.anvil.rpcUrl,
       '--uri',
@@ -130,6 +131,25 @@ describe('origin-lens verify --json', () => {
     expect(record?.txHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(text).toMatchObject({ kind: 'text', verdict: 'verified' });
     expect(text?.sha256Collapsed).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('verifies video and audio: kind, SHA-256, C2PA, and the exact on-chain record of a video', async () => {
+    const { rows } = await verifyJson([
+      'fixtures/c2pa-realworld/openai_sora_video.mp4',
+      'fixtures/c2pa-realworld/truepic_lens-ios_audio.m4a',
+      'fixtures/c2pa-realworld/sony_camera-video_cawg.mp4',
+      '--rpc',
+      chain.anvil.rpcUrl,
+    ]);
+    const [sora, audio, sony] = rows;
+    expect(sora).toMatchObject({ kind: 'video', verdict: 'ai-generated', c2pa: { state: 'valid' } });
+    expect(audio).toMatchObject({ kind: 'audio', verdict: 'verified' });
+    expect(sora?.fingerprints).toMatchObject({ kind: 'image', media: 'video' });
+    // The Sony video was registered by the demo publisher (beforeAll): the exact SHA-256 matches.
+    expect(sony?.kind).toBe('video');
+    const record = ((sony?.chain?.records ?? []) as Array<Record<string, unknown>>)[0];
+    expect(record).toMatchObject({ kind: 'sha256', match: 'exact', trusted: true });
+    expect(record?.contentHash).toBe(`0x${sony?.sha256}`);
   });
 
   it('says "error", never "no provenance", for what it could not read', async () => {

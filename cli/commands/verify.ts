@@ -119,7 +119,7 @@ export const run: CliCommand = async (argv, io) => {
 
 export interface VerifyOutput {
   source: string;
-  kind?: 'image' | 'text';
+  kind?: 'image' | 'text' | 'video' | 'audio';
   sha256?: string;
   sha256Collapsed?: string;
   verdict: string;
@@ -170,7 +170,7 @@ async function toOutput(
   const c = evidence.c2pa;
   const out: VerifyOutput = {
     source,
-    kind: details.kind,
+    kind: f?.kind === 'image' && f.media ? f.media : details.kind,
     ...(f?.kind === 'image' ? { sha256: f.sha256 } : {}),
     ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
     verdict: details.verdict,

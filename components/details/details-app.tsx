@@ -11,7 +11,7 @@ import { ExportActions } from './export-actions.tsx';
 
 type Load =
   | { phase: 'loading' }
-  | { phase: 'verifying'; url: string }
+  | { phase: 'verifying'; url: string; media?: string }
   | { phase: 'ready'; details: ItemDetails }
   | { phase: 'missing' }
   | { phase: 'failed'; message: string; url?: string }
@@ -43,8 +43,9 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
           set({ phase: 'failed', message: `Origin Lens could not load this item: ${errorText(error)}` }),
       );
     } else {
-      set({ phase: 'verifying', url: query.url });
-      api.sendToBackground({ type: 'verify-url', url: query.url }).then(
+      set({ phase: 'verifying', url: query.url, media: query.media });
+      const media = query.media ? { media: query.media } : {};
+      api.sendToBackground({ type: 'verify-url', url: query.url, ...media }).then(
         (result) => {
           // An older or unfinished background may answer nothing: that is a failed check, not a hang.
           if (!result || typeof result !== 'object') {
@@ -87,7 +88,13 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
         {load.phase === 'loading' && <Spinner label="Loading the evidence…" className="text-sm" />}
         {load.phase === 'verifying' && (
           <div className="card flex flex-col gap-2">
-            <Spinner label="Checking this item…" />
+            <Spinner
+              label={
+                load.media
+                  ? `Downloading and checking this ${load.media} (once, whole)…`
+                  : 'Checking this item…'
+              }
+            />
             <p className="muted break-all text-sm">{load.url}</p>
           </div>
         )}

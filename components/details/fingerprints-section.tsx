@@ -49,21 +49,36 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
     );
   }
   const usable = f.pdq && f.pdq.quality >= PDQ_MIN_QUALITY;
+  const file = [
+    details.mime,
+    details.byteLength !== undefined ? formatBytes(details.byteLength) : undefined,
+    f.width && f.height ? `${f.width} × ${f.height} px` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (f.media) {
+    // Video and audio: the exact hash is what the registry records and what anyone can recompute.
+    return (
+      <Section id="fingerprints" title="Fingerprints">
+        <FactList>
+          <Fact term="SHA-256 (exact bytes)">
+            <HashValue value={f.sha256} label="SHA-256 of the bytes" copy={copy} />
+          </Fact>
+          <Fact term="File">{`${f.media === 'video' ? 'Video' : 'Audio'}${file ? ` · ${file}` : ''}`}</Fact>
+        </FactList>
+        <p className="muted mt-3 text-xs">
+          No perceptual hash for {f.media}: only an exact copy of these bytes matches a registry record.
+        </p>
+      </Section>
+    );
+  }
   return (
     <Section id="fingerprints" title="Fingerprints">
       <FactList>
         <Fact term="SHA-256 (exact bytes)">
           <HashValue value={f.sha256} label="SHA-256 of the bytes" copy={copy} />
         </Fact>
-        <Fact term="File">
-          {[
-            details.mime,
-            details.byteLength !== undefined ? formatBytes(details.byteLength) : undefined,
-            f.width && f.height ? `${f.width} × ${f.height} px` : undefined,
-          ]
-            .filter(Boolean)
-            .join(' · ') || undefined}
-        </Fact>
+        <Fact term="File">{file || undefined}</Fact>
         <Fact term="PDQ hash">{f.pdq && <HashValue value={f.pdq.hash} label="PDQ hash" copy={copy} />}</Fact>
         <Fact term="PDQ quality">
           {f.pdq &&

@@ -8,7 +8,10 @@ import { usePreview } from '../common/use-preview.ts';
  * visible evidence of an edit after signing.
  */
 export function ItemPreview({ details }: { details: ItemDetails }) {
-  const url = details.kind === 'image' ? thumbnailUrl(details.urls[0]) : undefined;
+  const f = details.evidence.fingerprints;
+  const media = f?.kind === 'image' ? f.media : undefined;
+  // Video and audio get a player that loads nothing until played, never a preview download of the file.
+  const url = details.kind === 'image' && !media ? thumbnailUrl(details.urls[0]) : undefined;
   const { ref, src } = usePreview<HTMLElement>(url);
   if (details.kind === 'text') {
     return (
@@ -23,6 +26,7 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
       </figure>
     );
   }
+  if (media) return <MediaPreview details={details} media={media} />;
   const manifestThumb = details.evidence.c2pa?.thumbnail;
   const thumb = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
   return (
@@ -53,5 +57,38 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
         </figure>
       )}
     </div>
+  );
+}
+
+/**
+ * A video or audio item: a player that loads nothing until the user presses play (preload="none"), so
+ * opening the evidence does not download the file again, plus the manifest's thumbnail when there is one.
+ */
+function MediaPreview({ details, media }: { details: ItemDetails; media: 'video' | 'audio' }) {
+  const src = details.urls.find((u) => /^https?:\/\//i.test(u));
+  const manifestThumb = details.evidence.c2pa?.thumbnail;
+  const poster = manifestThumb?.startsWith('data:image/') ? manifestThumb : undefined;
+  const className =
+    'w-full rounded-lg border border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-800';
+  return (
+    <figure className="m-0 flex flex-col gap-2" data-media={media}>
+      {src && media === 'video' && (
+        // biome-ignore lint/a11y/useMediaCaption: the file is the page's; it carries no caption track we could add.
+        <video src={src} poster={poster} controls preload="none" className={`max-h-80 ${className}`} />
+      )}
+      {src && media === 'audio' && (
+        // biome-ignore lint/a11y/useMediaCaption: see above.
+        <audio src={src} controls preload="none" className={className} />
+      )}
+      {!src && (
+        <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
+          No preview
+        </div>
+      )}
+      <figcaption className="muted text-xs">
+        {media === 'video' ? 'Video' : 'Audio'}
+        {poster ? ' · the still shown is the thumbnail stored in the Content Credentials' : ''}
+      </figcaption>
+    </figure>
   );
 }

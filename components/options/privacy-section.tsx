@@ -1,3 +1,4 @@
+import { MediaSizeField } from './media-size-field.tsx';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { ToggleField } from './toggle-field.tsx';
@@ -26,6 +27,10 @@ export function PrivacySection({ settings, onChange }: SectionProps) {
         description="Off: Origin Lens asks only the image's own server. A manifest kept on another host (named by the image or its server) is fetched when you press “Fetch Content Credentials from …” on the evidence page. On: any host an image names learns, automatically, that you looked at it with Origin Lens."
         checked={settings.remoteManifestsAnyHost}
         onChange={(remoteManifestsAnyHost) => onChange({ ...settings, remoteManifestsAnyHost })}
+      />
+      <MediaSizeField
+        value={settings.mediaAutoCheckMb}
+        onChange={(mediaAutoCheckMb) => onChange({ ...settings, mediaAutoCheckMb })}
       />
     </OptionsSection>
   );

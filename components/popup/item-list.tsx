@@ -27,10 +27,12 @@ export function ItemList({
   items,
   onHighlight,
   onDetails,
+  onCheck,
 }: {
   items: readonly PageItem[];
   onHighlight: (item: PageItem) => void;
   onDetails: (item: PageItem) => void;
+  onCheck?: (item: PageItem) => void;
 }) {
   const [showHidden, setShowHidden] = useState(false);
   const { shown, hidden } = splitNoProvenance(sortItems(items));
@@ -41,7 +43,13 @@ export function ItemList({
       {visible.length > 0 && (
         <ul aria-label="Images and text on this page" className="space-y-0.5 py-1">
           {visible.map((item) => (
-            <ItemRow key={item.id} item={item} onHighlight={onHighlight} onDetails={onDetails} />
+            <ItemRow
+              key={item.id}
+              item={item}
+              onHighlight={onHighlight}
+              onDetails={onDetails}
+              onCheck={onCheck}
+            />
           ))}
         </ul>
       )}

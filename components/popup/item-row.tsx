@@ -1,3 +1,4 @@
+import { formatBytes } from '../../lib/format/bytes.ts';
 import { firstWords, imageName, thumbnailUrl } from '../../lib/format/page-items.ts';
 import type { PageItem } from '../../lib/messages/protocol.ts';
 import { usePreview } from '../common/use-preview.ts';
@@ -19,7 +20,7 @@ function Thumb({ item }: { item: PageItem }) {
       aria-hidden="true"
       className="flex size-10 shrink-0 items-center justify-center rounded bg-slate-100 font-serif text-lg text-slate-500 dark:bg-slate-800 dark:text-slate-400"
     >
-      {item.kind === 'text' ? '¶' : '▢'}
+      {item.kind === 'text' ? '¶' : item.kind === 'video' ? '▶' : item.kind === 'audio' ? '♪' : '▢'}
     </span>
   );
 }
@@ -32,14 +33,24 @@ export function ItemRow({
   item,
   onHighlight,
   onDetails,
+  onCheck,
 }: {
   item: PageItem;
   onHighlight: (item: PageItem) => void;
   onDetails: (item: PageItem) => void;
+  /** "Check this video": for video and audio waiting for the user (over the size cap). */
+  onCheck?: (item: PageItem) => void;
 }) {
+  const media = item.kind === 'video' || item.kind === 'audio' ? item.kind : undefined;
   const title =
-    item.kind === 'text' ? firstWords(item.preview ?? '', 10) || 'Text block' : imageName(item.url);
-  const canOpen = Boolean(item.key || (item.kind === 'image' && item.url));
+    item.kind === 'text'
+      ? firstWords(item.preview ?? '', 10) || 'Text block'
+      : item.streamed
+        ? `Streamed ${media ?? 'media'} (not checkable)`
+        : imageName(item.url);
+  const canOpen = Boolean(item.key || (item.kind !== 'text' && item.url));
+  const progress =
+    item.state === 'pending' && item.progress !== undefined ? Math.round(item.progress * 100) : undefined;
   return (
     <li className="flex items-stretch gap-1 px-1.5">
       <button
@@ -57,9 +68,34 @@ export function ItemRow({
               {title}
             </span>
           </span>
+          {media && (
+            <span className="muted mt-0.5 block text-[11px]" data-kind={media}>
+              {media === 'video' ? 'Video' : 'Audio'}
+              {item.streamed ? ' · not checkable (streamed)' : ''}
+              {item.bytes ? ` · ${formatBytes(item.bytes)}` : ''}
+            </span>
+          )}
           {item.reason && <span className="muted mt-0.5 block truncate text-[11px]">{item.reason}</span>}
+          {progress !== undefined && (
+            <progress
+              max={100}
+              value={progress}
+              aria-label={`Checking ${title}`}
+              className="mt-1 block h-1.5 w-full"
+            />
+          )}
         </span>
       </button>
+      {media && item.state === 'on-request' && onCheck && (
+        <button
+          type="button"
+          data-row-button
+          onClick={() => onCheck(item)}
+          className="btn-primary my-auto shrink-0 text-xs"
+        >
+          Check this {media}
+        </button>
+      )}
       <button
         type="button"
         data-row-button

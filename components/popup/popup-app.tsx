@@ -77,15 +77,28 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const openDetails = useCallback(
     (item: PageItem) => {
+      const media = item.kind === 'video' || item.kind === 'audio' ? { media: item.kind } : {};
       const request = item.key
         ? { type: 'open-details' as const, key: item.key }
-        : { type: 'open-details' as const, url: item.url };
+        : { type: 'open-details' as const, url: item.url, ...media };
       api.sendToBackground(request).then(
         () => api.close(),
         () => setNote('Could not open the details page.'),
       );
     },
     [api],
+  );
+
+  // "Check this video": the page checks it and shows progress; asking again shows the progress here too.
+  const checkMedia = useCallback(
+    (item: PageItem) => {
+      if (!tab) return;
+      api.sendToContent(tab.id, { type: 'check-media-item', id: item.id }).then(
+        () => setRefreshes((n) => n + 1),
+        () => setNote('The page did not answer. Try reloading it.'),
+      );
+    },
+    [api, tab],
   );
 
   const setSiteEnabled = useCallback(
@@ -151,7 +164,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
         {view.phase === 'ready' && view.items.length > 0 && (
           <>
             <CountChips counts={view.counts} items={view.items} />
-            <ItemList items={view.items} onHighlight={highlight} onDetails={openDetails} />
+            <ItemList
+              items={view.items}
+              onHighlight={highlight}
+              onDetails={openDetails}
+              onCheck={checkMedia}
+            />
           </>
         )}
       </main>

@@ -2,7 +2,7 @@
  * Firefox smoke test: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (Playwright's own
  * Firefox and geckodriver cannot be installed here). The Firefox build loads, the content script finds and
  * checks the images of a page served on 127.0.0.1 (one of them a C2PA image read by the engine in
- * Firefox's background), and the popup renders. Prints a closing line and exits non-zero on failure.
+ * Firefox's background), a video is found and validated, and the popup renders. Prints a closing line and exits non-zero on failure.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -22,6 +22,7 @@ const ADDON_ID = 'origin-lens@origin-lens.dev';
 const UUID = '6c0f2a43-52a3-4b4e-9d55-0a3d3c1e7f10';
 
 interface ListedItem {
+  kind?: string;
   url?: string;
   state: string;
   reason?: string;
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   );
   const server = await startStaticServer({
     '/c2pa/': resolve(ROOT, 'fixtures/c2pa'),
+    '/realworld/': resolve(ROOT, 'fixtures/c2pa-realworld'),
     '/': resolve(ROOT, 'e2e/site'),
   });
   let browser: Browser | undefined;
@@ -128,8 +130,24 @@ async function main(): Promise<void> {
 
     let items: ListedItem[] = [];
     await check('the content script finds and checks the page images', async () => {
-      items = await settled(ext, pageUrl, 2);
-      assert.ok(items.length >= 2, `expected 2 images, saw ${JSON.stringify(items)}`);
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        items = await ext.evaluate(async (url: string) => {
+          // `browser` is Firefox's WebExtension global inside the extension page (chrome.* typings fit it).
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const tabs = await api.tabs.query({});
+          const tab = tabs.find((t) => t.url === url);
+          if (tab?.id === undefined) return [];
+          try {
+            return (await api.tabs.sendMessage(tab.id, { type: 'list-items' })).items;
+          } catch {
+            return [];
+          }
+        }, pageUrl);
+        if (items.length >= 3 && items.every((i) => i.state !== 'pending')) break;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      assert.ok(items.length >= 3, `expected 2 images and a video, saw ${JSON.stringify(items)}`);
     });
     const byName = (name: string) => items.find((i) => i.url?.endsWith(name));
     await check('a C2PA image is read by the engine in the Firefox background', async () => {
@@ -141,6 +159,14 @@ async function main(): Promise<void> {
       assert.ok(plain && ['no-provenance', 'error'].includes(plain.state), JSON.stringify(plain));
       assert.equal(plain?.state, 'no-provenance', JSON.stringify(plain));
     });
+    await check(
+      'a video is found and its Content Credentials validated in Firefox (Sora: AI-generated)',
+      async () => {
+        const video = byName('openai_sora_video.mp4');
+        assert.equal(video?.kind, 'video', JSON.stringify(video));
+        assert.equal(video?.state, 'ai-generated', JSON.stringify(video));
+      },
+    );
     await check('the popup opens and renders', async () => {
       const text = await ext.evaluate(() => document.body.textContent);
       assert.match(text, /Origin Lens/);

@@ -10,6 +10,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The folders every test page can use: the demo site, the C2PA and PDQ fixtures, the e2e pages. */
 export const MOUNTS = {
   '/c2pa/': resolve(ROOT, 'fixtures/c2pa'),
+  '/realworld/': resolve(ROOT, 'fixtures/c2pa-realworld'),
   '/pdq/': resolve(ROOT, 'fixtures/pdq/images'),
   '/e2e/': resolve(ROOT, 'e2e/site'),
   '/': resolve(ROOT, 'demo/site'),

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { sendWithRanges } from '../../lib/testing/send-with-ranges.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.c2pa': 'application/c2pa',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.mp4': 'video/mp4',
+  '.m4a': 'audio/mp4',
+  '.webm': 'video/webm',
 };
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | undefined;
@@ -27,7 +31,7 @@ export interface StaticServer {
   /** Requests seen per path (query included). */
   hits: Map<string, number>;
   /** Every request seen, in order, with the headers that matter for privacy checks. */
-  log: Array<{ url: string; cookie?: string; referer?: string; userAgent?: string }>;
+  log: Array<{ url: string; cookie?: string; referer?: string; userAgent?: string; range?: string }>;
   close: () => Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function startStaticServer(
       cookie: req.headers.cookie,
       referer: req.headers.referer,
       userAgent: req.headers['user-agent'],
+      range: req.headers.range,
     });
     for (const route of routes) if (route(req, res)) return;
     const path = decodeURIComponent(url.split('?')[0] ?? '/');
@@ -60,7 +65,14 @@ export async function startStaticServer(
       if (!file.startsWith(resolve(dir))) break;
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
       if (!existsSync(file)) break;
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // Range requests (media players, the extension's probe of a video's structure) get 206 answers.
+      if (req.headers.range) {
+        sendWithRanges(req, res, readFileSync(file), { contentType: type });
+        return;
+      }
       res.writeHead(200, {
+        'accept-ranges': 'bytes',
         'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': statSync(file).size,
         'cache-control': 'no-store',

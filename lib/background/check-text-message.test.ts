@@ -50,6 +50,10 @@ async function setup() {
     registrations: async () => ({ records: [], errors: [] }) as never,
     recoverCredentials: async () => null,
     fetchRemoteManifest: async () => ({ error: 'not here' }),
+    media: async () => {
+      throw new Error('no media here');
+    },
+    notifyTab: async () => {},
     updateTrustLists: async () => ({ ok: true, message: '' }),
   });
   const fromPage = { id: 'ext', url: 'https://news.test/a', tab: { id: 1 } } as never;

@@ -33,18 +33,20 @@ export async function onVerifyOrigin(
   env: ContextMenuEnv,
 ): Promise<void> {
   if (info.menuItemId !== VERIFY_MENU_ID) return;
-  const byUrl = (url: string) => env.openDetails(`url=${encodeURIComponent(url)}`, tabId);
+  const byUrl = (url: string, media?: string) =>
+    env.openDetails(`url=${encodeURIComponent(url)}${media ? `&media=${media}` : ''}`, tabId);
+  const media = info.mediaType === 'video' || info.mediaType === 'audio' ? info.mediaType : undefined;
   const byText = async (text: string) => {
     if (blankTextReason(text)) return;
     const fingerprints = await env.fingerprintText(text);
     const result = await (await env.pipeline()).checkText(fingerprints, text);
     await env.openDetails(`key=${result.key ?? fingerprints.sha256Collapsed}`, tabId);
   };
-  if (info.srcUrl) return byUrl(info.srcUrl);
+  if (info.srcUrl) return byUrl(info.srcUrl, media);
   if (info.selectionText?.trim()) return byText(info.selectionText);
   if (tabId !== undefined) {
     const target = await env.askTab(tabId).catch(() => null);
-    if (target?.kind === 'image') return byUrl(target.url);
+    if (target?.kind === 'image') return byUrl(target.url, target.media);
     if (target?.kind === 'text') return byText(target.text);
   }
   if (info.linkUrl) return byUrl(info.linkUrl);

@@ -12,6 +12,7 @@ import { DEFAULT_REGISTRANTS } from '../chain/registrants.ts';
 import { createWebDecoder } from '../fingerprint/decode-image-web.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { MediaChecker } from '../media/media-checker.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
@@ -50,6 +51,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   /** Remote manifest URLs the user asked for on the details page (kept for the worker's lifetime). */
   const askedManifests = new Set<string>();
   let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
+  let media: Promise<MediaChecker> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -102,11 +104,29 @@ export function createBackgroundServices(env: BackgroundEnv) {
       });
       return pipeline;
     },
+    /** Video and audio: checked within the size budget, through the same pipeline. */
+    media: () => {
+      media ??= Promise.all([services.pipeline(), currentSettings()]).then(
+        ([p, s]) =>
+          new MediaChecker({
+            pipeline: p,
+            fetch: env.fetch,
+            omitCredentials: s.omitCredentials,
+            autoCheckBytes: s.mediaAutoCheckMb * 1024 * 1024,
+            registry: s.chains.some((c) => c.enabled),
+          }),
+      );
+      media.catch(() => {
+        media = undefined;
+      });
+      return media;
+    },
     fingerprintText,
     /** Settings changed: rebuild on next use. Cached parts carry a version, so stale ones are re-run. */
     settingsChanged: () => {
       settings = undefined;
       pipeline = undefined;
+      media = undefined;
     },
     /** Everyone who registered an item's hash, from the logs of every enabled chain (details page). */
     registrations: async (key: string) => {

@@ -1,5 +1,6 @@
+import type { MediaChecker } from '../media/media-checker.ts';
 import { parseRequest } from '../messages/parse-request.ts';
-import type { BackgroundRequest, BackgroundResponses } from '../messages/protocol.ts';
+import type { BackgroundRequest, BackgroundResponses, ContentRequest } from '../messages/protocol.ts';
 import { classifySender, type SenderInfo } from '../messages/sender.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { checkTextMessage } from './check-text-message.ts';
@@ -9,6 +10,9 @@ export interface RouterEnv {
   extensionId: string;
   extensionOrigin: string;
   pipeline: () => Promise<Pipeline>;
+  media: () => Promise<MediaChecker>;
+  /** Sends a message to one frame of a tab (download progress of a video check); failures are ignored. */
+  notifyTab: (tabId: number, frameId: number, message: ContentRequest) => void;
   /** Opens the details page with this query string (`key=…` or `url=…`). */
   openDetails: (query: string, fromTabId?: number) => Promise<void>;
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
@@ -33,6 +37,20 @@ export function createRouter(env: RouterEnv) {
   const handlers: Handlers = {
     'check-image': async (r) => (await env.pipeline()).checkImage(r.url),
     'check-text': async (r) => checkTextMessage(await env.pipeline(), r.text),
+    'check-media': async (r, sender) => {
+      const tabId = sender.tab?.id;
+      const onProgress =
+        tabId === undefined
+          ? undefined
+          : (loaded: number, total: number | undefined) =>
+              env.notifyTab(tabId, sender.frameId ?? 0, {
+                type: 'media-progress',
+                url: r.url,
+                loaded,
+                total,
+              });
+      return (await env.media()).check(r.url, { confirmed: r.confirmed, onProgress });
+    },
     'page-summary': async (r, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
@@ -42,7 +60,8 @@ export function createRouter(env: RouterEnv) {
       return null;
     },
     'open-details': async (r, sender) => {
-      const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}`;
+      const media = r.media ? `&media=${r.media}` : '';
+      const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}${media}`;
       await env.openDetails(query, sender.tab?.id);
       return null;
     },
@@ -50,6 +69,12 @@ export function createRouter(env: RouterEnv) {
     'get-details': async (r) => (await env.pipeline()).details(r.key, { pdq: true }),
     'verify-url': async (r) => {
       const pipeline = await env.pipeline();
+      if (r.media) {
+        // "Verify origin" on a video or audio element: the user asked, so the size cap does not apply.
+        const result = await (await env.media()).check(r.url, { confirmed: true, kind: r.media });
+        if (!result.key) return { error: result.reason };
+        return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };
+      }
       const result = await pipeline.checkImage(r.url, { pdq: true });
       if (!result.key) return { error: result.reason };
       return (await pipeline.details(result.key)) ?? { error: 'The result could not be stored' };

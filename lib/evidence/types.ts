@@ -9,6 +9,9 @@ export type HexString = string;
 
 export type ItemKind = 'image' | 'text';
 
+/** Video and audio are byte items like images (kind 'image' in the cache, keyed by SHA-256), told apart by this. */
+export type MediaKind = 'video' | 'audio';
+
 /** Image fingerprints: exact bytes plus the PDQ perceptual hash. */
 export interface ImageFingerprints {
   kind: 'image';
@@ -20,6 +23,8 @@ export interface ImageFingerprints {
   height?: number;
   /** Why PDQ is missing (undecodable, too large, ...). */
   pdqError?: string;
+  /** Set for video and audio files: no perceptual hash, the exact SHA-256 only. */
+  media?: MediaKind;
 }
 
 /** Text fingerprints: SHA-256 of the collapsed text and the ISCC Text-Code. */

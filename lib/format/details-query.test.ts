@@ -14,6 +14,24 @@ describe('parseDetailsQuery', () => {
     expect(parseDetailsQuery(`?url=${encodeURIComponent(url)}`)).toEqual({ kind: 'url', url });
   });
 
+  it('carries the media kind of "Verify origin" on a video or audio element', () => {
+    const url = 'https://example.com/clip.mp4';
+    expect(parseDetailsQuery(`?url=${encodeURIComponent(url)}&media=video`)).toEqual({
+      kind: 'url',
+      url,
+      media: 'video',
+    });
+    expect(parseDetailsQuery(`?url=${encodeURIComponent(url)}&media=other`)).toEqual({ kind: 'url', url });
+  });
+
+  it('names streamed media as not checkable rather than rejecting it without a word', () => {
+    const q = parseDetailsQuery(`?url=${encodeURIComponent('blob:https://example.com/1234')}&media=video`);
+    expect(q).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringMatching(/^Not checkable \(streamed\)/),
+    });
+  });
+
   it('rejects bad keys, other schemes and nothing at all', () => {
     expect(parseDetailsQuery('?key=abc').kind).toBe('invalid');
     expect(parseDetailsQuery(`?url=${encodeURIComponent('javascript:alert(1)')}`).kind).toBe('invalid');

@@ -1,7 +1,12 @@
-/** What the details page was asked to show: details.html?key=<64 hex> or details.html?url=<encoded URL>. */
+import type { MediaKind } from '../evidence/types.ts';
+
+/**
+ * What the details page was asked to show: details.html?key=<64 hex> or details.html?url=<encoded URL>, with
+ * `&media=video|audio` when the URL is a video or audio file ("Verify origin" on a media element).
+ */
 export type DetailsQuery =
   | { kind: 'key'; key: string }
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; media?: MediaKind }
   | { kind: 'invalid'; reason: string };
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -22,7 +27,17 @@ export function parseDetailsQuery(search: string): DetailsQuery {
   }
   const url = params.get('url');
   if (url !== null) {
-    if (/^https?:\/\//i.test(url) || /^data:/i.test(url)) return { kind: 'url', url };
+    const media = params.get('media');
+    if (/^https?:\/\//i.test(url) || /^data:/i.test(url)) {
+      return media === 'video' || media === 'audio' ? { kind: 'url', url, media } : { kind: 'url', url };
+    }
+    if (/^(blob|mediasource):/i.test(url)) {
+      return {
+        kind: 'invalid',
+        reason:
+          'Not checkable (streamed): the page streams this media (blob: or MediaSource), so its bytes cannot be fetched again.',
+      };
+    }
     return { kind: 'invalid', reason: 'Only http(s) and data: addresses can be checked.' };
   }
   return {

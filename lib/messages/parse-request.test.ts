@@ -37,6 +37,30 @@ describe('parseRequest', () => {
     ).not.toBeNull();
   });
 
+  it('accepts video and audio checks from content scripts, copying only known fields', () => {
+    expect(
+      parseRequest({ type: 'check-media', url: 'https://a.example/v.mp4', confirmed: true, x: 1 }, 'content'),
+    ).toEqual({ type: 'check-media', url: 'https://a.example/v.mp4', confirmed: true });
+    expect(
+      parseRequest({ type: 'check-media', url: 'https://a.example/v.mp4', confirmed: 'yes' }, 'content'),
+    ).toEqual({ type: 'check-media', url: 'https://a.example/v.mp4', confirmed: false });
+    expect(parseRequest({ type: 'check-media', url: 'blob:https://a.example/1' }, 'content')).toBeNull();
+    expect(
+      parseRequest({ type: 'verify-url', url: 'https://a.example/a.m4a', media: 'audio' }, 'page'),
+    ).toEqual({
+      type: 'verify-url',
+      url: 'https://a.example/a.m4a',
+      media: 'audio',
+    });
+    expect(
+      parseRequest({ type: 'open-details', url: 'https://a.example/v.mp4', media: 'video' }, 'content'),
+    ).toEqual({ type: 'open-details', key: undefined, url: 'https://a.example/v.mp4', media: 'video' });
+    expect(parseRequest({ type: 'verify-url', url: 'https://a.example/a', media: 'pdf' }, 'page')).toEqual({
+      type: 'verify-url',
+      url: 'https://a.example/a',
+    });
+  });
+
   it('keeps privileged requests away from content scripts', () => {
     expect(parseRequest({ type: 'clear-cache' }, 'content')).toBeNull();
     expect(parseRequest({ type: 'get-details', key: hash }, 'content')).toBeNull();

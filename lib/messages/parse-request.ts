@@ -5,6 +5,7 @@ import type { SenderKind } from './sender.ts';
 export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[]> = {
   'check-image': ['content', 'page'],
   'check-text': ['content', 'page'],
+  'check-media': ['content', 'page'],
   'page-summary': ['content'],
   'open-details': ['content', 'page'],
   'get-details': ['page'],
@@ -43,19 +44,27 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
   if (!allowedFrom[type].includes(from)) return null;
   switch (type) {
     case 'check-image':
-    case 'verify-url':
       return isUrl(m.url) ? { type, url: m.url } : null;
     case 'check-text':
       // Any fingerprint the sender adds is dropped: the worker computes its own from the text.
       return typeof m.text === 'string' && m.text.length > 0 && m.text.length <= MAX_CHECK_TEXT
         ? { type, text: m.text }
         : null;
+    case 'check-media':
+      return isUrl(m.url) ? { type, url: m.url, confirmed: m.confirmed === true } : null;
+    case 'verify-url': {
+      if (!isUrl(m.url)) return null;
+      const media = m.media === 'video' || m.media === 'audio' ? m.media : undefined;
+      return media ? { type, url: m.url, media } : { type, url: m.url };
+    }
     case 'page-summary':
       return isCounts(m.counts) ? { type, counts: m.counts as Record<string, number> } : null;
     case 'open-details': {
       const key = typeof m.key === 'string' && HEX64.test(m.key) ? m.key : undefined;
       const url = isUrl(m.url) ? m.url : undefined;
-      return key || url ? { type, key, url } : null;
+      const media = m.media === 'video' || m.media === 'audio' ? m.media : undefined;
+      if (!key && !url) return null;
+      return media ? { type, key, url, media } : { type, key, url };
     }
     case 'get-details':
     case 'get-registrations':

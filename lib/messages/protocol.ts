@@ -1,4 +1,11 @@
-import type { ChainRecord, Evidence, ItemKind, Verdict, VerdictResult } from '../evidence/types.ts';
+import type {
+  ChainRecord,
+  Evidence,
+  ItemKind,
+  MediaKind,
+  Verdict,
+  VerdictResult,
+} from '../evidence/types.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -6,8 +13,11 @@ import type { ChainRecord, Evidence, ItemKind, Verdict, VerdictResult } from '..
  * response type, so `send` helpers are typed end to end.
  */
 
-/** What an item shows before its verdict arrives. */
-export type ItemState = Verdict | 'pending';
+/**
+ * What an item shows before its verdict arrives. 'on-request': a video or audio file too large to check on
+ * its own (over the size cap); it is checked when the user asks ("Check this video").
+ */
+export type ItemState = Verdict | 'pending' | 'on-request';
 
 /** The answer for one checked image or text block. */
 export interface CheckResult {
@@ -19,12 +29,27 @@ export interface CheckResult {
   variant?: VerdictResult['variant'];
 }
 
+/** The answer for one video or audio URL (`check-media`). */
+export interface MediaCheckResult {
+  key?: string;
+  state: Verdict | 'on-request';
+  reason: string;
+  /** Size of the whole file, when the server said. */
+  bytes?: number;
+}
+
 /** An item as the content script tracks it on the page (what the popup lists). */
 export interface PageItem {
   id: string;
-  kind: ItemKind;
-  /** Image URL (http(s) or data:), or undefined for text. */
+  kind: ItemKind | MediaKind;
+  /** Image, video or audio URL (http(s) or data:), or undefined for text and streamed media. */
   url?: string;
+  /** Video or audio the page streams (blob:, MediaSource, a MediaStream): its bytes cannot be fetched again. */
+  streamed?: boolean;
+  /** Size of a video or audio file, when known (shown on "Check this video"). */
+  bytes?: number;
+  /** 0..1 while a video or audio file downloads for its check; 1 while it is validated. */
+  progress?: number;
   /** First characters of a text block. */
   preview?: string;
   state: ItemState;
@@ -60,9 +85,10 @@ export type BackgroundRequest =
   /** The block's text only: the worker fingerprints it itself, so a page cannot attach a forged hash. */
   | { type: 'check-text'; text: string }
   | { type: 'page-summary'; counts: VerdictCounts }
-  | { type: 'open-details'; key?: string; url?: string }
+  | { type: 'open-details'; key?: string; url?: string; media?: MediaKind }
   | { type: 'get-details'; key: string }
-  | { type: 'verify-url'; url: string }
+  | { type: 'check-media'; url: string; confirmed?: boolean }
+  | { type: 'verify-url'; url: string; media?: MediaKind }
   | { type: 'get-registrations'; key: string }
   | { type: 'fetch-remote-manifest'; key: string }
   | { type: 'recover-credentials'; key: string }
@@ -72,6 +98,7 @@ export type BackgroundRequest =
 export interface BackgroundResponses {
   'check-image': CheckResult;
   'check-text': CheckResult;
+  'check-media': MediaCheckResult;
   'page-summary': null;
   'open-details': null;
   'get-details': ItemDetails | null;
@@ -86,17 +113,26 @@ export interface BackgroundResponses {
   'clear-cache': { cleared: number };
 }
 
-export type ContextTarget = { kind: 'image'; url: string } | { kind: 'text'; text: string } | null;
+export type ContextTarget =
+  | { kind: 'image'; url: string; media?: MediaKind }
+  | { kind: 'text'; text: string }
+  | null;
 
 export type ContentRequest =
   | { type: 'list-items' }
   | { type: 'highlight-item'; id: string }
-  | { type: 'context-target' };
+  | { type: 'context-target' }
+  /** From the popup: check a video or audio item that waits for the user ("Check this video"). */
+  | { type: 'check-media-item'; id: string }
+  /** From the background, while a video or audio file downloads for its check. */
+  | { type: 'media-progress'; url: string; loaded: number; total?: number };
 
 export interface ContentResponses {
   'list-items': { items: PageItem[]; counts: VerdictCounts; enabled: boolean };
   'highlight-item': boolean;
   'context-target': ContextTarget;
+  'check-media-item': boolean;
+  'media-progress': null;
 }
 
 export type BackgroundResponse<T extends BackgroundRequest['type']> = BackgroundResponses[T];

@@ -13,6 +13,8 @@ export interface FetchBytesOptions {
   omitCredentials?: boolean;
   maxBytes?: number;
   timeoutMs?: number;
+  /** Called as the body arrives (bytes so far, declared total if any): for a visible progress bar. */
+  onProgress?: (loaded: number, total: number | undefined) => void;
 }
 
 export const MAX_FETCH_BYTES = 50 * 1024 * 1024;
@@ -56,7 +58,15 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       await response.body?.cancel().catch(() => {});
       throw new FetchError(`file too large (${declared} bytes, limit ${maxBytes})`);
     }
-    const bytes = await readCapped(response, maxBytes, controller.signal, timeoutMs);
+    const bytes = await readCapped(
+      response,
+      maxBytes,
+      controller.signal,
+      timeoutMs,
+      (loaded) =>
+        options.onProgress?.(loaded, Number.isFinite(declared) && declared > 0 ? declared : undefined),
+      Number.isFinite(declared) && declared > 0 ? declared : undefined,
+    );
     return {
       bytes,
       contentType: (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
@@ -73,27 +83,39 @@ async function readCapped(
   maxBytes: number,
   signal: AbortSignal,
   timeoutMs: number,
+  onProgress: (loaded: number) => void,
+  expected: number | undefined,
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
+  // With a declared length the bytes go straight into one buffer: a 100 MB video then costs 100 MB, not
+  // 200 MB (chunks plus their concatenation). A server that sends more than it declared falls back to chunks.
+  let direct = expected !== undefined && expected <= maxBytes ? new Uint8Array(expected) : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
+      if (total + value.byteLength > maxBytes) {
         await reader.cancel();
         throw new FetchError(`file too large (over ${maxBytes} bytes)`);
       }
-      chunks.push(value);
+      if (direct && total + value.byteLength > direct.length) {
+        chunks.push(direct.subarray(0, total));
+        direct = undefined;
+      }
+      if (direct) direct.set(value, total);
+      else chunks.push(value);
+      total += value.byteLength;
+      onProgress(total);
     }
   } catch (error) {
     if (error instanceof FetchError) throw error;
     if (signal.aborted) throw new FetchError(`no complete answer within ${timeoutMs / 1000} s`);
     throw new FetchError(`the download broke off (${(error as Error).message})`);
   }
+  if (direct) return direct.subarray(0, total);
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

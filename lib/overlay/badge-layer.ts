@@ -22,6 +22,13 @@ interface Entry {
   visible: boolean;
   /** What the badge shows now, so that a frame writes only what changed. */
   shown?: string;
+  /** Video and audio: an action named on the badge ("Check this video") and a download progress 0..1. */
+  extra?: BadgeExtra | undefined;
+}
+
+export interface BadgeExtra {
+  action?: string;
+  progress?: number;
 }
 
 export interface BadgeLayerOptions {
@@ -93,9 +100,28 @@ export class BadgeLayer {
     this.guard.observe(host, { attributes: true });
     // hidePopover() by the page: show it again.
     host.addEventListener('toggle', () => this.raise());
+    doc.addEventListener('fullscreenchange', this.onFullscreen);
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
   }
+
+  /**
+   * A player going full screen enters the top layer above our host: show the host again so that it is the
+   * newest top-layer element, above the player, and its badges stay on the video. (A bare <video> in full
+   * screen is drawn by the browser alone: its badge stays where the element was in the page.)
+   */
+  private readonly onFullscreen = () => {
+    const host = this.host;
+    if (host?.matches(':popover-open')) {
+      try {
+        host.hidePopover();
+      } catch {
+        // Already hidden by the browser: raise() shows it.
+      }
+    }
+    this.raise();
+    this.schedule();
+  };
 
   /**
    * Puts the host back where it belongs, unstyled, in the top layer. Runs on every guard mutation, so it only
@@ -134,18 +160,27 @@ export class BadgeLayer {
   }
 
   /** Creates or updates the badge for an item (drawn in the next frame). */
-  set(id: string, el: Element, state: ItemState, reason: string, variant?: BadgeVariant): void {
+  set(
+    id: string,
+    el: Element,
+    state: ItemState,
+    reason: string,
+    variant?: BadgeVariant,
+    extra?: BadgeExtra,
+  ): void {
     if (!this.layer) return;
     const entry = this.entries.get(id);
     if (entry && entry.el === el) {
-      if (entry.state === state && entry.reason === reason && entry.variant === variant) return;
+      const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
+      if (entry.state === state && entry.reason === reason && entry.variant === variant && same) return;
       entry.state = state;
       entry.reason = reason;
       entry.variant = variant;
+      entry.extra = extra;
       entry.dirty = true;
     } else {
       if (entry) this.remove(id);
-      this.entries.set(id, { el, state, reason, variant, dirty: true, visible: false });
+      this.entries.set(id, { el, state, reason, variant, extra, dirty: true, visible: false });
       this.byElement.set(el, id);
       this.io?.observe(el);
       this.ro?.observe(el);
@@ -180,8 +215,28 @@ export class BadgeLayer {
     badge.dataset.state = entry.state;
     if (entry.variant) badge.dataset.variant = entry.variant;
     else delete badge.dataset.variant;
-    badge.setAttribute('aria-label', `Origin Lens: ${style.label}. ${entry.reason}`);
+    const action = entry.extra?.action;
+    badge.setAttribute('aria-label', `Origin Lens: ${action ?? style.label}. ${entry.reason}`);
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
+    if (action) {
+      const text = this.win.document.createElement('span');
+      text.className = 'act';
+      text.textContent = action;
+      badge.append(text);
+    }
+    const progress = entry.extra?.progress;
+    if (progress !== undefined) {
+      const bar = this.win.document.createElement('span');
+      bar.className = 'bar';
+      bar.setAttribute('role', 'progressbar');
+      bar.setAttribute('aria-valuemin', '0');
+      bar.setAttribute('aria-valuemax', '100');
+      bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
+      const fill = this.win.document.createElement('span');
+      fill.style.width = `${Math.round(progress * 100)}%`;
+      bar.append(fill);
+      badge.append(bar);
+    }
     entry.dirty = false;
     return badge;
   }
@@ -292,6 +347,7 @@ export class BadgeLayer {
     this.io?.disconnect();
     this.ro?.disconnect();
     this.guard?.disconnect();
+    this.win.document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.win.removeEventListener('scroll', this.schedule, { capture: true });
     this.win.removeEventListener('resize', this.schedule);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);

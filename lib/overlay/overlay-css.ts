@@ -30,6 +30,9 @@ export function overlayCss(): string {
   font: 700 12px/1 system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: 0; cursor: pointer;
   pointer-events: auto; box-shadow: 0 1px 4px rgba(0,0,0,.35); will-change: transform; user-select: none; }
 .b[hidden] { display: none; }
+.b .act { font-weight: 600; white-space: nowrap; }
+.b .bar { display: block; width: 64px; height: 6px; border-radius: 3px; background: rgba(0,0,0,.15); overflow: hidden; }
+.b .bar > span { display: block; height: 100%; background: #2563eb; transition: width .15s; }
 .b:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 .b .tip { position: absolute; left: 0; top: 28px; width: max-content; max-width: 280px; padding: 6px 8px;
   border-radius: 6px; background: #111827; color: #f9fafb; font: 500 12px/1.35 system-ui, sans-serif;

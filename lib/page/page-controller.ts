@@ -10,7 +10,9 @@ import {
 } from '../messages/protocol.ts';
 import { BadgeLayer } from '../overlay/badge-layer.ts';
 import { imageSourceOf } from '../scan/image-source.ts';
+import { type MediaSource, mediaKindOfElement, mediaSourceOf } from '../scan/media-source.ts';
 import { PageScanner } from '../scan/page-scanner.ts';
+import { MediaItems } from './media-items.ts';
 
 export interface PageControllerDeps {
   win: Window & typeof globalThis;
@@ -68,6 +70,7 @@ export class PageController {
   private lastContext: { x: number; y: number; target: Element | null } | null = null;
   private readonly scanner: PageScanner;
   private readonly layer: BadgeLayer;
+  private readonly media: MediaItems;
   private readonly onContextMenu = (event: MouseEvent) => {
     this.lastContext = {
       x: event.clientX,
@@ -80,12 +83,19 @@ export class PageController {
     this.layer = new BadgeLayer(deps.win, {
       showBadges: deps.overlay,
       showNoProvenance: deps.showNoProvenance,
-      onActivate: (id) => this.openDetails(id),
+      // A video waiting for the user is checked; anything else opens its evidence.
+      onActivate: (id) => this.media.activate(id) || this.openDetails(id),
+    });
+    this.media = new MediaItems({
+      send: deps.send,
+      item: (id) => this.items.get(id),
+      update: (id, item) => this.update(id, item),
     });
     this.scanner = new PageScanner(
       deps.win,
       {
         image: (el, url, inView) => this.onImage(el, url, inView),
+        media: (el, source, inView) => this.onMedia(el, source, inView),
         text: (el, text, part) => this.onText(el, text, part),
         removed: (el) => this.onRemoved(el),
         visible: (el) => this.onVisible(el),
@@ -120,6 +130,17 @@ export class PageController {
     return { items, counts: countStates(items), enabled };
   }
 
+  /** The popup's "Check this video": checks a video or audio item that waits for the user. */
+  checkMedia(id: string): boolean {
+    return this.media.activate(id);
+  }
+
+  /** Download progress of a video or audio check, reported by the background. */
+  mediaProgress(url: string, loaded: number, total: number | undefined): void {
+    const ids = [...this.items.values()].filter((i) => i.url === url).map((i) => i.id);
+    this.media.progress(ids, url, loaded, total);
+  }
+
   highlight(id: string): boolean {
     const el = this.elements.get(id);
     return el ? this.layer.highlight(el) : false;
@@ -131,21 +152,33 @@ export class PageController {
     const ctx = this.lastContext;
     if (ctx) {
       const direct = ctx.target ? this.imageOf(ctx.target) : null;
-      if (direct) return { kind: 'image', url: direct };
+      if (direct) return direct;
       const covered = this.layer.itemAt(ctx.x, ctx.y);
-      const url = covered ? this.items.get(covered)?.url : undefined;
-      if (url) return { kind: 'image', url };
+      const item = covered ? this.items.get(covered) : undefined;
+      if (item?.url) return this.targetOf(item.url, item.kind);
       for (const el of this.deps.win.document.elementsFromPoint(ctx.x, ctx.y)) {
         const under = this.imageOf(el);
-        if (under) return { kind: 'image', url: under };
+        if (under) return under;
       }
     }
     return selection ? { kind: 'text', text: selection } : null;
   }
 
-  private imageOf(el: Element): string | null {
+  /** The image, video or audio an element shows (a player's overlay is found through elementsFromPoint). */
+  private imageOf(el: Element): ContextTarget {
     const id = this.ids.get(el);
-    return (id && this.items.get(id)?.url) || imageSourceOf(el, this.deps.win);
+    const item = id ? this.items.get(id) : undefined;
+    if (item?.url) return this.targetOf(item.url, item.kind);
+    const media = mediaSourceOf(el);
+    if (media && 'url' in media) return this.targetOf(media.url, mediaKindOfElement(el));
+    const url = imageSourceOf(el, this.deps.win);
+    return url ? { kind: 'image', url } : null;
+  }
+
+  private targetOf(url: string, kind: PageItem['kind'] | undefined): ContextTarget {
+    return kind === 'video' || kind === 'audio'
+      ? { kind: 'image', url, media: kind }
+      : { kind: 'image', url };
   }
 
   private idFor(el: Element): string {
@@ -173,6 +206,13 @@ export class PageController {
     this.waiting.set(id, request);
     (inView ? this.urgent : this.later).push(request);
     this.pump();
+  }
+
+  private onMedia(el: Element, source: MediaSource, inView: boolean): void {
+    const id = this.idFor(el);
+    const poster = this.waiting.get(id);
+    if (poster) poster.sent = true; // The video itself is checked, not its poster.
+    this.media.found(id, mediaKindOfElement(el) ?? 'video', source, inView);
   }
 
   /** An element came into view: its check, if still waiting, goes ahead of the off-screen ones. */
@@ -296,13 +336,14 @@ export class PageController {
   private update(id: string, item: PageItem): void {
     this.items.set(id, item);
     const el = this.elements.get(id);
-    if (el && item.kind === 'image')
+    if (el && item.kind !== 'text')
       this.layer.set(
         id,
         el,
         item.state,
-        item.reason ?? 'Checking where this image comes from…',
+        item.reason ?? `Checking where this ${item.kind} comes from…`,
         item.variant,
+        MediaItems.badgeExtra(item),
       );
     this.queueSummary();
   }
@@ -310,7 +351,13 @@ export class PageController {
   private openDetails(id: string): void {
     const item = this.items.get(id);
     if (!item) return;
-    void this.deps.send({ type: 'open-details', key: item.key, url: item.key ? undefined : item.url });
+    const media = item.kind === 'video' || item.kind === 'audio' ? { media: item.kind } : {};
+    void this.deps.send({
+      type: 'open-details',
+      key: item.key,
+      url: item.key ? undefined : item.url,
+      ...media,
+    });
   }
 
   /**

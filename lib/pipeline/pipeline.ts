@@ -7,6 +7,7 @@ import type {
   TextFingerprints,
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
@@ -162,6 +163,47 @@ export class Pipeline {
     );
   }
 
+  /**
+   * The answer for a URL from the cache alone, when the cache knows its content and no stale part needs the
+   * bytes (stale registry parts are re-asked); undefined when only the bytes can tell.
+   */
+  async checkCached(url: string): Promise<CheckResult | undefined> {
+    const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
+    if (!byUrl?.evidence.fingerprints) return undefined;
+    if (this.stale(byUrl, 'image').some((p) => p.needsBytes)) return undefined;
+    return toResult(await this.refresh(byUrl, { fingerprints: byUrl.evidence.fingerprints, url }, url));
+  }
+
+  /** Runs the providers over bytes fetched elsewhere (video and audio, fetched within their own budget). */
+  async checkFetched(
+    url: string,
+    fetched: FetchedBytes,
+    fingerprints: ImageFingerprints,
+  ): Promise<CheckResult> {
+    const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256));
+    return this.runProviders(url, fetched, fingerprints, cached);
+  }
+
+  private async runProviders(
+    url: string,
+    fetched: FetchedBytes,
+    fingerprints: ImageFingerprints,
+    cached: CachedItem | undefined,
+  ): Promise<CheckResult> {
+    const input: ProviderInput = {
+      fingerprints,
+      bytes: fetched.bytes,
+      contentType: fetched.contentType,
+      linkHeader: fetched.linkHeader,
+      url,
+    };
+    const item = await this.refresh(cached, input, url, undefined, {
+      mime: fetched.contentType,
+      byteLength: fetched.bytes.byteLength,
+    });
+    return toResult(item);
+  }
+
   private async runImage(url: string, wanted: Promise<boolean>, recheckC2pa = false): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
     const f = byUrl?.evidence.fingerprints;
@@ -181,11 +223,13 @@ export class Pipeline {
     const got = await this.limit(async (): Promise<Got> => {
       try {
         const fetched = await this.deps.fetch(url);
+        // A video or audio file (the CLI, "Verify origin" on a link): the exact hash only, no decoding.
+        const media = mediaKindOf(fetched.bytes, fetched.contentType);
         return {
           fetched,
-          fingerprints: await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, {
-            pdq: await wanted,
-          }),
+          fingerprints: media
+            ? await fingerprintMedia(fetched.bytes, media)
+            : await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, { pdq: await wanted }),
         };
       } catch (error) {
         return { error: error as Error };
@@ -199,18 +243,7 @@ export class Pipeline {
     const stored = gainedPdq(await this.cached(() => this.deps.cache.get(fingerprints.sha256)), fingerprints);
     const cached =
       recheckC2pa && stored ? { ...stored, parts: { ...stored.parts, c2pa: undefined } } : stored;
-    const input: ProviderInput = {
-      fingerprints,
-      bytes: fetched.bytes,
-      contentType: fetched.contentType,
-      linkHeader: fetched.linkHeader,
-      url,
-    };
-    const item = await this.refresh(cached, input, url, undefined, {
-      mime: fetched.contentType,
-      byteLength: fetched.bytes.byteLength,
-    });
-    return toResult(item);
+    return this.runProviders(url, fetched, fingerprints, cached);
   }
 
   /** Re-runs the stale providers, recomputes the verdict and stores the item. */

@@ -1,4 +1,5 @@
 import { imageSourceOf, isVisibleEnough, MIN_BACKGROUND_SIDE, MIN_IMAGE_SIDE } from './image-source.ts';
+import { MEDIA_TAGS, type MediaSource, mediaKindOfElement, mediaSourceOf } from './media-source.ts';
 import {
   blocksInside,
   chooseContentRoot,
@@ -11,6 +12,8 @@ import {
 export interface ScannerHooks {
   /** An element shows an image at `url` (first seen, or its source changed). `inView` = found in the viewport. */
   image: (el: Element, url: string, inView: boolean) => void;
+  /** A `<video>` or `<audio>` plays `source` (first seen, or its source changed); its poster is then not reported. */
+  media?: (el: Element, source: MediaSource, inView: boolean) => void;
   /** A text block worth fingerprinting: run `part` of the inline content of `el` (see text-blocks.ts). */
   text: (el: Element, text: string, part: number) => void;
   /** A tracked element left the document. */
@@ -53,6 +56,7 @@ type IdleDeadline = { timeRemaining: () => number };
  */
 export class PageScanner {
   private readonly reported = new WeakMap<Element, string>();
+  private readonly mediaReported = new WeakMap<Element, string>();
   /** Texts already reported per element (an element can hold several blocks, and be walked again). */
   private readonly textSeen = new WeakMap<Element, Set<string>>();
   private textWalker?: TextBlockWalker;
@@ -78,6 +82,13 @@ export class PageScanner {
     const el = event.target as Element;
     // An image finished loading: its size may have changed. Look again in idle time, not here.
     if (el?.tagName !== 'IMG') return;
+    this.enqueue(el, this.inView.has(el));
+    this.track(el);
+  };
+  /** A media element picked a source (`loadstart`; media events do not bubble, so this listens in capture). */
+  private readonly onMediaLoad = (event: Event) => {
+    const el = event.target as Element;
+    if (!el || !mediaKindOfElement(el)) return;
     this.enqueue(el, this.inView.has(el));
     this.track(el);
   };
@@ -108,6 +119,7 @@ export class PageScanner {
     this.io?.disconnect();
     this.mo?.disconnect();
     this.win.document.removeEventListener('load', this.onLoad, true);
+    this.win.document.removeEventListener('loadstart', this.onMediaLoad, true);
     this.tracked.clear();
     this.textWalker = undefined;
     this.textRoot = undefined;
@@ -139,6 +151,7 @@ export class PageScanner {
       attributeFilter: WATCHED_ATTRIBUTES,
     });
     doc.addEventListener('load', this.onLoad, true);
+    if (this.hooks.media) doc.addEventListener('loadstart', this.onMediaLoad, true);
     this.collect(doc.documentElement, true);
     if (doc.body) this.textWalker = new TextBlockWalker(doc.body);
     this.scheduleIdle();
@@ -162,6 +175,10 @@ export class PageScanner {
   private collect(root: Element, includeBackgrounds: boolean): void {
     const found: Element[] = root.matches(IMAGE_TAGS) ? [root] : [];
     found.push(...root.querySelectorAll(IMAGE_TAGS));
+    if (this.hooks.media) {
+      if (root.matches(MEDIA_TAGS)) found.push(root);
+      found.push(...root.querySelectorAll(MEDIA_TAGS));
+    }
     for (const el of found) this.track(el);
     if (includeBackgrounds) {
       if (root.matches(BACKGROUND_TAGS)) this.enqueue(root, false);
@@ -193,6 +210,7 @@ export class PageScanner {
   /** Reports an element if it shows a large enough, visible image whose source is new. */
   private consider(el: Element, inView: boolean, rect?: Pick<DOMRectReadOnly, 'width' | 'height'>): void {
     if (!el.isConnected) return;
+    if (this.considerMedia(el, inView)) return;
     const isImageTag = el.tagName === 'IMG' || el.tagName === 'VIDEO';
     const url = imageSourceOf(el, this.win);
     if (!url || this.reported.get(el) === url) return;
@@ -203,6 +221,19 @@ export class PageScanner {
     }
     this.reported.set(el, url);
     this.hooks.image(el, url, inView);
+  }
+
+  /** Reports a media element's source, whatever its size (the popup lists hidden players too). */
+  private considerMedia(el: Element, inView: boolean): boolean {
+    if (!this.hooks.media || !mediaKindOfElement(el)) return false;
+    const source = mediaSourceOf(el);
+    if (!source) return false;
+    const signature = 'url' in source ? source.url : 'streamed';
+    if (this.mediaReported.get(el) !== signature) {
+      this.mediaReported.set(el, signature);
+      this.hooks.media(el, source, inView);
+    }
+    return true;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -233,6 +264,7 @@ export class PageScanner {
         this.io?.unobserve(el);
         this.inView.delete(el);
         this.reported.delete(el);
+        this.mediaReported.delete(el);
         this.hooks.removed(el);
       }
     }

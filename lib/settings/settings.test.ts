@@ -18,6 +18,13 @@ describe('mergeSettings', () => {
     expect(merged.trust).toEqual({ official: true, interim: false, userAnchors: '' });
   });
 
+  it('keeps a valid media size cap and drops a negative or non-numeric one', () => {
+    expect(defaults.mediaAutoCheckMb).toBe(50);
+    expect(mergeSettings({ mediaAutoCheckMb: 2 }, defaults).mediaAutoCheckMb).toBe(2);
+    expect(mergeSettings({ mediaAutoCheckMb: -1 }, defaults).mediaAutoCheckMb).toBe(50);
+    expect(mergeSettings({ mediaAutoCheckMb: '9' }, defaults).mediaAutoCheckMb).toBe(50);
+  });
+
   it('has privacy-preserving defaults', () => {
     expect(defaults.omitCredentials).toBe(true);
     expect(defaults.showNoProvenance).toBe(false);

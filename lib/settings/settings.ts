@@ -20,7 +20,11 @@ export interface Settings {
   registrants: TrustedRegistrant[];
   /** Optional second RPC per chain id, used to cross-check records. */
   crossCheckRpc: Record<string, string>;
+  /** Video and audio up to this size (MB) are checked on their own; larger ones wait for "Check this video". */
+  mediaAutoCheckMb: number;
 }
+
+export const DEFAULT_MEDIA_AUTO_CHECK_MB = 50;
 
 export const SETTINGS_KEY = 'settings';
 
@@ -36,6 +40,7 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
     chains,
     registrants,
     crossCheckRpc: {},
+    mediaAutoCheckMb: DEFAULT_MEDIA_AUTO_CHECK_MB,
   };
 }
 
@@ -68,6 +73,11 @@ export function mergeSettings(stored: unknown, defaults: Settings): Settings {
     chains: pick(s.chains, defaults.chains, Array.isArray),
     registrants: pick(s.registrants, defaults.registrants, Array.isArray),
     crossCheckRpc: pick(s.crossCheckRpc, defaults.crossCheckRpc, (v) => typeof v === 'object' && v !== null),
+    mediaAutoCheckMb: pick(
+      s.mediaAutoCheckMb,
+      defaults.mediaAutoCheckMb,
+      (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+    ),
   };
 }
 

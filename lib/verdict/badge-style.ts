@@ -23,6 +23,7 @@ export const BADGE_STYLES: Record<ItemState, BadgeStyle> = {
   'no-provenance': { label: 'No provenance', glyph: '–', bg: '#4b5563', fg: '#ffffff' },
   error: { label: 'Could not check', glyph: '⋯', bg: '#ffffff', fg: '#374151', dotted: true },
   pending: { label: 'Checking…', glyph: '·', bg: '#e5e7eb', fg: '#374151' },
+  'on-request': { label: 'Not checked yet', glyph: '▶', bg: '#ffffff', fg: '#1e3a8a' },
 };
 
 export type BadgeVariant = NonNullable<VerdictResult['variant']>;
@@ -53,6 +54,7 @@ export const STATE_ORDER: ItemState[] = [
   'registered',
   'unknown-signer',
   'error',
+  'on-request',
   'no-provenance',
   'pending',
 ];

@@ -1,0 +1,180 @@
+import { MAX_ASSET_BYTES } from '../c2pa/read-c2pa.ts';
+import { parseLinkHeader } from '../c2pa/remote-manifest.ts';
+import type { MediaKind } from '../evidence/types.ts';
+import { formatBytes } from '../format/bytes.ts';
+import type { MediaCheckResult } from '../messages/protocol.ts';
+import { fetchBytes } from '../net/fetch-bytes.ts';
+import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
+import type { Pipeline } from '../pipeline/pipeline.ts';
+import { fingerprintMedia, mediaKindOf } from './media-kind.ts';
+import { type MediaProbe, probeMedia } from './probe-media.ts';
+import { createRangeReader } from './range-reader.ts';
+
+/**
+ * Largest video or audio file validated in the browser. The engine (c2pa-wasm 0.13) reads from bytes in
+ * memory: the file is held once by the worker and copied once into the engine's WebAssembly memory, which
+ * never shrinks while the worker lives. So the bound is the engine's own (MAX_ASSET_BYTES, 100 MiB); the CLI
+ * checks larger files. README "Video and audio" gives the figures.
+ */
+export const MAX_MEDIA_BYTES = MAX_ASSET_BYTES;
+/** Full downloads at once: each holds a whole file in memory. */
+const DOWNLOADS = 2;
+/** Progress messages at most this often. */
+const PROGRESS_INTERVAL_MS = 150;
+/** Probe answers kept per URL (files without Content Credentials have no content hash to cache them by). */
+const MAX_REMEMBERED = 500;
+
+export interface MediaCheckerDeps {
+  pipeline: Pick<Pipeline, 'checkCached' | 'checkFetched'>;
+  fetch: typeof fetch;
+  omitCredentials: boolean;
+  /** Files up to this size are checked without asking (the "mediaAutoCheckMb" setting). */
+  autoCheckBytes: number;
+  /**
+   * Registry lookups are on: a file without Content Credentials is still downloaded (within the cap) for its
+   * exact SHA-256. Off (the default), its structure alone answers.
+   */
+  registry: boolean;
+  maxBytes?: number;
+}
+
+export interface MediaCheckOptions {
+  /**
+   * The user asked for this file ("Check this video", "Verify origin"): the size cap does not apply, and a
+   * file without Content Credentials is still downloaded and hashed (for the registry and the details page).
+   */
+  confirmed?: boolean;
+  /** What the page element is, when the bytes do not say (WebM audio). */
+  kind?: MediaKind;
+  onProgress?: (loaded: number, total: number | undefined) => void;
+}
+
+const mb = (bytes: number | undefined) => (bytes === undefined ? 'unknown size' : formatBytes(bytes));
+
+/** Download time allowed: 15 s plus one second per 256 KB, so a large file on a slow link can finish. */
+function downloadTimeoutMs(bytes: number): number {
+  return 15_000 + Math.ceil(bytes / 262_144) * 1000;
+}
+
+/**
+ * Checks video and audio within a budget. A few KB of Range reads find whether the file carries Content
+ * Credentials (probe-media.ts); a file without them, and without a reference to remote ones, is answered from
+ * that alone. Otherwise the file is downloaded once, whole (the BMFF hash covers every byte), and goes through
+ * the same providers and verdict as an image — at once up to the size cap, above it when the user asks.
+ */
+export class MediaChecker {
+  private readonly inflight = new Map<string, Promise<MediaCheckResult>>();
+  private readonly remembered = new Map<string, MediaCheckResult>();
+  private readonly limit = limitConcurrency(DOWNLOADS);
+
+  constructor(private readonly deps: MediaCheckerDeps) {}
+
+  check(url: string, options: MediaCheckOptions = {}): Promise<MediaCheckResult> {
+    const id = `${options.confirmed ? 'confirmed' : 'auto'}:${url}`;
+    const running = this.inflight.get(id);
+    if (running) return running;
+    const promise = this.run(url, options).finally(() => this.inflight.delete(id));
+    this.inflight.set(id, promise);
+    return promise;
+  }
+
+  private async run(url: string, options: MediaCheckOptions): Promise<MediaCheckResult> {
+    const cached = await this.deps.pipeline.checkCached(url);
+    if (cached) return { key: cached.key, state: cached.verdict, reason: cached.reason };
+    const known = this.remembered.get(url);
+    if (known && !options.confirmed) return known;
+
+    let probe: MediaProbe;
+    try {
+      probe = await probeMedia(
+        createRangeReader(url, { fetch: this.deps.fetch, omitCredentials: this.deps.omitCredentials }),
+      );
+    } catch (error) {
+      return { state: 'error', reason: `Could not check: ${(error as Error).message}` };
+    }
+    const total = probe.total;
+    if (probe.format === 'playlist') {
+      return {
+        state: 'error',
+        reason: 'Not checkable (streamed): a playlist of segments (HLS or DASH), not one file',
+      };
+    }
+    if (probe.format === 'webm') {
+      return this.remember(url, {
+        state: 'no-provenance',
+        reason: 'No Content Credentials: WebM is not a C2PA format, so a WebM file cannot carry them',
+        bytes: total,
+      });
+    }
+    const remote = probe.reference || parseLinkHeader(probe.linkHeader, url).length > 0;
+    // Asked for by the user ("Verify origin"), the file is hashed anyway: the details page shows its SHA-256.
+    if (probe.c2pa === 'absent' && !remote && !this.deps.registry && !options.confirmed) {
+      return this.remember(url, {
+        state: 'no-provenance',
+        reason: `No Content Credentials (no C2PA data in the file's structure; read ${mb(probe.bytesRead)} of ${mb(total)})`,
+        bytes: total,
+      });
+    }
+    const max = this.deps.maxBytes ?? MAX_MEDIA_BYTES;
+    if (total !== undefined && total > max) {
+      return {
+        state: 'error',
+        reason: `Could not check: the file is too large to validate in the browser (${mb(total)}; the limit is ${mb(max)}). The origin-lens command line checks it.`,
+        bytes: total,
+      };
+    }
+    if (!options.confirmed && (total === undefined || total > this.deps.autoCheckBytes)) {
+      const what = probe.c2pa === 'present' ? 'It carries Content Credentials; checking them' : 'Checking it';
+      return {
+        state: 'on-request',
+        reason: `Not checked yet: ${what} downloads the whole file (${mb(total)})`,
+        bytes: total,
+      };
+    }
+    return this.limit(() => this.download(url, total, max, options));
+  }
+
+  private async download(
+    url: string,
+    total: number | undefined,
+    max: number,
+    options: MediaCheckOptions,
+  ): Promise<MediaCheckResult> {
+    let last = 0;
+    const onProgress = options.onProgress;
+    try {
+      const fetched = await fetchBytes(url, {
+        fetch: this.deps.fetch,
+        omitCredentials: this.deps.omitCredentials,
+        maxBytes: max,
+        timeoutMs: downloadTimeoutMs(total ?? max),
+        onProgress: (loaded, declared) => {
+          const now = Date.now();
+          if (!onProgress || now - last < PROGRESS_INTERVAL_MS) return;
+          last = now;
+          onProgress(loaded, declared ?? total);
+        },
+      });
+      onProgress?.(fetched.bytes.length, fetched.bytes.length);
+      const kind = mediaKindOf(fetched.bytes, fetched.contentType) ?? options.kind ?? 'video';
+      const result = await this.deps.pipeline.checkFetched(
+        url,
+        fetched,
+        await fingerprintMedia(fetched.bytes, kind),
+      );
+      return { key: result.key, state: result.verdict, reason: result.reason, bytes: fetched.bytes.length };
+    } catch (error) {
+      const message = (error as Error).message;
+      return { state: 'error', reason: `Could not check: ${message}`, bytes: total };
+    }
+  }
+
+  private remember(url: string, result: MediaCheckResult): MediaCheckResult {
+    if (this.remembered.size >= MAX_REMEMBERED) {
+      const oldest = this.remembered.keys().next().value;
+      if (oldest !== undefined) this.remembered.delete(oldest);
+    }
+    this.remembered.set(url, result);
+    return result;
+  }
+}
