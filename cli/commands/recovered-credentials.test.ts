@@ -127,7 +127,9 @@ describe('verify --rpc on a copy without credentials', () => {
     const [row] = await verifyJson([ORIGINAL, '--rpc', chain.anvil.rpcUrl]);
     expect(row?.c2pa).toMatchObject({ state: 'valid', source: 'embedded', aiGenerated: true });
     expect(row?.recovered).toBeNull();
-    expect(row?.reason).toBe('Content Credentials declare AI generation (signed by cai-prod)');
+    expect(row?.reason).toBe(
+      'Edited with AI, declared by Adobe Inc., on the CAI legacy list (frozen January 2026)',
+    );
   });
 
   it('a store that no longer matches the on-chain hash is refused, never shown', async () => {
