@@ -37,6 +37,7 @@ export default defineBackground({
       pipeline: services.pipeline,
       registrations: services.registrations,
       recoverCredentials: services.recoverCredentials,
+      softBindingLookup: services.softBindingLookup,
       updateTrustLists: services.updateTrustLists,
       openDetails,
       setBadge: async (tabId, text, color) => {

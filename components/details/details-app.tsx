@@ -100,6 +100,11 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
             loadRegistrations={() =>
               api.sendToBackground({ type: 'get-registrations', key: load.details.key })
             }
+            softBinding={{
+              endpoints: settings?.softBindingEndpoints ?? [],
+              ask: (endpoint) =>
+                api.sendToBackground({ type: 'soft-binding-lookup', key: load.details.key, endpoint }),
+            }}
             recover={async () => {
               const next = await api.sendToBackground({ type: 'recover-credentials', key: load.details.key });
               if (next) setLoad({ phase: 'ready', details: next });

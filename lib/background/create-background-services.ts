@@ -15,10 +15,11 @@ import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
-import { createRegistryRecoverer } from '../providers/create-recoverer.ts';
+import { createRegistryRecoverer, createStoreReader } from '../providers/create-recoverer.ts';
 import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 import { registrationsFor } from './registrations-for.ts';
+import { softBindingLookup } from './soft-binding-lookup.ts';
 
 export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex' | 'trustLists'> {
   indexedDB: IDBFactory;
@@ -47,6 +48,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   let settings: Promise<Settings> | undefined;
   let pipeline: Promise<Pipeline> | undefined;
   let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
+  let storeReader: ReturnType<typeof createStoreReader> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -74,6 +76,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       textIndex: pdq.textIndex,
     };
     recoverer = createRegistryRecoverer(providersEnv);
+    storeReader = createStoreReader(providersEnv);
     const recover = recoverer;
     return new Pipeline({
       cache,
@@ -120,6 +123,13 @@ export function createBackgroundServices(env: BackgroundEnv) {
         const recovered = await recoverer?.({ ...evidence, chain }, { userRequested: true });
         return recovered ? { ...evidence, recovered } : evidence;
       });
+    },
+    /** A resolution service the user added, asked on the user's click on the details page. */
+    softBindingLookup: async (key: string, endpoint: string) => {
+      const details = await (await services.pipeline()).details(key);
+      const readStore = storeReader;
+      if (!readStore) return { error: 'Origin Lens is still starting; try again.' };
+      return softBindingLookup(details, endpoint, await currentSettings(), { fetch: env.fetch, readStore });
     },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {

@@ -13,6 +13,7 @@ export interface RouterEnv {
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
   recoverCredentials: (key: string) => Promise<BackgroundResponses['recover-credentials']>;
+  softBindingLookup: (key: string, endpoint: string) => Promise<BackgroundResponses['soft-binding-lookup']>;
   updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
 }
 
@@ -53,6 +54,7 @@ export function createRouter(env: RouterEnv) {
     },
     'get-registrations': (r) => env.registrations(r.key),
     'recover-credentials': (r) => env.recoverCredentials(r.key),
+    'soft-binding-lookup': (r) => env.softBindingLookup(r.key, r.endpoint),
     'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };

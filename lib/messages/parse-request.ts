@@ -11,6 +11,7 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'verify-url': ['page'],
   'get-registrations': ['page'],
   'recover-credentials': ['page'],
+  'soft-binding-lookup': ['page'],
   'update-trust-lists': ['page'],
   'clear-cache': ['page'],
 };
@@ -78,6 +79,14 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     case 'get-registrations':
     case 'recover-credentials':
       return typeof m.key === 'string' && HEX64.test(m.key) ? { type, key: m.key } : null;
+    case 'soft-binding-lookup':
+      return typeof m.key === 'string' &&
+        HEX64.test(m.key) &&
+        typeof m.endpoint === 'string' &&
+        /^https?:\/\//i.test(m.endpoint) &&
+        m.endpoint.length <= MAX_URL
+        ? { type, key: m.key, endpoint: m.endpoint }
+        : null;
     case 'update-trust-lists':
     case 'clear-cache':
       return { type };

@@ -1,4 +1,5 @@
 import type { ChainRecord, Evidence, ItemKind, TextFingerprints, Verdict } from '../evidence/types.ts';
+import type { SoftBindingResult } from '../recover/soft-binding-client.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -58,6 +59,7 @@ export type BackgroundRequest =
   | { type: 'verify-url'; url: string }
   | { type: 'get-registrations'; key: string }
   | { type: 'recover-credentials'; key: string }
+  | { type: 'soft-binding-lookup'; key: string; endpoint: string }
   | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
@@ -72,6 +74,8 @@ export interface BackgroundResponses {
   'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
   /** Content Credentials recovered from the registry on the user's request (details page only). */
   'recover-credentials': ItemDetails | null;
+  /** A C2PA Soft Binding Resolution API asked on the user's click (uploads the image to that endpoint). */
+  'soft-binding-lookup': SoftBindingResult | { error: string };
   'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }

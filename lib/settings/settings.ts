@@ -18,6 +18,11 @@ export interface Settings {
   registrants: TrustedRegistrant[];
   /** Optional second RPC per chain id, used to cross-check records. */
   crossCheckRpc: Record<string, string>;
+  /**
+   * C2PA Soft Binding Resolution API endpoints the user added (none by default). They are asked only on the
+   * details page, on an explicit click, since asking uploads the image to them (lib/recover/soft-binding-client.ts).
+   */
+  softBindingEndpoints: string[];
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -33,6 +38,7 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
     chains,
     registrants,
     crossCheckRpc: {},
+    softBindingEndpoints: [],
   };
 }
 
@@ -64,6 +70,7 @@ export function mergeSettings(stored: unknown, defaults: Settings): Settings {
     chains: pick(s.chains, defaults.chains, Array.isArray),
     registrants: pick(s.registrants, defaults.registrants, Array.isArray),
     crossCheckRpc: pick(s.crossCheckRpc, defaults.crossCheckRpc, (v) => typeof v === 'object' && v !== null),
+    softBindingEndpoints: pick(s.softBindingEndpoints, defaults.softBindingEndpoints, isStringArray),
   };
 }
 
