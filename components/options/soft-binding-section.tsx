@@ -50,7 +50,7 @@ export function SoftBindingSection({ settings, onChange }: SectionProps) {
       <form onSubmit={add} className="flex items-start gap-2" noValidate>
         <div className="min-w-0 flex-1">
           <label htmlFor={id} className="sr-only">
-            Resolution service address
+            Resolution service endpoint (URL)
           </label>
           <input
             id={id}
