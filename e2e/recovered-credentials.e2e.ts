@@ -5,8 +5,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli/cli-io.ts';
 import { run as register } from '../cli/commands/register.ts';
+import { extractManifestStore } from '../lib/c2pa/extract-manifest-store.ts';
 import { ANVIL_PUBLISHER_KEY } from '../lib/chain/test-chain.ts';
-import { byFile, openExtensionPage, settledItems, tabIdOf } from './support/extension-page.ts';
+import { byFile, openExtensionPage, setSettings, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
 
 /**
@@ -25,6 +26,7 @@ const UNRELATED =
 let h: Harness;
 let dir: string;
 const served: string[] = [];
+const sbrRequests: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'origin-lens-e2e-recover-'));
@@ -46,6 +48,27 @@ beforeAll(async () => {
   h = await startHarness({
     devnet: true,
     routes: [
+      // A C2PA Soft Binding Resolution API service (its fingerprint: the SHA-256 of the upload, enough here).
+      (req, res) => {
+        if (!req.url?.startsWith('/sbr/v1/')) return false;
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', async () => {
+          sbrRequests.push(`${req.method} ${req.url?.split('?')[0]}`);
+          if (req.method === 'POST' && req.url?.startsWith('/sbr/v1/matches/byContent')) {
+            const copy = await readFile(join(dir, 'stripped.jpg'));
+            const same = Buffer.concat(chunks).equals(copy);
+            const matches = same ? [{ manifestId: 'urn:firefly', similarityScore: 97 }] : [];
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ matches }));
+          } else if (req.url === '/sbr/v1/manifests/urn%3Afirefly') {
+            const original = new Uint8Array(await readFile(resolve(ROOT, ORIGINAL)));
+            res.writeHead(200, { 'content-type': 'application/c2pa' }).end(extractManifestStore(original));
+          } else {
+            res.writeHead(404).end();
+          }
+        });
+        return true;
+      },
       (req, res) => {
         const m = /^\/publisher\/([\w.-]+)$/.exec(req.url ?? '');
         if (!m) return false;
@@ -157,6 +180,33 @@ describe('recovered Content Credentials', () => {
     expect(text).toMatch(/trainedAlgorithmicMedia|generative AI/i);
     expect(text).toContain('Adobe_Photoshop'); // the claim generator of the recovered manifest
     await details.screenshot({ path: 'test-results/recovered-details.png', fullPage: true });
+    await details.close();
+    await page.close();
+  });
+
+  it('asks a resolution service from the options only on a click that says it uploads the image', async () => {
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/publisher/page.html`;
+    await page.goto(url);
+    const items = byFile(
+      await settledItems(h.browser.worker, await tabIdOf(h.browser.worker, url), 4, 60_000),
+    );
+    const endpoint = `${h.server.origin}/sbr/v1`;
+    await setSettings(h.browser.worker, { softBindingEndpoints: [endpoint] });
+    const details = await openExtensionPage(
+      h.browser.context,
+      h.browser.extensionId,
+      `details.html?key=${items['stripped.jpg']?.key}`,
+    );
+    const host = new URL(endpoint).host;
+    const button = details.getByRole('button', { name: `Upload this image to ${host} and ask` });
+    await button.waitFor();
+    expect(sbrRequests).toEqual([]); // nothing is sent before the click
+    await button.click();
+    await details.getByRole('heading', { name: `Manifest from ${host} (similarity 97/100)` }).waitFor();
+    expect(sbrRequests).toEqual(['POST /sbr/v1/matches/byContent', 'GET /sbr/v1/manifests/urn%3Afirefly']);
+    const text = (await details.locator('body').textContent()) ?? '';
+    expect(text).toContain('a match by content is a lead, not proof');
     await details.close();
     await page.close();
   });

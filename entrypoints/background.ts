@@ -41,6 +41,7 @@ export default defineBackground({
       },
       registrations: services.registrations,
       recoverCredentials: services.recoverCredentials,
+      softBindingLookup: services.softBindingLookup,
       updateTrustLists: services.updateTrustLists,
       fetchRemoteManifest: services.fetchRemoteManifest,
       openDetails,

@@ -70,7 +70,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('register with a manifest store', () => {
+describe('register with a manifest store', { timeout: 120_000 }, () => {
   it('writes the store as <sha256>.c2pa and records its hash and URI with both hashes of the image', async () => {
     const store = extractManifestStore(new Uint8Array(await readFile(join(ROOT, ORIGINAL)))) as Uint8Array;
     const hash = await sha256Hex(store);
@@ -87,7 +87,7 @@ describe('register with a manifest store', () => {
   });
 });
 
-describe('verify --rpc on a copy without credentials', () => {
+describe('verify --rpc on a copy without credentials', { timeout: 120_000 }, () => {
   it('recovers the original’s Content Credentials from the registry, AI signal included, as a lead', async () => {
     const fetched = () =>
       [...host.hits].filter(([k]) => k.startsWith('/c2pa/')).reduce((n, [, v]) => n + v, 0);
@@ -152,7 +152,7 @@ describe('verify --rpc on a copy without credentials', () => {
   });
 });
 
-describe('verify --rpc on lightly edited text', () => {
+describe('verify --rpc on lightly edited text', { timeout: 120_000 }, () => {
   it('gives the registered passage as a "similar-text" record and a lead', async () => {
     const original =
       'Strong winds brought down trees and power lines across the coast overnight, leaving about 14,000 homes without electricity on Monday morning.';

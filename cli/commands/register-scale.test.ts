@@ -54,7 +54,7 @@ async function blockNumber(): Promise<bigint> {
   return BigInt((await forwardRpc(chain.anvil.rpcUrl, 'eth_blockNumber', [])) as string);
 }
 
-describe('register at scale', () => {
+describe('register at scale', { timeout: 120_000 }, () => {
   it('--dry-run prints the transactions, gas and cost, and sends nothing', async () => {
     const before = await blockNumber();
     const t = io({});

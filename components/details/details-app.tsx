@@ -115,6 +115,11 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
               if (result && !('error' in result)) setLoad({ phase: 'ready', details: result });
               return result;
             }}
+            softBinding={{
+              endpoints: settings?.softBindingEndpoints ?? [],
+              ask: (endpoint) =>
+                api.sendToBackground({ type: 'soft-binding-lookup', key: load.details.key, endpoint }),
+            }}
             recover={async () => {
               const next = await api.sendToBackground({ type: 'recover-credentials', key: load.details.key });
               if (next) setLoad({ phase: 'ready', details: next });

@@ -9,6 +9,7 @@ import { FingerprintsSection } from './fingerprints-section.tsx';
 import { ItemPreview } from './item-preview.tsx';
 import { RecoveredSection } from './recovered-section.tsx';
 import type { FetchRemoteManifest } from './remote-manifest-button.tsx';
+import { SoftBindingLookup } from './soft-binding-lookup.tsx';
 import { VerdictHero } from './verdict-hero.tsx';
 
 /** The full evidence for one item: verdict first, then each kind of evidence, then the raw hashes. */
@@ -20,6 +21,7 @@ export function DetailsView({
   loadRegistrations,
   fetchRemoteManifest,
   recover,
+  softBinding,
 }: {
   details: ItemDetails;
   chains: readonly ChainConfig[];
@@ -29,6 +31,11 @@ export function DetailsView({
   fetchRemoteManifest?: FetchRemoteManifest;
   /** Recover Content Credentials from the registry on the user's request. */
   recover?: () => Promise<ItemDetails | null>;
+  /** C2PA Soft Binding Resolution API endpoints from the options, and how to ask one (on click only). */
+  softBinding?: {
+    endpoints: readonly string[];
+    ask: (endpoint: string) => Promise<BackgroundResponses['soft-binding-lookup']>;
+  };
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -59,6 +66,13 @@ export function DetailsView({
       </div>
       <C2paSection details={details} copy={copy} now={now} fetchRemoteManifest={fetchRemoteManifest} />
       <RecoveredSection details={details} copy={copy} now={now} recover={recover} />
+      <SoftBindingLookup
+        details={details}
+        endpoints={softBinding?.endpoints ?? []}
+        ask={softBinding?.ask}
+        copy={copy}
+        now={now}
+      />
       <ChainSection
         details={details}
         chains={chains}

@@ -10,6 +10,7 @@ import { PrivacySection } from './privacy-section.tsx';
 import { RegistrantsSection } from './registrants-section.tsx';
 import { SaveStatusText } from './save-status.tsx';
 import { SitesSection } from './sites-section.tsx';
+import { SoftBindingSection } from './soft-binding-section.tsx';
 import { TrustSection } from './trust-section.tsx';
 
 const NAV = [
@@ -20,6 +21,7 @@ const NAV = [
   ['chains', 'Chains'],
   ['registrants', 'Registrants'],
   ['cross-check', 'Cross-check'],
+  ['soft-binding', 'Resolution services'],
   ['cache', 'Cache'],
 ] as const;
 
@@ -72,6 +74,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
               <ChainsSection settings={settings} onChange={update} defaults={api.defaults.chains} />
               <RegistrantsSection settings={settings} onChange={update} />
               <CrossCheckSection settings={settings} onChange={update} />
+              <SoftBindingSection settings={settings} onChange={update} />
               <CacheSection sendToBackground={api.sendToBackground} />
             </>
           )}

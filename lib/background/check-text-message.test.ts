@@ -54,6 +54,7 @@ async function setup() {
       throw new Error('no media here');
     },
     notifyTab: async () => {},
+    softBindingLookup: async () => ({ error: 'not here' }) as never,
     updateTrustLists: async () => ({ ok: true, message: '' }),
   });
   const fromPage = { id: 'ext', url: 'https://news.test/a', tab: { id: 1 } } as never;

@@ -16,11 +16,12 @@ import { MediaChecker } from '../media/media-checker.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
-import { createRegistryRecoverer } from '../providers/create-recoverer.ts';
+import { createRegistryRecoverer, createStoreReader } from '../providers/create-recoverer.ts';
 import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { fetchRemoteManifest } from './fetch-remote-manifest.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 import { registrationsFor } from './registrations-for.ts';
+import { softBindingLookup } from './soft-binding-lookup.ts';
 
 export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex' | 'trustLists'> {
   indexedDB: IDBFactory;
@@ -52,6 +53,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const askedManifests = new Set<string>();
   let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
   let media: Promise<MediaChecker> | undefined;
+  let storeReader: ReturnType<typeof createStoreReader> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -80,6 +82,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       askedManifest: (url: string) => askedManifests.has(url),
     };
     recoverer = createRegistryRecoverer(providersEnv);
+    storeReader = createStoreReader(providersEnv);
     const recover = recoverer;
     return new Pipeline({
       cache,
@@ -150,6 +153,13 @@ export function createBackgroundServices(env: BackgroundEnv) {
         const recovered = await recoverer?.({ ...evidence, chain }, { userRequested: true });
         return recovered ? { ...evidence, recovered } : evidence;
       });
+    },
+    /** A resolution service the user added, asked on the user's click on the details page. */
+    softBindingLookup: async (key: string, endpoint: string) => {
+      const details = await (await services.pipeline()).details(key);
+      const readStore = storeReader;
+      if (!readStore) return { error: 'Origin Lens is still starting; try again.' };
+      return softBindingLookup(details, endpoint, await currentSettings(), { fetch: env.fetch, readStore });
     },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {

@@ -18,6 +18,7 @@ export interface RouterEnv {
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
   recoverCredentials: (key: string) => Promise<BackgroundResponses['recover-credentials']>;
+  softBindingLookup: (key: string, endpoint: string) => Promise<BackgroundResponses['soft-binding-lookup']>;
   updateTrustLists: () => Promise<BackgroundResponses['update-trust-lists']>;
   fetchRemoteManifest: (key: string) => Promise<BackgroundResponses['fetch-remote-manifest']>;
 }
@@ -82,6 +83,7 @@ export function createRouter(env: RouterEnv) {
     'get-registrations': (r) => env.registrations(r.key),
     'fetch-remote-manifest': (r) => env.fetchRemoteManifest(r.key),
     'recover-credentials': (r) => env.recoverCredentials(r.key),
+    'soft-binding-lookup': (r) => env.softBindingLookup(r.key, r.endpoint),
     'update-trust-lists': () => env.updateTrustLists(),
     'clear-cache': async () => ({ cleared: await (await env.pipeline()).clear() }),
   };

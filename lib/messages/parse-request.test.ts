@@ -81,6 +81,19 @@ describe('parseRequest', () => {
     // Recovering credentials fetches from hosts a record names: only the user, on the details page, asks.
     expect(parseRequest({ type: 'recover-credentials', key: hash }, 'content')).toBeNull();
     expect(parseRequest({ type: 'recover-credentials', key: 'x' }, 'page')).toBeNull();
+    expect(
+      parseRequest({ type: 'soft-binding-lookup', key: hash, endpoint: 'https://r.example/v1' }, 'content'),
+    ).toBeNull();
+    expect(
+      parseRequest({ type: 'soft-binding-lookup', key: hash, endpoint: 'file:///x' }, 'page'),
+    ).toBeNull();
+    expect(
+      parseRequest({ type: 'soft-binding-lookup', key: hash, endpoint: 'https://r.example/v1' }, 'page'),
+    ).toEqual({
+      type: 'soft-binding-lookup',
+      key: hash,
+      endpoint: 'https://r.example/v1',
+    });
     expect(parseRequest({ type: 'recover-credentials', key: hash }, 'page')).toEqual({
       type: 'recover-credentials',
       key: hash,

@@ -13,6 +13,7 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'get-registrations': ['page'],
   'fetch-remote-manifest': ['page'],
   'recover-credentials': ['page'],
+  'soft-binding-lookup': ['page'],
   'update-trust-lists': ['page'],
   'clear-cache': ['page'],
 };
@@ -71,6 +72,14 @@ export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest 
     case 'fetch-remote-manifest':
     case 'recover-credentials':
       return typeof m.key === 'string' && HEX64.test(m.key) ? { type, key: m.key } : null;
+    case 'soft-binding-lookup':
+      return typeof m.key === 'string' &&
+        HEX64.test(m.key) &&
+        typeof m.endpoint === 'string' &&
+        /^https?:\/\//i.test(m.endpoint) &&
+        m.endpoint.length <= MAX_URL
+        ? { type, key: m.key, endpoint: m.endpoint }
+        : null;
     case 'update-trust-lists':
     case 'clear-cache':
       return { type };

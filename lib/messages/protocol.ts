@@ -6,6 +6,7 @@ import type {
   Verdict,
   VerdictResult,
 } from '../evidence/types.ts';
+import type { SoftBindingResult } from '../recover/soft-binding-client.ts';
 
 /**
  * One typed message protocol for every context. Requests are directional: `BackgroundRequest` goes to the
@@ -92,6 +93,7 @@ export type BackgroundRequest =
   | { type: 'get-registrations'; key: string }
   | { type: 'fetch-remote-manifest'; key: string }
   | { type: 'recover-credentials'; key: string }
+  | { type: 'soft-binding-lookup'; key: string; endpoint: string }
   | { type: 'update-trust-lists' }
   | { type: 'clear-cache' };
 
@@ -109,6 +111,8 @@ export interface BackgroundResponses {
   'fetch-remote-manifest': ItemDetails | { error: string };
   /** Content Credentials recovered from the registry on the user's request (details page only). */
   'recover-credentials': ItemDetails | null;
+  /** A C2PA Soft Binding Resolution API asked on the user's click (uploads the image to that endpoint). */
+  'soft-binding-lookup': SoftBindingResult | { error: string };
   'update-trust-lists': { ok: boolean; message: string };
   'clear-cache': { cleared: number };
 }

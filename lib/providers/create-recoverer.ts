@@ -1,7 +1,7 @@
 import { loadBundledTrustLists } from '../c2pa/bundled-trust.ts';
 import { loadC2paEngine } from '../c2pa/engine.ts';
 import { MAX_REMOTE_MANIFEST_BYTES } from '../c2pa/read-c2pa.ts';
-import { readManifestStore } from '../c2pa/read-manifest-store.ts';
+import { readManifestStore, type StandaloneC2paEvidence } from '../c2pa/read-manifest-store.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
 import type { Hex32 } from '../chain/hex32.ts';
 import { registrationsFromLogs } from '../chain/registrations-from-logs.ts';
@@ -16,18 +16,23 @@ const MANIFEST_TIMEOUT_MS = 10_000;
  * provider, manifest stores fetched without cookies (10 MB, 10 s), and an exact record's manifest hash read from
  * its registration log on that chain.
  */
-export function createRegistryRecoverer(env: ProvidersEnv): Recoverer {
-  const { settings } = env;
+/** Validates standalone manifest stores with the same engine and trust lists as the C2PA provider. */
+export function createStoreReader(env: ProvidersEnv): (store: Uint8Array) => Promise<StandaloneC2paEvidence> {
   let lists: ReturnType<NonNullable<ProvidersEnv['trustLists']>> | undefined;
   const trust = () => {
-    lists ??= (env.trustLists ?? (() => loadBundledTrustLists(env.loadAsset, settings.trust)))();
+    lists ??= (env.trustLists ?? (() => loadBundledTrustLists(env.loadAsset, env.settings.trust)))();
     return lists;
   };
+  return async (store) => {
+    const [engine, t] = await Promise.all([loadC2paEngine(env.c2paWasm()), trust()]);
+    return readManifestStore(engine, store, { trust: t });
+  };
+}
+
+export function createRegistryRecoverer(env: ProvidersEnv): Recoverer {
+  const { settings } = env;
   return createRecoverer({
-    readStore: async (store) => {
-      const [engine, t] = await Promise.all([loadC2paEngine(env.c2paWasm()), trust()]);
-      return readManifestStore(engine, store, { trust: t });
-    },
+    readStore: createStoreReader(env),
     fetchStore: async (url) =>
       (
         await fetchBytes(url, {

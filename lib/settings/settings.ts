@@ -22,6 +22,11 @@ export interface Settings {
   crossCheckRpc: Record<string, string>;
   /** Video and audio up to this size (MB) are checked on their own; larger ones wait for "Check this video". */
   mediaAutoCheckMb: number;
+  /**
+   * C2PA Soft Binding Resolution API endpoints the user added (none by default). They are asked only on the
+   * details page, on an explicit click, since asking uploads the image to them (lib/recover/soft-binding-client.ts).
+   */
+  softBindingEndpoints: string[];
 }
 
 export const DEFAULT_MEDIA_AUTO_CHECK_MB = 50;
@@ -41,6 +46,7 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
     registrants,
     crossCheckRpc: {},
     mediaAutoCheckMb: DEFAULT_MEDIA_AUTO_CHECK_MB,
+    softBindingEndpoints: [],
   };
 }
 
@@ -78,6 +84,7 @@ export function mergeSettings(stored: unknown, defaults: Settings): Settings {
       defaults.mediaAutoCheckMb,
       (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
     ),
+    softBindingEndpoints: pick(s.softBindingEndpoints, defaults.softBindingEndpoints, isStringArray),
   };
 }
 
