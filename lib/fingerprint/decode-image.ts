@@ -12,17 +12,19 @@
  *      sharp ignoreIcc), alpha not premultiplied;
  *   4. composite onto white (flatten-alpha.ts), because a browser canvas stores premultiplied alpha and
  *      cannot return the colour under transparent pixels; after compositing both sides agree;
- *   5. PDQ on the full-resolution pixels (pdq.ts), no pre-resize: this is the reference's `fullres`
- *      pipeline, which python-threatexchange, HMA and the Java reference also use.
+ *   5. shrink to 512 x 512 by nearest neighbour when a side is larger (shrink-nearest.ts: integer
+ *      arithmetic on the decoded pixels, so both sides pick the same ones), then PDQ (pdq.ts): the reference
+ *      C++ hasher's `cpp_nn512` pipeline.
  * Checked when this was written, on the fixtures plus generated edge cases (EXIF orientations, progressive,
  * 4:4:4, grey, CMYK, ICC-tagged, 16-bit, translucent, WebP, GIF, AVIF, truncated files): Node (sharp),
- * Chromium 156 and Firefox ESR 153 gave the same PDQ hash for every decodable file and refused the same
- * truncated ones. The RGB bytes were identical except AVIF (YUV->RGB conversion differs by up to a few
- * levels) and 16-bit PNG in Firefox (rounds instead of truncating, 1 level).
- * For opaque images this reproduces the upstream `fullres` vectors bit for bit (fixtures/pdq). Translucent
- * images hash differently from upstream tools, which ignore alpha (fixtures/pdq/images/LA.png: 60 bits).
- * Why not a pre-resize to 512 (the C++ tool's path): it saves time only on big images and no platform
- * scaler is bit-identical across browsers and Node; fullres is also what the published vectors use.
+ * Chromium 156 and Firefox ESR 153 decoded the same pixels and gave the same PDQ hash for every decodable file
+ * and refused the same truncated ones. The RGB bytes were identical except AVIF (YUV->RGB conversion differs
+ * by up to a few levels) and 16-bit PNG in Firefox (rounds instead of truncating, 1 level).
+ * For opaque images this reproduces the upstream `cpp_nn512` vectors bit for bit (fixtures/pdq; the
+ * full-resolution `fullres` ones too, with pdqFromRgb on the unshrunk pixels). Translucent images hash
+ * differently from upstream tools, which ignore alpha (fixtures/pdq/images/LA.png: 60 bits).
+ * Why the shrink: hashing 0.26 MP instead of the whole photo (a 1600 x 1000 photo: a quarter of the time), and
+ * the reference's own tool does it; it is exact because it only picks pixels, never blends them.
  */
 import {
   type ImageSize,

@@ -1,13 +1,13 @@
-import {
-  type CheckResult,
-  type ContentResponses,
-  type ContextTarget,
-  type ItemState,
-  MAX_CHECK_TEXT,
-  type PageItem,
-  type SendToBackground,
-  type VerdictCounts,
+import type {
+  CheckResult,
+  ContentResponses,
+  ContextTarget,
+  ItemState,
+  PageItem,
+  SendToBackground,
+  VerdictCounts,
 } from '../messages/protocol.ts';
+import { MAX_CHECK_TEXT } from '../messages/protocol.ts';
 import { BadgeLayer } from '../overlay/badge-layer.ts';
 import { imageSourceOf } from '../scan/image-source.ts';
 import { type MediaSource, mediaKindOfElement, mediaSourceOf } from '../scan/media-source.ts';

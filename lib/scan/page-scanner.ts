@@ -1,13 +1,6 @@
 import { imageSourceOf, isVisibleEnough, MIN_BACKGROUND_SIDE, MIN_IMAGE_SIDE } from './image-source.ts';
 import { MEDIA_TAGS, type MediaSource, mediaKindOfElement, mediaSourceOf } from './media-source.ts';
-import {
-  blocksInside,
-  chooseContentRoot,
-  insideChrome,
-  isInline,
-  type TextBlock,
-  TextBlockWalker,
-} from './text-blocks.ts';
+import { TextScan } from './text-scan.ts';
 
 export interface ScannerHooks {
   /** An element shows an image at `url` (first seen, or its source changed). `inView` = found in the viewport. */
@@ -38,8 +31,6 @@ const WATCHED_ATTRIBUTES = ['src', 'srcset', 'poster', 'style', 'class'];
 /** At most this many background candidates per idle pass, so a huge DOM cannot turn the scan into jank. */
 const MAX_BACKGROUND_CANDIDATES = 4000;
 const IDLE_BUDGET_MS = 8;
-/** Elements the text walk visits between two looks at the clock (a bound on work past the budget). */
-const TEXT_ELEMENTS_PER_STEP = 100;
 export const DEFAULT_MAX_START_DELAY_MS = 3000;
 
 type IdleDeadline = { timeRemaining: () => number };
@@ -57,15 +48,7 @@ type IdleDeadline = { timeRemaining: () => number };
 export class PageScanner {
   private readonly reported = new WeakMap<Element, string>();
   private readonly mediaReported = new WeakMap<Element, string>();
-  /** Texts already reported per element (an element can hold several blocks, and be walked again). */
-  private readonly textSeen = new WeakMap<Element, Set<string>>();
-  private textWalker?: TextBlockWalker;
-  /** The content root, chosen once the first walk is done (null: the whole body); undefined before. */
-  private textRoot: Element | null | undefined;
-  /** Blocks found and inside the root, reported a budget's worth per idle slice. */
-  private textReady: TextBlock[] = [];
-  /** Containers queued for the walk since the last idle slice (a burst of mutations queues each once). */
-  private textQueued = new WeakSet<Element>();
+  private readonly text: TextScan;
   private readonly tracked = new Set<Element>();
   /** Elements intersecting the viewport (plus margin), as the observer last said. */
   private readonly inView = new WeakSet<Element>();
@@ -98,7 +81,9 @@ export class PageScanner {
     private readonly win: Window & typeof globalThis,
     private readonly hooks: ScannerHooks,
     private readonly options: ScannerOptions = {},
-  ) {}
+  ) {
+    this.text = new TextScan(win.document, (el, text, part) => hooks.text(el, text, part));
+  }
 
   start(): void {
     this.stopped = false;
@@ -121,9 +106,7 @@ export class PageScanner {
     this.win.document.removeEventListener('load', this.onLoad, true);
     this.win.document.removeEventListener('loadstart', this.onMediaLoad, true);
     this.tracked.clear();
-    this.textWalker = undefined;
-    this.textRoot = undefined;
-    this.textReady = [];
+    this.text.stop();
     this.idleQueue = [];
     this.idleHead = 0;
   }
@@ -153,7 +136,7 @@ export class PageScanner {
     doc.addEventListener('load', this.onLoad, true);
     if (this.hooks.media) doc.addEventListener('loadstart', this.onMediaLoad, true);
     this.collect(doc.documentElement, true);
-    if (doc.body) this.textWalker = new TextBlockWalker(doc.body);
+    this.text.start();
     this.scheduleIdle();
   }
 
@@ -251,7 +234,7 @@ export class PageScanner {
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === 1) this.collect(node as Element, true);
-        this.queueText(node);
+        this.text.added(node);
       }
       for (const node of record.removedNodes) if (node.nodeType === 1) removals = true;
     }
@@ -269,54 +252,6 @@ export class PageScanner {
       }
     }
     this.scheduleIdle();
-  }
-
-  /**
-   * New content for the text walk: the added element, or for inline content and text the block around it
-   * (its runs changed). Only the added part of the page is walked again, never the whole document.
-   */
-  private queueText(node: Node): void {
-    const walker = this.textWalker;
-    if (!walker) return;
-    const body = this.win.document.body;
-    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    // Inline content or text: only the runs of the block around it changed, not its children.
-    const shallow = el !== node || (el !== null && isInline(el));
-    while (el && el !== body && el.parentElement && isInline(el)) el = el.parentElement;
-    if (!el || this.textQueued.has(el) || !el.isConnected) return;
-    if (el !== body && el.parentElement && insideChrome(el.parentElement, body)) return;
-    this.textQueued.add(el);
-    walker.add(el, shallow);
-  }
-
-  /** One idle slice of the text walk; blocks are reported once the content root is known. */
-  private walkText(budget: () => number): void {
-    const walker = this.textWalker;
-    if (walker && !walker.done) {
-      while (budget() > 0 && !walker.step(TEXT_ELEMENTS_PER_STEP)) {}
-      if (walker.done) {
-        this.textQueued = new WeakSet();
-        if (this.textRoot === undefined) this.textRoot = chooseContentRoot(this.win.document, walker.blocks);
-        // A root the page has since removed (a single-page navigation) keeps nothing: keep everything.
-        const root = this.textRoot?.isConnected ? this.textRoot : null;
-        this.textReady.push(...blocksInside(walker.blocks, root));
-        walker.blocks.length = 0;
-      }
-    }
-    let i = 0;
-    for (; i < this.textReady.length && (i % TEXT_ELEMENTS_PER_STEP !== 0 || budget() > 0); i++) {
-      const block = this.textReady[i] as TextBlock;
-      const seen = this.textSeen.get(block.el) ?? new Set<string>();
-      if (seen.has(block.text)) continue;
-      this.textSeen.set(block.el, seen);
-      seen.add(block.text);
-      this.hooks.text(block.el, block.text, block.part);
-    }
-    this.textReady = i === this.textReady.length ? [] : this.textReady.slice(i);
-  }
-
-  private textPending(): boolean {
-    return this.textReady.length > 0 || (this.textWalker !== undefined && !this.textWalker.done);
   }
 
   private scheduleIdle(): void {
@@ -347,7 +282,7 @@ export class PageScanner {
       this.idleQueue = this.idleQueue.slice(this.idleHead);
       this.idleHead = 0;
     }
-    if (this.idleHead === this.idleQueue.length) this.walkText(budget);
-    if (this.idleHead < this.idleQueue.length || this.textPending()) this.scheduleIdle();
+    if (this.idleHead === this.idleQueue.length) this.text.step(budget);
+    if (this.idleHead < this.idleQueue.length || this.text.pending) this.scheduleIdle();
   }
 }
