@@ -7,7 +7,21 @@ const require = createRequire(import.meta.url);
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({
+    plugins: [
+      tailwindcss(),
+      {
+        // WXT's content-script context announces itself to the page and can be switched off by it; the content
+        // script gets a silent one instead (see lib/page/silent-content-script-context.ts).
+        name: 'origin-lens:silent-content-script-context',
+        enforce: 'pre',
+        resolveId: (source: string) =>
+          source === 'wxt/utils/content-script-context'
+            ? require.resolve('./lib/page/silent-content-script-context.ts')
+            : undefined,
+      },
+    ],
+  }),
   hooks: {
     // The C2PA engine's WASM ships beside the worker (loaded once per worker lifetime, never per image).
     'build:publicAssets': (_, assets) => {

@@ -111,6 +111,26 @@ describe('forged "content script started" events', () => {
   });
 });
 
+describe('detection by the start-up event', () => {
+  it('a page listening for WXT’s "content script started" event with the real id hears nothing', async () => {
+    const page = await h.browser.context.newPage();
+    await page.addInitScript((id) => {
+      const heard: string[] = [];
+      (window as unknown as { __heard: string[] }).__heard = heard;
+      const type = `${id}:content:wxt:content-script-started`;
+      for (const target of [document, window]) target.addEventListener(type, () => heard.push(type), true);
+      window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)), true);
+    }, h.browser.extensionId);
+    const url = `${h.server.origin}/e2e/attacks/page.html`;
+    await page.goto(url);
+    await settledItems(h.browser.worker, await tabIdOf(h.browser.worker, url), 1);
+    // The content script did start (its badge is there), without telling the page.
+    expect((await badgeShownOver(page, 'tampered', 'tampered')).close).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('hostile CSS', () => {
   let page: Page;
   beforeAll(async () => {

@@ -9,7 +9,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT would otherwise post a message whose type contains the extension id: a fingerprinting vector.
   noScriptStartedPostMessage: true,
-  // WXT's ctx is not used: its invalidation can be triggered by the page (lib/page/extension-lifecycle.ts).
+  // WXT's ctx is replaced by a silent one (wxt.config.ts) and not used: only the extension's own lifecycle
+  // ends this script (lib/page/extension-lifecycle.ts).
   async main() {
     const lifecycle = extensionLifecycle(window, () => browser.runtime?.id !== undefined);
     const stored = await browser.storage.local.get(SETTINGS_KEY);

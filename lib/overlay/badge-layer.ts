@@ -135,6 +135,7 @@ export class BadgeLayer {
       // <html> was replaced: watch the new one.
       this.guarded = root;
       this.guard?.observe(root, { childList: true });
+      this.ro?.observe(root);
     }
     if (host.hasAttribute('style')) host.removeAttribute('style');
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
