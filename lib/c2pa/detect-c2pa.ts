@@ -15,6 +15,8 @@
  * Spec: https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_embedding_manifests_into_assets
  * A false "maybe" only costs an engine read; the scan itself is one pass over the bytes.
  */
+
+import { u32be, u32le } from '../bytes/read-uint.ts';
 import { parseLinkHeader } from './remote-manifest.ts';
 
 export type C2paTrace =
@@ -73,19 +75,6 @@ function scanMarkers(bytes: Uint8Array): C2paTrace | undefined {
  * for the engine to read). undefined: not this container.
  */
 type Walk = C2paTrace | { metadata: Array<[number, number]> } | undefined;
-
-const u32be = (b: Uint8Array, i: number): number =>
-  (((b[i] as number) << 24) |
-    ((b[i + 1] as number) << 16) |
-    ((b[i + 2] as number) << 8) |
-    (b[i + 3] as number)) >>>
-  0;
-const u32le = (b: Uint8Array, i: number): number =>
-  ((b[i] as number) |
-    ((b[i + 1] as number) << 8) |
-    ((b[i + 2] as number) << 16) |
-    ((b[i + 3] as number) << 24)) >>>
-  0;
 
 /**
  * JPEG: an APP11 segment before the image data (where C2PA keeps its JUMBF; a store damaged so badly that no

@@ -1,3 +1,5 @@
+import { u16be as u16, u32be as u32 } from '../bytes/read-uint.ts';
+
 /**
  * Extracts the C2PA manifest store (the JUMBF superbox labelled "c2pa") from an asset's bytes, without the engine:
  * the registry records the SHA-256 of exactly these bytes, and a publisher serves them as `<hash>.c2pa`.
@@ -19,20 +21,6 @@ const BMFF_C2PA_UUID = [
 ];
 /** Largest store we reassemble (the same cap as a remote manifest). */
 const MAX_STORE_BYTES = 10 * 1024 * 1024;
-
-function u32(b: Uint8Array, i: number): number {
-  return (
-    (((b[i] as number) << 24) |
-      ((b[i + 1] as number) << 16) |
-      ((b[i + 2] as number) << 8) |
-      (b[i + 3] as number)) >>>
-    0
-  );
-}
-
-function u16(b: Uint8Array, i: number): number {
-  return ((b[i] as number) << 8) | (b[i + 1] as number);
-}
 
 function at(b: Uint8Array, i: number, pattern: readonly number[]): boolean {
   return pattern.every((v, k) => b[i + k] === v);

@@ -1,3 +1,4 @@
+import { u16be, u32be } from '../bytes/read-uint.ts';
 /**
  * Image format sniffing and header-only size reading. Both decoders (browser and Node) use these to refuse
  * unsupported formats and oversized images BEFORE any pixel buffer exists: a 100 KB PNG can claim 20000x20000
@@ -24,10 +25,8 @@ const ascii = (b: Uint8Array, at: number, s: string): boolean => {
   for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
   return true;
 };
-const u16be = (b: Uint8Array, i: number): number => ((b[i] as number) << 8) | (b[i + 1] as number);
 const u16le = (b: Uint8Array, i: number): number => (b[i] as number) | ((b[i + 1] as number) << 8);
 const u24le = (b: Uint8Array, i: number): number => u16le(b, i) | ((b[i + 2] as number) << 16);
-const u32be = (b: Uint8Array, i: number): number => ((u16be(b, i) << 16) >>> 0) + u16be(b, i + 2);
 
 /** The format from the file's magic bytes (the Content-Type header or file extension may lie). */
 export function sniffImageType(b: Uint8Array): ImageType | undefined {

@@ -1,3 +1,4 @@
+import { u32be, u32le } from '../bytes/read-uint.ts';
 import { findXmpProvenance } from '../c2pa/remote-manifest.ts';
 import type { RangeReader } from './range-reader.ts';
 
@@ -45,18 +46,6 @@ const ascii = (b: Uint8Array, at: number, n: number): string => {
   for (let i = at; i < at + n && i < b.length; i++) s += String.fromCharCode(b[i] as number);
   return s;
 };
-const u32be = (b: Uint8Array, i: number): number =>
-  (((b[i] as number) << 24) |
-    ((b[i + 1] as number) << 16) |
-    ((b[i + 2] as number) << 8) |
-    (b[i + 3] as number)) >>>
-  0;
-const u32le = (b: Uint8Array, i: number): number =>
-  ((b[i] as number) |
-    ((b[i + 1] as number) << 8) |
-    ((b[i + 2] as number) << 16) |
-    ((b[i + 3] as number) << 24)) >>>
-  0;
 const hex = (b: Uint8Array, at: number, n: number): string =>
   [...b.subarray(at, at + n)].map((x) => x.toString(16).padStart(2, '0')).join('');
 
