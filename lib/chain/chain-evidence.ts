@@ -16,7 +16,7 @@ import { type Hex32, toHex32 } from './hex32.ts';
 import { isccKey } from './iscc-key.ts';
 import { LookupError, type RegistryRecord, shortMessage } from './lookup.ts';
 import type { ChainLookupFn } from './lookup-batcher.ts';
-import type { PdqIndex } from './pdq-index.ts';
+import type { PdqIndex, PdqRecord } from './pdq-index.ts';
 import { findTrustedRegistrant, type TrustedRegistrant } from './registrants.ts';
 import { FLAG_AI, FLAG_REVOKED, KIND_NAMES, KIND_SHA256, KIND_TEXT } from './registry-entry.ts';
 
@@ -107,26 +107,7 @@ export async function chainEvidenceFor(
       // The index may hold records synced under an older trust list or for a chain switched off since.
       const trusted = chain && findTrustedRegistrant(ctx.registrants, record.registrant, chain.id);
       if (!chain || !trusted) continue;
-      const r: ChainRecord = {
-        chainId: chain.id,
-        chainName: chain.name,
-        contentHash: record.pdq,
-        registrant: record.registrant,
-        registrantName: trusted.name,
-        trusted: true,
-        kind: 'pdq',
-        match: 'perceptual',
-        distance,
-        time: record.time,
-        aiGenerated: (record.flags & FLAG_AI) !== 0,
-        revoked: (record.flags & FLAG_REVOKED) !== 0,
-      };
-      if (trusted.site) r.registrantSite = trusted.site;
-      if (record.txHash) r.txHash = record.txHash;
-      if (record.blockNumber) r.blockNumber = record.blockNumber;
-      if (record.uri) r.uri = record.uri;
-      if (record.c2paManifestHash) r.c2paManifestHash = record.c2paManifestHash;
-      records.push(r);
+      records.push(indexedRecord(record, chain, trusted, distance, 'perceptual'));
     }
   }
 
@@ -177,25 +158,7 @@ function similarText(
     const same = (r: ChainRecord) =>
       r.chainId === chain.id && r.registrant.toLowerCase() === record.registrant.toLowerCase();
     if (found.some((r) => r.match === 'text' && same(r)) || out.some(same)) continue;
-    const r: ChainRecord = {
-      chainId: chain.id,
-      chainName: chain.name,
-      contentHash: record.pdq,
-      registrant: record.registrant,
-      registrantName: trusted.name,
-      trusted: true,
-      kind: 'iscc',
-      match: 'similar-text',
-      distance,
-      time: record.time,
-      aiGenerated: (record.flags & FLAG_AI) !== 0,
-      revoked: (record.flags & FLAG_REVOKED) !== 0,
-    };
-    if (trusted.site) r.registrantSite = trusted.site;
-    if (record.txHash) r.txHash = record.txHash;
-    if (record.blockNumber) r.blockNumber = record.blockNumber;
-    if (record.uri) r.uri = record.uri;
-    out.push(r);
+    out.push(indexedRecord(record, chain, trusted, distance, 'similar-text'));
   }
   return out;
 }
@@ -224,5 +187,38 @@ function toChainRecord(
     r.registrantName = trusted.name;
     if (trusted.site) r.registrantSite = trusted.site;
   }
+  return r;
+}
+
+/**
+ * A trusted registrant's record from a local index (PDQ look-alike or ISCC similar text), as evidence: a
+ * lead with its distance, never an exact match.
+ */
+function indexedRecord(
+  record: PdqRecord,
+  chain: ChainConfig,
+  trusted: TrustedRegistrant,
+  distance: number,
+  match: 'perceptual' | 'similar-text',
+): ChainRecord {
+  const r: ChainRecord = {
+    chainId: chain.id,
+    chainName: chain.name,
+    contentHash: record.pdq,
+    registrant: record.registrant,
+    registrantName: trusted.name,
+    trusted: true,
+    kind: match === 'perceptual' ? 'pdq' : 'iscc',
+    match,
+    distance,
+    time: record.time,
+    aiGenerated: (record.flags & FLAG_AI) !== 0,
+    revoked: (record.flags & FLAG_REVOKED) !== 0,
+  };
+  if (trusted.site) r.registrantSite = trusted.site;
+  if (record.txHash) r.txHash = record.txHash;
+  if (record.blockNumber) r.blockNumber = record.blockNumber;
+  if (record.uri) r.uri = record.uri;
+  if (record.c2paManifestHash) r.c2paManifestHash = record.c2paManifestHash;
   return r;
 }
