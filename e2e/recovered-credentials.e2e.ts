@@ -160,7 +160,7 @@ describe('recovered Content Credentials', () => {
     );
     expect(items['ai_trained_genfill.jpg']?.state).toBe('ai-generated');
     expect(items['ai_trained_genfill.jpg']?.reason).toBe(
-      'Content Credentials declare AI generation (signed by cai-prod)',
+      'Edited with AI, declared by Adobe Inc., on the CAI legacy list (frozen January 2026)',
     );
     // The manifest store was fetched from the publisher's host named on-chain.
     expect(served.some((u) => u.endsWith('.c2pa'))).toBe(true);

@@ -106,9 +106,10 @@ export class BadgeLayer {
   }
 
   /**
-   * A player going full screen enters the top layer above our host: show the host again so that it is the
-   * newest top-layer element, above the player, and its badges stay on the video. (A bare <video> in full
-   * screen is drawn by the browser alone: its badge stays where the element was in the page.)
+   * A player going full screen enters the top layer above our host: the host moves into the player's
+   * container and is shown again, so that it is the newest top-layer element, above the player, and its
+   * badges stay on the video; back at the root afterwards. (A bare <video> in full screen is drawn by the
+   * browser alone: its badge stays where the element was in the page.)
    */
   private readonly onFullscreen = () => {
     const host = this.host;
@@ -116,10 +117,10 @@ export class BadgeLayer {
       try {
         host.hidePopover();
       } catch {
-        // Already hidden by the browser: raise() shows it.
+        // Already hidden by the browser: attach() shows it.
       }
     }
-    this.raise();
+    this.attach();
     this.schedule();
   };
 
@@ -139,7 +140,11 @@ export class BadgeLayer {
     }
     if (host.hasAttribute('style')) host.removeAttribute('style');
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-    if (host.parentNode !== root) root.append(host);
+    // A player in full screen: the host goes into its container, so that it is drawn with it (a bare <video>
+    // in full screen draws no children, so then the host stays at the root).
+    const full = this.win.document.fullscreenElement;
+    const parent = full && full.tagName !== 'VIDEO' && full.tagName !== 'AUDIO' ? full : root;
+    if (host.parentNode !== parent) parent.append(host);
     this.raise();
   }
 
