@@ -18,6 +18,15 @@ import { SigningChain } from './signing-chain.tsx';
 import { TimeText } from './time-text.tsx';
 import { ValidationCodes } from './validation-codes.tsx';
 
+/** Every code the engine put in a failure list, or undefined for results cached before they were kept. */
+function failingCodes(c2pa: C2paEvidence): ReadonlySet<string> | undefined {
+  if (!c2pa.failures) return undefined;
+  const f = c2pa.failures;
+  return new Set(
+    [...f.tamper, ...f.malformed, ...f.credential, ...f.conformance, ...f.ingredient].map((x) => x.code),
+  );
+}
+
 function Subheading({ children }: { children: string }) {
   return <h3 className="mt-6 mb-2 font-semibold text-base">{children}</h3>;
 }
@@ -149,7 +158,7 @@ export function C2paSection({
       {c2pa.codes.length > 0 && (
         <>
           <Subheading>Validation</Subheading>
-          <ValidationCodes codes={c2pa.codes} />
+          <ValidationCodes codes={c2pa.codes} failing={failingCodes(c2pa)} />
         </>
       )}
       {c2pa.raw !== undefined && (

@@ -8,11 +8,17 @@ const TONE: Record<CodeTone, { label: string; className: string }> = {
 };
 
 /** Validation status codes, failures first, each explained in words. */
-export function ValidationCodes({ codes }: { codes: readonly string[] }) {
+export function ValidationCodes({
+  codes,
+  failing,
+}: {
+  codes: readonly string[];
+  failing?: ReadonlySet<string> | undefined;
+}) {
   if (codes.length === 0) return <p className="muted text-sm">The engine reported no status codes.</p>;
   return (
     <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
-      {sortCodes(codes).map(({ code, tone }) => (
+      {sortCodes(codes, failing).map(({ code, tone }) => (
         <li key={code} className="flex items-start gap-3 py-2">
           <span
             className={`mt-0.5 w-14 shrink-0 rounded px-1.5 py-0.5 text-center font-semibold text-[11px] ${TONE[tone].className}`}

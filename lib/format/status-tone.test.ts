@@ -23,3 +23,13 @@ describe('status code tone', () => {
     ]);
   });
 });
+
+describe('codeTone with the failure list', () => {
+  it('shows an informational code as a note, and only listed failures as failed', () => {
+    const failing = new Set(['assertion.dataHash.mismatch']);
+    expect(codeTone('ingredient.unknownProvenance', failing)).toBe('warn');
+    expect(codeTone('assertion.bmffHash.additionalExclusionsPresent', failing)).toBe('warn');
+    expect(codeTone('assertion.dataHash.mismatch', failing)).toBe('fail');
+    expect(codeTone('ingredient.unknownProvenance')).toBe('fail');
+  });
+});
