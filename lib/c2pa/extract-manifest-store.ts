@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes/concat-bytes.ts';
 import { u16be as u16, u32be as u32 } from '../bytes/read-uint.ts';
 
 /**
@@ -24,16 +25,6 @@ const MAX_STORE_BYTES = 10 * 1024 * 1024;
 
 function at(b: Uint8Array, i: number, pattern: readonly number[]): boolean {
   return pattern.every((v, k) => b[i + k] === v);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /**
@@ -83,7 +74,7 @@ function fromJpeg(b: Uint8Array): Uint8Array | undefined {
     if (!first || first.payload.length < 8 || !at(first.payload, 4, JUMB)) continue;
     const total = u32(first.payload, 0);
     if (total > MAX_STORE_BYTES) continue;
-    const box = concat([first.payload, ...rest.map((p) => p.payload.subarray(8))]);
+    const box = concatBytes([first.payload, ...rest.map((p) => p.payload.subarray(8))]);
     if (box.length === total && isC2paStoreBox(box)) return box;
   }
   return undefined;

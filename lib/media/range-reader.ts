@@ -1,4 +1,4 @@
-import { FetchError } from '../net/fetch-bytes.ts';
+import { FetchError, openRequest } from '../net/fetch-bytes.ts';
 
 export interface RangeReaderOptions {
   fetch: typeof fetch;
@@ -78,19 +78,11 @@ export function createRangeReader(url: string, options: RangeReaderOptions): Ran
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
-        let response: Response;
-        try {
-          response = await options.fetch(url, {
-            credentials: options.omitCredentials === false ? 'include' : 'omit',
-            referrerPolicy: 'no-referrer',
-            redirect: 'follow',
-            headers: { range: `bytes=${offset}-${offset + length - 1}` },
-            signal: controller.signal,
-          });
-        } catch (error) {
-          if (controller.signal.aborted) throw new FetchError(`no answer within ${timeoutMs / 1000} s`);
-          throw new FetchError(`network error (${(error as Error).message || 'unreachable'})`);
-        }
+        const response = await openRequest(url, options, {
+          controller,
+          timeoutMs,
+          headers: { range: `bytes=${offset}-${offset + length - 1}` },
+        });
         if (response.status === 416) {
           await response.body?.cancel().catch(() => {});
           return new Uint8Array(0);

@@ -26,6 +26,36 @@ export class FetchError extends Error {
 }
 
 /**
+ * Starts a request the way every extension fetch of page content goes: no cookies unless the user allowed
+ * them, no referrer, redirects followed, and a failure or the caller's timeout (an aborted `controller`)
+ * turned into a FetchError with a reason fit to show.
+ */
+export async function openRequest(
+  url: string,
+  options: Pick<FetchBytesOptions, 'fetch' | 'omitCredentials'>,
+  init: {
+    controller: AbortController;
+    timeoutMs: number;
+    headers?: Record<string, string>;
+    cache?: RequestCache;
+  },
+): Promise<Response> {
+  try {
+    return await options.fetch(url, {
+      credentials: options.omitCredentials === false ? 'include' : 'omit',
+      referrerPolicy: 'no-referrer',
+      redirect: 'follow',
+      ...(init.cache ? { cache: init.cache } : {}),
+      ...(init.headers ? { headers: init.headers } : {}),
+      signal: init.controller.signal,
+    });
+  } catch (error) {
+    if (init.controller.signal.aborted) throw new FetchError(`no answer within ${init.timeoutMs / 1000} s`);
+    throw new FetchError(`network error (${(error as Error).message || 'unreachable'})`);
+  }
+}
+
+/**
  * Fetches a resource's bytes with a size cap and a timeout. The body is streamed so that an oversized or
  * endless response is cut off at the cap instead of filling memory. No referrer is sent: the image's host
  * learns nothing about the page the user is reading.
@@ -36,19 +66,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    let response: Response;
-    try {
-      response = await options.fetch(url, {
-        credentials: options.omitCredentials === false ? 'include' : 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'default',
-        redirect: 'follow',
-        signal: controller.signal,
-      });
-    } catch (error) {
-      if (controller.signal.aborted) throw new FetchError(`no answer within ${timeoutMs / 1000} s`);
-      throw new FetchError(`network error (${(error as Error).message || 'unreachable'})`);
-    }
+    const response = await openRequest(url, options, { controller, timeoutMs, cache: 'default' });
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
       throw new FetchError(`the server answered HTTP ${response.status}`);

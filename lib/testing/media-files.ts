@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { concatBytes } from '../bytes/concat-bytes.ts';
 
 /** Real-world C2PA media files (fixtures/c2pa-realworld, see its SOURCES.md). */
 export const REALWORLD_DIR = resolve(import.meta.dirname, '../../fixtures/c2pa-realworld');
@@ -25,13 +26,7 @@ export function withoutC2paBox(mp4: Uint8Array): Uint8Array {
     if (!(type === 'uuid' && uuid === 'd8fec3d6')) parts.push(mp4.subarray(at, at + size));
     at += size;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The first bytes of a WebM file (EBML header with DocType "webm"), enough for format sniffing. */
