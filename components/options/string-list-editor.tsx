@@ -1,0 +1,93 @@
+import { type FormEvent, useId, useState } from 'react';
+
+/**
+ * An editable list of strings (sites turned off, resolution services): the entries with a Remove button
+ * each, and a one-field form that adds a normalised entry, with its error tied to the field.
+ */
+export function StringListEditor({
+  entries,
+  emptyText,
+  label,
+  placeholder,
+  normalize,
+  invalidText,
+  sort = false,
+  onChange,
+}: {
+  entries: readonly string[];
+  emptyText: string;
+  /** The field's label (read by screen readers). */
+  label: string;
+  placeholder: string;
+  /** The entry to store for what was typed, or undefined when it is not valid. */
+  normalize: (draft: string) => string | undefined;
+  invalidText: string;
+  sort?: boolean;
+  onChange: (entries: string[]) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const entry = normalize(draft);
+    if (!entry) return setError(invalidText);
+    if (entries.includes(entry)) return setError(`${entry} is already in the list.`);
+    const next = [...entries, entry];
+    onChange(sort ? next.sort() : next);
+    setDraft('');
+    setError(null);
+  };
+
+  return (
+    <>
+      {entries.length === 0 ? (
+        <p className="muted text-sm">{emptyText}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          {entries.map((entry) => (
+            <li key={entry} className="flex items-center justify-between px-3 py-1.5 text-sm">
+              <span className="mono break-all">{entry}</span>
+              <button
+                type="button"
+                className="btn-danger"
+                aria-label={`Remove ${entry}`}
+                onClick={() => onChange(entries.filter((e) => e !== entry))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="flex items-start gap-2" noValidate>
+        <div className="min-w-0 flex-1">
+          <label htmlFor={id} className="sr-only">
+            {label}
+          </label>
+          <input
+            id={id}
+            className="input"
+            placeholder={placeholder}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setError(null);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error && (
+            <p id={`${id}-error`} className="field-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="btn">
+          Add
+        </button>
+      </form>
+    </>
+  );
+}
