@@ -7,7 +7,7 @@
  * package). Fails (exit 1) on the first difference and says what it was.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,6 +22,30 @@ interface VerifyRow {
   reason: string | null;
   sha256: string;
   c2pa: { trustList: string | null } | null;
+}
+
+/** Packages that the shipped code imports at run time (type-only imports are erased) but `dependencies` lacks. */
+function missingDependencies(paths: string[]): string[] {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  const missing = new Set<string>();
+  for (const path of paths.filter((p) => /\.(ts|tsx|mjs|js)$/.test(p))) {
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    const specifiers = [
+      ...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm),
+      ...text.matchAll(/^import\s+'([^']+)'/gm),
+      ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g),
+    ].map((m) => m[1] as string);
+    for (const spec of specifiers) {
+      if (spec.startsWith('.') || spec.startsWith('node:')) continue;
+      const name = spec.startsWith('@')
+        ? spec.split('/').slice(0, 2).join('/')
+        : (spec.split('/')[0] as string);
+      if (!(name in dependencies)) missing.add(`${name} (${path})`);
+    }
+  }
+  return [...missing];
 }
 
 function run(command: string, args: string[], cwd: string): string {
@@ -54,6 +78,12 @@ try {
     if (!paths.includes(needed)) fail(`the package lacks ${needed}`);
   }
   console.log(`npm pack: ${tarball.filename}, ${paths.length} files`);
+  const missing = missingDependencies(paths);
+  if (missing.length > 0) {
+    fail(
+      `the package's code imports what package.json lists only under devDependencies or not at all (npm install -g leaves those out): ${missing.join(', ')}`,
+    );
+  }
 
   const prefix = join(work, 'prefix');
   run(
