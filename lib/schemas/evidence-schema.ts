@@ -18,9 +18,11 @@ import type { SameType, WithReasonCode } from './same-type.ts';
  */
 
 export const HexSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]*$/));
-export const Hex0xSchema = v.custom<`0x${string}`>(
-  (value) => typeof value === 'string' && /^0x[0-9a-fA-F]*$/.test(value),
-  'not a 0x-prefixed hex string',
+/** A 0x-prefixed hex string (addresses, hashes on chain); typed as viem types it. */
+export const Hex0xSchema = v.pipe(
+  v.string(),
+  v.regex(/^0x[0-9a-fA-F]*$/),
+  v.transform((hex) => hex as `0x${string}`),
 );
 export const ItemKindSchema = v.picklist(['image', 'text']);
 export const MediaKindSchema = v.picklist(['video', 'audio']);
