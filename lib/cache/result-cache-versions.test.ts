@@ -125,7 +125,8 @@ describe('cached rows whose evidence lost its shape deep inside are dropped', ()
       reasonParams: { signer: 'Adobe', n: 2 },
       later: { anything: true },
     }));
-    expect(read?.reasonParams).toEqual({ signer: 'Adobe', n: 2 });
-    expect((read as unknown as { later: unknown }).later).toEqual({ anything: true });
+    const extra = read as unknown as { reasonParams: unknown; later: unknown };
+    expect(extra.reasonParams).toEqual({ signer: 'Adobe', n: 2 });
+    expect(extra.later).toEqual({ anything: true });
   });
 });
