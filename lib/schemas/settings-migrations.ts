@@ -11,6 +11,11 @@ import { normalizeSite } from '../settings/settings.ts';
  * v2: (no `version` either) `remoteManifests` means the image's own host, `remoteManifestsAnyHost` is opt-in;
  *     `mediaAutoCheckMb` and `softBindingEndpoints` added.
  * v3: a `version` field; disabled sites and Soft Binding endpoints hold normalised values only.
+ *
+ * Not WXT's `storage.defineItem({ version, migrations })`: it counts any value without its metadata as
+ * version 1, so it would run v1 → v2 over a v2 store and switch off what a v2 user opted into. The two
+ * unversioned shapes are told apart here by their fields, and the migration runs on every read, in every
+ * context (content script, worker, pages), with no write needed.
  */
 export const SETTINGS_VERSION = 3;
 
