@@ -26,8 +26,8 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
  * bounds are the schemas in lib/schemas/message-schemas.ts; only known keys are copied.
  */
 export function parseRequest(raw: unknown, from: SenderKind): BackgroundRequest | null {
-  // Messages arrive structured-cloned: plain objects. Anything else (a prototype carrying `type`) is refused.
-  if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return null;
+  // Own `type` only: a type inherited from a prototype is not what the sender sent.
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'type')) return null;
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(allowedFrom, type)) return null;
   const known = type as BackgroundRequest['type'];
