@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
+import type { HashRow } from '../../lib/schemas/cli-output-schemas.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
 
@@ -12,6 +13,7 @@ import { decodeImageNode } from '../decode-image-node.ts';
  * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
  * `hash --text "<text>"` or `--text-file F` → `{ source, sha256Collapsed, isccText, isccTextHex, characters }`;
  * `hash --html F` → the same per paragraph of the page (`source` is `F#n`), split as the extension splits it.
+ * The JSON contract is lib/schemas/cli-output-schemas.ts, published in schemas/hash-output.schema.json.
  */
 export const run: CliCommand = async (argv, io) => {
   const { values, positionals } = parseArgs({
@@ -24,7 +26,7 @@ export const run: CliCommand = async (argv, io) => {
       html: { type: 'string' },
     },
   });
-  const out: Array<Record<string, unknown>> = [];
+  const out: HashRow[] = [];
   let failed = false;
   const texts: Array<[string, string]> = [];
   if (values.text !== undefined) texts.push(['--text', values.text]);
