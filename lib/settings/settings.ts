@@ -1,5 +1,6 @@
 import type { ChainConfig } from '../chain/chains.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
+import { isValidHostname } from './valid-hostname.ts';
 
 /** Everything the user can change. Stored as one object under `settings` in extension storage. */
 export interface Settings {
@@ -93,7 +94,8 @@ export function normalizeSite(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
-    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname || null;
+    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+    return isValidHostname(host) ? host : null;
   } catch {
     return null;
   }
