@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeViolation, axeViolations } from './support/axe.ts';
+import { contrastRatio } from './support/contrast.ts';
 import { byFile, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 
@@ -98,20 +99,40 @@ describe('what axe cannot see', () => {
   it('"Export JSON" has at least 4.5:1 contrast in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await open(`details.html?key=${keys['ai_trained_genfill.jpg']}`, scheme, 'Export JSON');
-      const ratio = await page.getByRole('button', { name: 'Export JSON' }).evaluate((el) => {
-        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-        const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-          const f = (v: number) => {
-            const s = v / 255;
-            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-          };
-          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-        };
+      const { color, background } = await page.getByRole('button', { name: 'Export JSON' }).evaluate((el) => {
         const style = getComputedStyle(el);
-        const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))].sort((x, y) => y - x);
-        return ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05);
+        return { color: style.color, background: style.backgroundColor };
       });
-      expect(ratio, scheme).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(color, background), scheme).toBeGreaterThanOrEqual(4.5);
+      await page.close();
+    }
+  });
+
+  it('options: input borders at least 3:1 and placeholders at least 4.5:1, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await open('options.html', scheme, 'Origin Lens options');
+      const inputs = await page.locator('input.input[placeholder]').evaluateAll((els) =>
+        els.map((el) => {
+          const style = getComputedStyle(el);
+          return {
+            name: el.getAttribute('placeholder') ?? '',
+            border: style.borderTopColor,
+            background: style.backgroundColor,
+            placeholder: getComputedStyle(el, '::placeholder').color,
+          };
+        }),
+      );
+      expect(inputs.length).toBeGreaterThan(3);
+      for (const input of inputs) {
+        expect(
+          contrastRatio(input.border, input.background),
+          `${scheme} border ${input.name}`,
+        ).toBeGreaterThanOrEqual(3);
+        expect(
+          contrastRatio(input.placeholder, input.background),
+          `${scheme} placeholder ${input.name}`,
+        ).toBeGreaterThanOrEqual(4.5);
+      }
       await page.close();
     }
   });
