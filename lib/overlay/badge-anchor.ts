@@ -46,3 +46,8 @@ export function createAnchor(doc: Document, onFocus: () => void): HTMLElement {
   anchor.addEventListener('focus', onFocus);
   return anchor;
 }
+
+/** Our own anchors, which the page scanner skips (they are no content of the page). */
+export function isBadgeAnchor(node: Node): boolean {
+  return node.nodeName.toLowerCase() === ANCHOR_TAG;
+}
