@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { FieldError } from './field-error.tsx';
 
 export interface AddFormField<K extends string> {
   key: K;
@@ -63,11 +64,7 @@ export function AddForm<K extends string>({
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-${key}-error` : undefined}
               />
-              {error && (
-                <p id={`${id}-${key}-error`} className="field-error">
-                  {error}
-                </p>
-              )}
+              <FieldError id={`${id}-${key}-error`} error={error} />
             </div>
           );
         })}

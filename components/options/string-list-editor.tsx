@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FieldError } from './field-error.tsx';
 
 /**
  * An editable list of strings (sites turned off, resolution services): the entries with a Remove button
@@ -78,11 +79,7 @@ export function StringListEditor({
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
           />
-          {error && (
-            <p id={`${id}-error`} className="field-error">
-              {error}
-            </p>
-          )}
+          <FieldError id={`${id}-error`} error={error} />
         </div>
         <button type="submit" className="btn">
           Add

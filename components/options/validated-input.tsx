@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { FieldError } from './field-error.tsx';
 
 /**
  * A text input that keeps what the user types as a draft and commits it only when it is valid. An invalid
@@ -59,11 +60,7 @@ export function ValidatedInput({
         aria-describedby={error ? `${id}-error` : undefined}
         className={`input ${mono ? 'mono text-[13px]' : ''}`}
       />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

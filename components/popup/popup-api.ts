@@ -22,4 +22,8 @@ export interface PopupApi {
   reloadTab: (tabId: number) => void;
   /** Closes the popup (after opening the details page in a tab). */
   close: () => void;
+  /** permissions.contains for one host match pattern (site-access.ts). */
+  hasSiteAccess: (pattern: string) => Promise<boolean>;
+  /** permissions.request for one host match pattern; must be called straight from the click. */
+  requestSiteAccess: (pattern: string) => Promise<boolean>;
 }

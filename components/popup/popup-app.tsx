@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { siteOf } from '../../lib/format/page-items.ts';
 import type { PageItem, VerdictCounts } from '../../lib/messages/protocol.ts';
+import {
+  siteAccessPattern,
+  type UnavailableReason,
+  unavailableReason,
+} from '../../lib/permissions/site-access.ts';
 import { isSiteDisabled } from '../../lib/settings/settings.ts';
 import { Spinner } from '../common/spinner.tsx';
 import { useSettings } from '../common/use-settings.ts';
@@ -13,7 +18,7 @@ import { PopupNotice } from './popup-notice.tsx';
 
 type View =
   | { phase: 'loading' }
-  | { phase: 'unavailable' }
+  | { phase: 'unavailable'; reason: UnavailableReason }
   | { phase: 'off' }
   | { phase: 'ready'; items: PageItem[]; counts: VerdictCounts };
 
@@ -38,7 +43,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       const active = await api.activeTab().catch(() => null);
       if (!live) return;
       setTab(active);
-      if (!active) return setView({ phase: 'unavailable' });
+      if (!active) return setView({ phase: 'unavailable', reason: 'browser-page' });
       try {
         const answer = await api.sendToContent(active.id, { type: 'list-items' });
         if (!live) return;
@@ -46,8 +51,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
           answer.enabled ? { phase: 'ready', items: answer.items, counts: answer.counts } : { phase: 'off' },
         );
       } catch {
-        // No content script: a browser page (chrome://, the web store, PDF viewer) or a tab loaded before install.
-        if (live) setView({ phase: 'unavailable' });
+        // No content script: a browser page (chrome://, the web store, PDF viewer), a tab loaded before
+        // install, or site access withheld by the user.
+        const granted = await api.hasSiteAccess(siteAccessPattern(active.url)).catch(() => undefined);
+        if (live) setView({ phase: 'unavailable', reason: unavailableReason(active.url, granted) });
       }
     })();
     return () => {
@@ -118,6 +125,15 @@ export function PopupApp({ api }: { api: PopupApi }) {
     [settings, site, tab, update],
   );
 
+  // Straight from the click: browsers grant permission requests only during a user action.
+  const requestAccess = () => {
+    api.requestSiteAccess(siteAccessPattern(tab?.url)).then(
+      (granted) =>
+        setNote(granted ? 'Access allowed. Reload the page to check it.' : 'Access was not allowed.'),
+      () => setNote('Could not ask for access to this site.'),
+    );
+  };
+
   const reload = tab && (
     <button type="button" className="btn text-xs" onClick={() => api.reloadTab(tab.id)}>
       Reload the page
@@ -133,7 +149,20 @@ export function PopupApp({ api }: { api: PopupApi }) {
             <Spinner label="Looking at this page…" className="text-sm" />
           </div>
         )}
-        {view.phase === 'unavailable' && (
+        {view.phase === 'unavailable' && view.reason === 'withheld' && (
+          <PopupNotice
+            title="Site access withheld"
+            action={
+              <button type="button" className="btn-primary text-xs" onClick={requestAccess}>
+                {site ? `Allow access to ${site}` : 'Allow access to websites'}
+              </button>
+            }
+          >
+            Origin Lens is not allowed to read {site ?? 'websites'}, so it cannot check this page. Allow
+            access to see where its images and text come from.
+          </PopupNotice>
+        )}
+        {view.phase === 'unavailable' && view.reason !== 'withheld' && (
           <PopupNotice title="This page can't be checked">
             {site
               ? 'Origin Lens is not running on this page yet. Reload the page and open this again.'

@@ -37,6 +37,8 @@ const api: PopupApi = {
     window.close();
   },
   close: () => window.close(),
+  hasSiteAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  requestSiteAccess: (pattern) => browser.permissions.request({ origins: [pattern] }),
 };
 
 const root = document.getElementById('root');

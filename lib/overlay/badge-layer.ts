@@ -1,5 +1,7 @@
 import type { ItemState } from '../messages/protocol.ts';
 import { type BadgeVariant, badgeStyle } from '../verdict/badge-style.ts';
+import { anchorTarget, createAnchor } from './badge-anchor.ts';
+import { mediaLabel } from './media-label.ts';
 import { overlayCss } from './overlay-css.ts';
 
 export const OVERLAY_TAG = 'origin-lens-overlay';
@@ -9,6 +11,8 @@ const BADGE_INSET = 6;
  * its images within a few idle slices; drawing all their badges in one frame was a 50 ms task.
  */
 const MAX_OFFSCREEN_DRAWS = 40;
+/** How long the highlight ring stays when motion is reduced (the pulse's two 1.2 s cycles otherwise). */
+const HIGHLIGHT_MS = 2400;
 
 interface Entry {
   el: Element;
@@ -24,6 +28,8 @@ interface Entry {
   shown?: string;
   /** Video and audio: an action named on the badge ("Check this video") and a download progress 0..1. */
   extra?: BadgeExtra | undefined;
+  /** The badge's stop in the page's tab order, right after its image (see badge-anchor.ts). */
+  anchor?: HTMLElement;
 }
 
 export interface BadgeExtra {
@@ -51,7 +57,12 @@ export interface BadgeLayerOptions {
  */
 export class BadgeLayer {
   private host?: HTMLElement;
+  private root?: ShadowRoot;
   private layer?: HTMLElement;
+  /** The badge under the pointer, for Esc (WCAG 1.4.13: a tooltip can be dismissed without moving). */
+  private hovered?: HTMLElement;
+  /** Set while focus passes through an anchor on its way out of a badge (Tab from the badge). */
+  private passing = false;
   private readonly entries = new Map<string, Entry>();
   private readonly byElement = new WeakMap<Element, string>();
   private frame = 0;
@@ -80,6 +91,7 @@ export class BadgeLayer {
     root.append(style, layer);
     host.setAttribute('popover', 'manual');
     this.host = host;
+    this.root = root;
     this.layer = layer;
     this.attach();
     this.io = new this.win.IntersectionObserver((entries) => {
@@ -103,7 +115,13 @@ export class BadgeLayer {
     doc.addEventListener('fullscreenchange', this.onFullscreen);
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
+    this.win.addEventListener('keydown', this.onEscape, true);
   }
+
+  /** Esc hides the tooltip of the hovered badge (the focused one handles its own keys). */
+  private readonly onEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.hovered) this.hovered.dataset.dismissed = '';
+  };
 
   /**
    * A player going full screen enters the top layer above our host: the host moves into the player's
@@ -211,7 +229,22 @@ export class BadgeLayer {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           this.options.onActivate(id);
+        } else if (event.key === 'Escape') {
+          badge?.setAttribute('data-dismissed', '');
+        } else if (event.key === 'Tab') {
+          this.leave(id);
         }
+      });
+      // The tooltip comes back once hover and focus have left (WCAG 1.4.13).
+      badge.addEventListener('focusout', () => {
+        if (this.hovered !== badge) delete badge?.dataset.dismissed;
+      });
+      badge.addEventListener('mouseenter', () => {
+        this.hovered = badge;
+      });
+      badge.addEventListener('mouseleave', () => {
+        if (this.hovered === badge) this.hovered = undefined;
+        if (this.root?.activeElement !== badge) delete badge?.dataset.dismissed;
       });
       this.layer?.append(badge);
       entry.badge = badge;
@@ -222,7 +255,10 @@ export class BadgeLayer {
     if (entry.variant) badge.dataset.variant = entry.variant;
     else delete badge.dataset.variant;
     const action = entry.extra?.action;
-    badge.setAttribute('aria-label', `Origin Lens: ${action ?? style.label}. ${entry.reason}`);
+    badge.setAttribute(
+      'aria-label',
+      `Origin Lens: ${action ?? style.label}, ${mediaLabel(entry.el)}. ${entry.reason}`,
+    );
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
     if (action) {
       const text = this.win.document.createElement('span');
@@ -261,6 +297,7 @@ export class BadgeLayer {
     const entry = this.entries.get(id);
     if (!entry) return;
     entry.badge?.remove();
+    entry.anchor?.remove();
     this.io?.unobserve(entry.el);
     this.ro?.unobserve(entry.el);
     this.entries.delete(id);
@@ -283,24 +320,90 @@ export class BadgeLayer {
   /** Scrolls an element (an image or a text block) into view and outlines it for a moment. */
   highlight(el: Element): boolean {
     if (!this.layer || !el.isConnected) return false;
-    const entry = { el };
-    entry.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Reduced motion (WCAG 2.3.3): a jump instead of a smooth scroll, a still ring instead of the pulse.
+    const still = this.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    el.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     const ring = this.win.document.createElement('div');
     ring.className = 'hl';
     this.layer.append(ring);
     const follow = () => {
-      const r = entry.el.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
       ring.style.transform = `translate(${r.left - 4}px, ${r.top - 4}px)`;
       ring.style.width = `${r.width + 8}px`;
       ring.style.height = `${r.height + 8}px`;
     };
     follow();
     this.win.addEventListener('scroll', follow, { capture: true, passive: true });
-    ring.addEventListener('animationend', () => {
+    const done = () => {
       ring.remove();
       this.win.removeEventListener('scroll', follow, { capture: true });
-    });
+    };
+    if (still) this.win.setTimeout(done, HIGHLIGHT_MS);
+    else ring.addEventListener('animationend', done);
     return true;
+  }
+
+  /** Whether an item's badge is drawn at all (in view or not) under the current options. */
+  private shownByOptions(entry: Entry): boolean {
+    return (
+      this.options.showBadges &&
+      (this.options.showNoProvenance || entry.state !== 'no-provenance') &&
+      entry.el.isConnected
+    );
+  }
+
+  /**
+   * Tab reached a badge's anchor (right after its image): focus moves into the badge itself, drawn now at its
+   * image even if the next frame has not come yet (a hidden badge cannot take focus).
+   */
+  private enter(id: string): void {
+    const entry = this.entries.get(id);
+    if (this.passing || !entry || !this.shownByOptions(entry)) return;
+    const badge = entry.badge && !entry.dirty ? entry.badge : this.draw(id, entry);
+    this.move(entry, badge, entry.el.getBoundingClientRect());
+    badge.focus({ preventScroll: true });
+  }
+
+  /**
+   * Tab or Shift+Tab on a badge: focus goes back to its anchor, and the key's default action then moves on
+   * from there, so that the page's tab order continues after (or before) the image.
+   */
+  private leave(id: string): void {
+    const anchor = this.entries.get(id)?.anchor;
+    if (!anchor?.isConnected) return;
+    this.passing = true;
+    try {
+      anchor.focus({ preventScroll: true });
+    } finally {
+      this.passing = false;
+    }
+  }
+
+  /** Keeps an item's anchor right after its image (or the link around it) while its badge is shown. */
+  private syncAnchor(id: string, entry: Entry, shown: boolean): void {
+    if (!shown) {
+      entry.anchor?.remove();
+      return;
+    }
+    const target = anchorTarget(entry.el);
+    if (!target.parentNode) return;
+    if (!entry.anchor) entry.anchor = createAnchor(this.win.document, () => this.enter(id));
+    if (target.nextSibling !== entry.anchor) target.after(entry.anchor);
+  }
+
+  private move(entry: Entry, badge: HTMLElement, rect: DOMRect | null): void {
+    const shown =
+      !rect || rect.width === 0
+        ? 'hidden'
+        : `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
+    if (shown === entry.shown) return;
+    entry.shown = shown;
+    if (shown === 'hidden') {
+      badge.hidden = true;
+    } else {
+      badge.hidden = false;
+      badge.style.transform = shown;
+    }
   }
 
   /**
@@ -310,14 +413,12 @@ export class BadgeLayer {
   private place(): void {
     this.frame = 0;
     this.raise();
+    const focused = this.root?.activeElement;
     const rects: Array<DOMRect | null> = [];
     for (const entry of this.entries.values()) {
-      const hidden =
-        !this.options.showBadges ||
-        (!this.options.showNoProvenance && entry.state === 'no-provenance') ||
-        !entry.visible ||
-        !entry.el.isConnected;
-      rects.push(hidden ? null : entry.el.getBoundingClientRect());
+      // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
+      const read = this.shownByOptions(entry) && (entry.visible || (!!focused && entry.badge === focused));
+      rects.push(read ? entry.el.getBoundingClientRect() : null);
     }
     let i = 0;
     let budget = MAX_OFFSCREEN_DRAWS;
@@ -333,18 +434,11 @@ export class BadgeLayer {
         }
         badge = this.draw(id, entry);
       }
-      const shown =
-        !rect || rect.width === 0
-          ? 'hidden'
-          : `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
-      if (shown === entry.shown) continue;
-      entry.shown = shown;
-      if (shown === 'hidden') {
-        badge.hidden = true;
-      } else {
-        badge.hidden = false;
-        badge.style.transform = shown;
-      }
+      this.syncAnchor(id, entry, this.shownByOptions(entry));
+      // Reached through its anchor; reachable at the end of the page only when the page took the anchor away.
+      const tabIndex = entry.anchor?.isConnected ? -1 : 0;
+      if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
+      this.move(entry, badge, rect ?? null);
     }
     if (more) this.schedule();
   }
@@ -356,7 +450,9 @@ export class BadgeLayer {
     this.win.document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.win.removeEventListener('scroll', this.schedule, { capture: true });
     this.win.removeEventListener('resize', this.schedule);
+    this.win.removeEventListener('keydown', this.onEscape, true);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    for (const entry of this.entries.values()) entry.anchor?.remove();
     this.host?.remove();
     this.entries.clear();
   }

@@ -33,16 +33,24 @@ export function overlayCss(): string {
 .b .act { font-weight: 600; white-space: nowrap; }
 .b .bar { display: block; width: 64px; height: 6px; border-radius: 3px; background: rgba(0,0,0,.15); overflow: hidden; }
 .b .bar > span { display: block; height: 100%; background: #2563eb; transition: width .15s; }
-.b:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-.b .tip { position: absolute; left: 0; top: 28px; width: max-content; max-width: 280px; padding: 6px 8px;
+/* Two rings, dark between white, so that focus shows on any photo (WCAG 1.4.11, 2.4.7). The tooltip can be
+   hovered (the ::before bridges the gap), dismissed with Esc, and stays until hover and focus leave (1.4.13). */
+.b:focus-visible { outline: 3px solid #0b1220; outline-offset: 2px; box-shadow: 0 0 0 2px #fff, 0 0 0 7px #fff; }
+.b .tip { position: absolute; left: 0; top: 100%; width: max-content; max-width: 280px; margin-top: 4px; padding: 6px 8px;
   border-radius: 6px; background: #111827; color: #f9fafb; font: 500 12px/1.35 system-ui, sans-serif;
-  white-space: normal; text-align: left; opacity: 0; transform: translateY(-2px); transition: opacity .12s, transform .12s;
-  pointer-events: none; }
+  white-space: normal; text-align: left; opacity: 0; visibility: hidden; transform: translateY(-2px);
+  transition: opacity .12s, transform .12s, visibility .12s; cursor: default; }
+.b .tip::before { content: ""; position: absolute; left: 0; right: 0; top: -6px; height: 6px; }
 .b .tip strong { display: block; font-weight: 700; margin-bottom: 2px; }
-.b:hover .tip, .b:focus-visible .tip { opacity: 1; transform: none; }
-.hl { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #2563eb; border-radius: 6px;
-  box-shadow: 0 0 0 4px rgba(37,99,235,.35); pointer-events: none; animation: pulse 1.2s ease-in-out 2; }
-@keyframes pulse { 50% { box-shadow: 0 0 0 10px rgba(37,99,235,.15); } }
+.b:hover .tip, .b:focus-visible .tip { opacity: 1; visibility: visible; transform: none; }
+.b[data-dismissed] .tip { opacity: 0; visibility: hidden; }
+.hl { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1d4ed8; border-radius: 6px;
+  outline: 2px solid #fff; box-shadow: 0 0 0 5px rgba(29,78,216,.35); pointer-events: none; animation: pulse 1.2s ease-in-out 2; }
+@keyframes pulse { 50% { box-shadow: 0 0 0 10px rgba(29,78,216,.15); } }
+@media (prefers-reduced-motion: reduce) {
+  .b .tip, .b .bar > span { transition: none; }
+  .hl { animation: none; }
+}
 ${states}
 `;
 }

@@ -1,3 +1,4 @@
+import { isBadgeAnchor } from '../overlay/badge-anchor.ts';
 import { imageSourceOf, isVisibleEnough, MIN_BACKGROUND_SIDE, MIN_IMAGE_SIDE } from './image-source.ts';
 import { MEDIA_TAGS, type MediaSource, mediaKindOfElement, mediaSourceOf } from './media-source.ts';
 import { TextScan } from './text-scan.ts';
@@ -233,10 +234,12 @@ export class PageScanner {
         continue;
       }
       for (const node of record.addedNodes) {
+        if (isBadgeAnchor(node)) continue;
         if (node.nodeType === 1) this.collect(node as Element, true);
         this.text.added(node);
       }
-      for (const node of record.removedNodes) if (node.nodeType === 1) removals = true;
+      for (const node of record.removedNodes)
+        if (node.nodeType === 1 && !isBadgeAnchor(node)) removals = true;
     }
     // One pass over what we track, whatever the number of removed nodes: a feed that drops 10 posts per
     // update would otherwise walk the tracked set 10 times.

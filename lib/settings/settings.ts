@@ -2,6 +2,7 @@ import type { ChainConfig } from '../chain/chains.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
 import { SETTINGS_VERSION } from '../schemas/settings-migrations.ts';
 import { readSettings } from '../schemas/settings-schema.ts';
+import { isValidHostname } from './valid-hostname.ts';
 
 /** Everything the user can change. Stored as one object under `settings` in extension storage. */
 export interface Settings {
@@ -69,7 +70,8 @@ export function normalizeSite(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
-    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname || null;
+    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+    return isValidHostname(host) ? host : null;
   } catch {
     return null;
   }

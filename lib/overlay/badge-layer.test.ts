@@ -1,0 +1,266 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ANCHOR_TAG } from './badge-anchor.ts';
+import { BadgeLayer, OVERLAY_TAG } from './badge-layer.ts';
+
+/**
+ * The badge layer in a DOM in Node (happy-dom), for what the end-to-end tests reach only slowly: placement,
+ * virtualisation, keyboard order, tooltip dismissal, removal and restoration. happy-dom has no layout, so
+ * the tests give elements their boxes and say which are in view (the IntersectionObserver below).
+ */
+class TestIntersectionObserver {
+  static current?: TestIntersectionObserver;
+  readonly targets = new Set<Element>();
+  constructor(
+    private readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void,
+  ) {
+    TestIntersectionObserver.current = this;
+  }
+  observe(el: Element) {
+    this.targets.add(el);
+  }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  /** The browser reports an element entering or leaving the view. */
+  report(el: Element, isIntersecting: boolean) {
+    this.callback([{ target: el, isIntersecting }]);
+  }
+}
+
+let roots: ShadowRoot[];
+let layer: BadgeLayer;
+let activated: string[];
+const realAttachShadow = HTMLElement.prototype.attachShadow;
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', TestIntersectionObserver);
+  roots = [];
+  // The overlay's shadow root is closed: keep a handle on it, as only a test may.
+  HTMLElement.prototype.attachShadow = function (init: ShadowRootInit) {
+    const root = realAttachShadow.call(this, init);
+    roots.push(root);
+    return root;
+  };
+  document.body.innerHTML = `
+    <a id="before" href="#b">Before</a>
+    <a id="link" href="#l"><img id="photo" alt="  A harbour
+      at dawn " src="https://cdn.example/harbour.jpg"></a>
+    <a id="after" href="#a">After</a>
+    <img id="bare" alt="" src="https://cdn.example/photos/far%20away.jpg">`;
+  box('photo', 100, 50, 320, 200);
+  box('bare', 100, 3000, 320, 200);
+  activated = [];
+  layer = new BadgeLayer(window as unknown as Window & typeof globalThis, {
+    showBadges: true,
+    showNoProvenance: false,
+    onActivate: (id) => activated.push(id),
+  });
+  layer.mount();
+});
+
+afterEach(() => {
+  layer.destroy();
+  HTMLElement.prototype.attachShadow = realAttachShadow;
+  vi.unstubAllGlobals();
+});
+
+function box(id: string, x: number, y: number, width: number, height: number) {
+  const el = byId(id);
+  el.getBoundingClientRect = () => new DOMRect(x, y, width, height);
+}
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no #${id}`);
+  return el;
+}
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+const overlayRoot = () => {
+  const root = roots.find((r) => r.host.tagName.toLowerCase() === OVERLAY_TAG);
+  if (!root) throw new Error('no overlay root');
+  return root;
+};
+const badges = () => [...overlayRoot().querySelectorAll<HTMLElement>('.b')];
+const badgeFor = (text: string) => {
+  const badge = badges().find((b) => b.getAttribute('aria-label')?.includes(text));
+  if (!badge) throw new Error(`no badge for ${text}`);
+  return badge;
+};
+const io = () => {
+  const current = TestIntersectionObserver.current;
+  if (!current) throw new Error('no observer');
+  return current;
+};
+
+async function twoItems() {
+  layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
+  layer.set('bare', byId('bare'), 'ai-generated', 'Made with generative AI.');
+  io().report(byId('photo'), true);
+  await frame();
+}
+
+describe('BadgeLayer', () => {
+  it('draws a badge on its image, named after the image', async () => {
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    expect(badge.hidden).toBe(false);
+    expect(badge.style.transform).toBe('translate(106px, 56px)');
+    expect(badge.getAttribute('role')).toBe('button');
+    expect(badge.getAttribute('aria-label')).toBe(
+      'Origin Lens: Tampered, A harbour at dawn. The file was changed after it was signed.',
+    );
+  });
+
+  it('draws only badges in view, and moves them when their image comes into view', async () => {
+    await twoItems();
+    const far = badgeFor('far away.jpg');
+    expect(far.hidden).toBe(true);
+    io().report(byId('bare'), true);
+    await frame();
+    expect(far.hidden).toBe(false);
+    expect(far.style.transform).toBe('translate(106px, 3006px)');
+    io().report(byId('bare'), false);
+    await frame();
+    expect(far.hidden).toBe(true);
+  });
+
+  it('puts each badge in the tab order right after its image (after the link around it), in view or not', async () => {
+    await twoItems();
+    const anchors = [...document.querySelectorAll(ANCHOR_TAG)];
+    expect(anchors).toHaveLength(2);
+    expect(byId('link').nextElementSibling).toBe(anchors[0]);
+    expect(byId('bare').nextElementSibling).toBe(anchors[1]);
+    // Reached through the anchors, so not a second time at the end of the page.
+    for (const b of badges()) expect(b.tabIndex).toBe(-1);
+  });
+
+  it('hands focus from the anchor to the badge and back, drawing an off-screen badge at its image', async () => {
+    await twoItems();
+    const far = badgeFor('far away.jpg');
+    const anchor = byId('bare').nextElementSibling as HTMLElement;
+    anchor.focus();
+    expect(overlayRoot().activeElement).toBe(far);
+    expect(far.hidden).toBe(false);
+    expect(far.style.transform).toBe('translate(106px, 3006px)');
+    far.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(document.activeElement).toBe(anchor);
+    expect(overlayRoot().activeElement).toBeNull();
+  });
+
+  it('keeps a focused badge while its image leaves the view', async () => {
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    (byId('link').nextElementSibling as HTMLElement).focus();
+    expect(overlayRoot().activeElement).toBe(badge);
+    io().report(byId('photo'), false);
+    box('photo', 100, -900, 320, 200);
+    await frame();
+    expect(badge.hidden).toBe(false);
+    expect(overlayRoot().activeElement).toBe(badge);
+    expect(badge.style.transform).toBe('translate(106px, -894px)');
+  });
+
+  it('Enter and Space activate the badge', async () => {
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    expect(activated).toEqual(['photo', 'photo']);
+  });
+
+  it('Esc dismisses the tooltip of the focused badge until focus leaves', async () => {
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    (byId('link').nextElementSibling as HTMLElement).focus();
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(badge.hasAttribute('data-dismissed')).toBe(true);
+    badge.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(badge.hasAttribute('data-dismissed')).toBe(false);
+  });
+
+  it('Esc dismisses the tooltip of the hovered badge until the pointer leaves', async () => {
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    badge.dispatchEvent(new MouseEvent('mouseenter'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(badge.hasAttribute('data-dismissed')).toBe(true);
+    badge.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(badge.hasAttribute('data-dismissed')).toBe(false);
+    // Not hovered any more: Esc leaves the next hover's tooltip alone.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(badge.hasAttribute('data-dismissed')).toBe(false);
+  });
+
+  it('removes the badge and its anchor with the item', async () => {
+    await twoItems();
+    layer.remove('photo');
+    await frame();
+    expect(badges()).toHaveLength(1);
+    expect(byId('link').nextElementSibling?.id).toBe('after');
+  });
+
+  it('with badges turned off: no badge shown and no anchor in the tab order; back when turned on', async () => {
+    await twoItems();
+    layer.setOptions({ showBadges: false });
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
+    expect(badgeFor('A harbour at dawn').hidden).toBe(true);
+    layer.setOptions({ showBadges: true });
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(2);
+    expect(badgeFor('A harbour at dawn').hidden).toBe(false);
+  });
+
+  it('hides "no provenance" badges unless asked, and gives them no anchor', async () => {
+    layer.set('photo', byId('photo'), 'no-provenance', 'No Content Credentials.');
+    io().report(byId('photo'), true);
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
+    layer.setOptions({ showNoProvenance: true });
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(1);
+    expect(badgeFor('A harbour at dawn').hidden).toBe(false);
+  });
+
+  it('puts an anchor the page removed back in the next frame; drops it with its image', async () => {
+    await twoItems();
+    (byId('link').nextElementSibling as HTMLElement).remove();
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(byId('link').nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
+    byId('link').remove();
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(1);
+  });
+
+  it('puts the overlay host back when the page removes it', async () => {
+    await twoItems();
+    const host = document.querySelector(OVERLAY_TAG);
+    host?.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.documentElement.querySelector(OVERLAY_TAG)).toBe(host);
+  });
+
+  it('highlight: no smooth scroll and no pulse when motion is reduced; the ring goes after a while', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      vi.stubGlobal('matchMedia', (q: string) => ({ matches: q.includes('reduce') }));
+      const photo = byId('photo');
+      const scroll = vi.fn();
+      photo.scrollIntoView = scroll;
+      expect(layer.highlight(photo)).toBe(true);
+      expect(scroll).toHaveBeenCalledWith({ block: 'center', behavior: 'auto' });
+      expect(overlayRoot().querySelectorAll('.hl')).toHaveLength(1);
+      vi.advanceTimersByTime(2500);
+      expect(overlayRoot().querySelectorAll('.hl')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
