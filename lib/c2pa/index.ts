@@ -9,7 +9,7 @@ export {
   loadC2paEngine,
 } from './engine.ts';
 export { classifyEngineError, type EngineErrorInfo, type EngineErrorKind } from './engine-error.ts';
-export { ENGINE_MIME_TYPES, mimeFor, normalizeMime, sniffMime } from './mime-for.ts';
+export { ENGINE_MIME_TYPES, mimeFor, normalizeMime } from './mime-for.ts';
 export {
   isRemoteNotFetched,
   MAX_ASSET_BYTES,
