@@ -41,13 +41,10 @@ import {
   MAX_BATCH,
 } from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
-import {
-  blankTextReason,
-  fingerprintImage,
-  fingerprintText,
-  PDQ_MIN_QUALITY,
-  sniffImageType,
-} from '../../lib/fingerprint/index.ts';
+import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
+import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
+import { sniffImageType } from '../../lib/fingerprint/image-type.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
