@@ -15,7 +15,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Address } from 'viem';
 import { deployRegistry } from '../../lib/chain/deploy-registry.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
@@ -24,6 +23,7 @@ import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { connectRpc, walletFor } from '../../lib/chain/rpc-connection.ts';
 import { type AnvilInstance, startAnvil } from '../anvil.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
+import { fail, intOption, parseCommandArgs } from '../command-args.ts';
 import { fingerprintFile } from './register.ts';
 
 /** anvil's default accounts (public test mnemonic): never trust them outside chain 31337. */
@@ -130,24 +130,19 @@ async function seed(
 }
 
 export async function runDevnet(argv: string[], io: CliIo, options: DevnetOptions = {}): Promise<number> {
-  let values: { port?: string; seed?: string; help?: boolean };
+  const args = parseCommandArgs(argv, io, {
+    command: 'devnet',
+    usage: USAGE,
+    options: { port: { type: 'string' }, seed: { type: 'string' } },
+  });
+  if (args.exit !== undefined) return args.exit;
+  if (args.positionals.length > 0) return fail(io, 'devnet', `unexpected argument "${args.positionals[0]}"`);
+  const { values } = args;
+  let port: number;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
+    port = intOption('port', values.port, 8545, { min: 0, max: 65_535 });
   } catch (e) {
-    io.stderr(`origin-lens devnet: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const port = Number(values.port ?? 8545);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    io.stderr(`origin-lens devnet: --port must be 0..65535`);
-    return 2;
+    return fail(io, 'devnet', e);
   }
   // Read and validate the seed before starting anything.
   let entries: SeedEntry[] = [];

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
+import { fail, parseCommandArgs } from '../command-args.ts';
 import { decodeImageNode } from '../decode-image-node.ts';
+
+const USAGE = `Usage: origin-lens hash <file>... | --text "<text>" | --text-file F | --html F [--json]`;
 
 /**
  * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
@@ -14,9 +16,9 @@ import { decodeImageNode } from '../decode-image-node.ts';
  * `hash --html F` → the same per paragraph of the page (`source` is `F#n`), split as the extension splits it.
  */
 export const run: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommandArgs(argv, io, {
+    command: 'hash',
+    usage: USAGE,
     options: {
       json: { type: 'boolean' },
       text: { type: 'string' },
@@ -24,6 +26,8 @@ export const run: CliCommand = async (argv, io) => {
       html: { type: 'string' },
     },
   });
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args;
   const out: Array<Record<string, unknown>> = [];
   let failed = false;
   const texts: Array<[string, string]> = [];
@@ -74,8 +78,7 @@ export const run: CliCommand = async (argv, io) => {
     }
   }
   if (out.length === 0) {
-    io.stderr('origin-lens hash: give files, --text, --text-file or --html');
-    return 2;
+    return fail(io, 'hash', 'give files, --text, --text-file or --html');
   }
   if (values.json) io.stdout(JSON.stringify(out, null, 2));
   else {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createPdqIndexService } from '../../lib/background/pdq-index-service.ts';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
 import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
@@ -13,34 +12,38 @@ import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
 import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
 import type { CliCommand } from '../cli-io.ts';
+import { fail, listOption, parseCommandArgs } from '../command-args.ts';
 import { createNodePipeline } from '../node-pipeline.ts';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+const TRUST_CHOICES = ['official', 'interim', 'none'] as const;
+const USAGE = `Usage: origin-lens verify <file|url>... [--json] [--rpc URL] [--trust official,interim,none] [--anchors FILE.pem] [--no-remote]`;
 
 /**
  * `verify <file|url>... [--json] [--rpc URL] [--trust official|interim|none] [--anchors FILE.pem]`.
  * The JSON output is a stable contract, documented in README "Command line".
  */
 export const run: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommandArgs(argv, io, {
+    command: 'verify',
+    usage: USAGE,
     options: {
       json: { type: 'boolean' },
       rpc: { type: 'string' },
-      trust: { type: 'string', default: 'official,interim' },
+      trust: { type: 'string', multiple: true, default: ['official,interim'] },
       anchors: { type: 'string' },
       'no-remote': { type: 'boolean' },
     },
   });
-  if (positionals.length === 0) {
-    io.stderr('origin-lens verify: give one or more files or URLs');
-    return 2;
-  }
-  const trust = new Set(values.trust?.split(',').map((t) => t.trim()));
-  if ([...trust].some((t) => !['official', 'interim', 'none'].includes(t))) {
-    io.stderr('origin-lens verify: --trust takes official, interim, none (comma-separated)');
-    return 2;
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args;
+  if (positionals.length === 0) return fail(io, 'verify', 'give one or more files or URLs');
+  let trust: Set<string>;
+  try {
+    trust = new Set(listOption('trust', values.trust, TRUST_CHOICES));
+  } catch (e) {
+    return fail(io, 'verify', e);
   }
   let chains: ChainConfig[] = [];
   if (values.rpc) {
