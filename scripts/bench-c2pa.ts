@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../cli/c2pa-engine-node.ts';
 import { readC2pa } from '../lib/c2pa/read-c2pa.ts';
 import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../lib/node/c2pa-engine-node.ts';
 
 export interface BenchC2paOptions {
   /** Timed passes over the fixture set after one warm-up pass (default 5). */

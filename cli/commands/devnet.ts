@@ -21,7 +21,7 @@ import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { type RegisterItem, registerContent, revokeContent } from '../../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { connectRpc, walletFor } from '../../lib/chain/rpc-connection.ts';
-import { type AnvilInstance, startAnvil } from '../anvil.ts';
+import { type AnvilInstance, startAnvil } from '../../lib/node/anvil.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { fail, intOption, parseCommandArgs } from '../command-args.ts';
 import { fingerprintFile } from './register.ts';

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, parseCommandArgs } from '../command-args.ts';
-import { decodeImageNode } from '../decode-image-node.ts';
 
 const USAGE = `Usage: origin-lens hash <file>... | --text "<text>" | --text-file F | --html F [--json]`;
 

@@ -46,10 +46,10 @@ import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
 import { sniffImageType } from '../../lib/fingerprint/image-type.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
+import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, firstLine, intOption, parseCommandArgs } from '../command-args.ts';
-import { decodeImageNode } from '../decode-image-node.ts';
 import { progressBar } from '../progress-bar.ts';
 import {
   itemKey,

@@ -9,11 +9,11 @@ import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { C2paEvidence, ChainRecord, Evidence } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
+import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
-import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, listOption, parseCommandArgs } from '../command-args.ts';
-import { createNodePipeline } from '../node-pipeline.ts';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
 

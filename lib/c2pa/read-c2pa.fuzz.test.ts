@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEvidence } from '../evidence/types.ts';
+import { loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { seededRandom } from '../testing/seeded-random.ts';
 import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';

@@ -13,7 +13,7 @@ import {
   type PublicClient,
   type Transport,
 } from 'viem';
-import { type AnvilInstance, startAnvil } from '../../cli/anvil.ts';
+import { type AnvilInstance, startAnvil } from '../node/anvil.ts';
 import type { ChainConfig } from './chains.ts';
 import { chainFromConfig, createChainClient } from './create-chain-client.ts';
 import { deployRegistry } from './deploy-registry.ts';

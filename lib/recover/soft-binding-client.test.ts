@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
-import { decodeImageNode } from '../../cli/decode-image-node.ts';
 import { extractManifestStore } from '../c2pa/extract-manifest-store.ts';
 import { readManifestStore } from '../c2pa/read-manifest-store.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { hammingDistance } from '../fingerprint/hamming.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
+import { decodeImageNode } from '../node/decode-image-node.ts';
 import {
   normalizeEndpoint,
   parseMatches,
