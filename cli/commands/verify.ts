@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { createPdqIndexService } from '../../lib/background/pdq-index-service.ts';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { contentHashOf } from '../../lib/chain/content-hash.ts';
 import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
@@ -207,16 +208,16 @@ async function toOutput(
   const ch = evidence.chain;
   let records: ChainRecord[] = ch?.records ?? [];
   // The batched lookup only names trusted registrants; the logs name everyone, with transaction and URI.
-  const key = f?.kind === 'image' ? f.sha256 : f?.kind === 'text' ? f.sha256Collapsed : undefined;
+  const contentHash = contentHashOf(f);
   const logErrors: string[] = [];
-  if (key && chains.length > 0) {
+  if (contentHash && chains.length > 0) {
     const fromLogs: ChainRecord[] = [];
     for (const chain of chains) {
       try {
         const { client } = await connectRpc(chain.rpcUrl);
         const result = await registrationsFromLogs(client, {
           chain,
-          contentHash: `0x${key}`,
+          contentHash,
           registrants,
           fromBlock: 0n,
         });
