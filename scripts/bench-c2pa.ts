@@ -1,6 +1,6 @@
 /**
  * C2PA engine benchmark (Node): cold start, then per-image read times over the fixture set, warm.
- * Run: `npx tsx scripts/bench-c2pa.ts`. Targets (DESIGN.md "Measured cost"): cold ≤ 300 ms, warm median
+ * Run: `npx tsx scripts/bench-c2pa.ts`. Targets (docs/architecture.md "C2PA"): cold ≤ 300 ms, warm median
  * ≤ 25 ms per image. Timings are wall-clock on whatever else the machine is doing; compare runs on a
  * quiet machine.
  */

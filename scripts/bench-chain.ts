@@ -1,5 +1,5 @@
 /**
- * Registry performance against a local anvil (DESIGN.md "Performance budget"):
+ * Registry performance against a local anvil (docs/architecture.md "Performance budget"):
  *   npx tsx scripts/bench-chain.ts
  * - lookup of 1000 hashes × 5 registrants: one eth_call, target ≤ 50 ms;
  * - a 200-image page through the lookup batcher: target one request per chain per window;

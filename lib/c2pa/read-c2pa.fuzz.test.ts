@@ -7,7 +7,7 @@ import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';
 
 /**
- * Hostile input (DESIGN.md "Security and privacy": truncated or huge files, malformed JUMBF): every input
+ * Hostile input (docs/architecture.md "Security and privacy": truncated or huge files, malformed JUMBF): every input
  * must come back as evidence, never an exception or a hang, and the same engine instance must still read
  * a good file correctly afterwards (a WASM trap could leave it broken for the rest of the worker's life).
  */

@@ -408,7 +408,7 @@ describe('signer, actions, ingredients, thumbnail', () => {
   });
 });
 
-describe('AI declarations (DESIGN.md "AI declared")', () => {
+describe('AI declarations (docs/architecture.md "Evidence and verdict")', () => {
   it('ai_trained_genfill: trainedAlgorithmicMedia in the active manifest', async () => {
     const e = await read('ai_trained_genfill.jpg', NONE);
     expect(e.aiGenerated).toBe(true);

@@ -138,7 +138,7 @@ export function engineSettings(
       verify_timestamp_trust: true,
       // Revocation checks would call the CA's OCSP responder: a network request per image.
       ocsp_fetch: false,
-      // DESIGN.md "No hidden network": the engine never fetches remote manifests by itself.
+      // docs/architecture.md "C2PA": the engine never fetches remote manifests by itself.
       remote_manifest_fetch: remote !== undefined,
     },
     core: {

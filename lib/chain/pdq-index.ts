@@ -9,7 +9,7 @@
  * 100 000 records take about a millisecond.
  */
 import type { Address, Hash } from 'viem';
-// DESIGN.md: a match is a Hamming distance ≤ 31 bits; one constant, shared with lib/fingerprint.
+// docs/architecture.md "Fingerprints": a match is a Hamming distance ≤ 31 bits; one constant, shared with lib/fingerprint.
 import { PDQ_MATCH_DISTANCE, popcount32 as popcount } from '../fingerprint/hamming.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
 import { FLAG_REVOKED } from './registry-entry.ts';

@@ -3,7 +3,7 @@
  * format, the perceptual-hash decoders, video/audio detection, thumbnails). A server's Content-Type and a
  * file's extension may lie; the bytes do not.
  *
- * Where the two earlier sniffers disagreed, this one decides (see docs/architecture.md, "Decisions"):
+ * Where the two earlier sniffers disagreed, this one decides (see docs/architecture.md "Media types"):
  * - ISO BMFF (`ftyp`): the major brand decides first and compatible brands only break ties, because an AVIF
  *   often lists `mif1`/`miaf` and a HEIC may list `avif`-free HEIF brands; the `hevc` sequence brands are
  *   HEIC too, a bare `mif1` is generic HEIF, and an `ftyp` naming no image brand is MP4 video.

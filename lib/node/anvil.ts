@@ -1,5 +1,5 @@
 /**
- * Starts a local anvil node from the `@foundry-rs/anvil-linux-amd64` npm package (see DESIGN.md "Local chain": the
+ * Starts a local anvil node from the `@foundry-rs/anvil-linux-amd64` npm package (see docs/architecture.md "On-chain registry": the
  * wrapper package `@foundry-rs/anvil` is not used because `npm ci` fails on its missing platform packages).
  *
  * Port 0 lets the OS pick a free port and we read the real one from anvil's "Listening on" line: no
