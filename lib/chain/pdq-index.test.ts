@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hammingDistance } from '../fingerprint/hamming.ts';
+import { randomHash256 } from '../testing/random-hash.ts';
+import { seededRandom } from '../testing/seeded-random.ts';
 import { PdqIndex, type PdqRecord, pdqWords } from './pdq-index.ts';
 
-/** Deterministic pseudo-random 256-bit hashes (xorshift), as hex. */
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-}
-function randomPdq(next: () => number): string {
-  let hex = '';
-  for (let k = 0; k < 8; k++) hex += next().toString(16).padStart(8, '0');
-  return hex;
-}
+const rng = seededRandom;
+const randomPdq = randomHash256;
 /** Flips the given bit positions (0 = most significant bit of the first byte). */
 function flip(hex: string, bits: number[]): string {
   const bytes = Buffer.from(hex.replace(/^0x/, ''), 'hex');
