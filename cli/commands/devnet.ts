@@ -21,17 +21,13 @@ import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { type RegisterItem, registerContent, revokeContent } from '../../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { connectRpc, walletFor } from '../../lib/chain/rpc-connection.ts';
-import { type AnvilInstance, startAnvil } from '../../lib/node/anvil.ts';
+import { ANVIL_ACCOUNTS, type AnvilInstance, startAnvil } from '../../lib/node/anvil.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { fail, intOption, parseCommandArgs } from '../command-args.ts';
 import { fingerprintFile } from './register.ts';
 
-/** anvil's default accounts (public test mnemonic): never trust them outside chain 31337. */
-export const DEVNET_ACCOUNTS = {
-  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
-  publisher: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  stranger: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-} as const satisfies Record<string, Address>;
+/** The devnet's accounts are anvil's default ones (public test mnemonic): never trust them outside chain 31337. */
+export const DEVNET_ACCOUNTS = ANVIL_ACCOUNTS;
 
 export const DEFAULT_SEED = 'demo/seed.json';
 
