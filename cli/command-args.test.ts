@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.ts';
+import { captureIo } from './capture-io.ts';
 import { fail, firstLine, intOption, listOption, parseCommandArgs, UsageError } from './command-args.ts';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd: '/' };
-  return { cli, out, err };
-}
+const io = () => captureIo({ cwd: '/' });
 
 const spec = {
   command: 'demo',
