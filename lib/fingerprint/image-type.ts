@@ -1,3 +1,4 @@
+import { readAscii } from '../bytes/read-ascii.ts';
 import { u16be, u32be } from '../bytes/read-uint.ts';
 import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 /**
@@ -21,11 +22,7 @@ export const PDQ_IMAGE_TYPES: ReadonlySet<ImageType> = new Set<ImageType>([
   'avif',
 ]);
 
-const ascii = (b: Uint8Array, at: number, s: string): boolean => {
-  if (at + s.length > b.length) return false;
-  for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
-  return true;
-};
+const ascii = (b: Uint8Array, at: number, s: string): boolean => readAscii(b, at, s.length) === s;
 const u16le = (b: Uint8Array, i: number): number => (b[i] as number) | ((b[i + 1] as number) << 8);
 const u24le = (b: Uint8Array, i: number): number => u16le(b, i) | ((b[i + 2] as number) << 16);
 
@@ -182,12 +179,7 @@ function boxAt(b: Uint8Array, at: number, limit: number): Box | undefined {
     header = 16;
   } else if (size === 0) size = limit - at;
   if (size < header || at + size > limit) return undefined;
-  const type = String.fromCharCode(
-    b[at + 4] as number,
-    b[at + 5] as number,
-    b[at + 6] as number,
-    b[at + 7] as number,
-  );
+  const type = readAscii(b, at + 4, 4);
   return { type, start: at + header, end: at + size };
 }
 

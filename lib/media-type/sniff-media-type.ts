@@ -12,11 +12,7 @@
  *   doctype. "Starts with `<?xml` and contains `<svg` somewhere" also took an XHTML page with an inline SVG.
  */
 
-const ascii = (bytes: Uint8Array, start: number, length: number): string => {
-  let out = '';
-  for (let i = start; i < start + length && i < bytes.length; i++) out += String.fromCharCode(bytes[i] ?? 0);
-  return out;
-};
+import { readAscii as ascii } from '../bytes/read-ascii.ts';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
   bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);

@@ -1,3 +1,4 @@
+import { readAscii } from '../bytes/read-ascii.ts';
 import { u32be, u32le } from '../bytes/read-uint.ts';
 import { findXmpProvenance } from '../c2pa/remote-manifest.ts';
 import { bytesToHex } from '../fingerprint/hex.ts';
@@ -42,11 +43,7 @@ const MAX_BOXES = 48;
 /** Largest XMP packet or ID3 tag read to look for a provenance reference. */
 const MAX_METADATA_BYTES = 1024 * 1024;
 
-const ascii = (b: Uint8Array, at: number, n: number): string => {
-  let s = '';
-  for (let i = at; i < at + n && i < b.length; i++) s += String.fromCharCode(b[i] as number);
-  return s;
-};
+const ascii = readAscii;
 
 /** The container, from the magic bytes (or a playlist's first line). */
 export function sniffMediaFormat(bytes: Uint8Array): MediaFormat {
