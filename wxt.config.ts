@@ -7,6 +7,31 @@ const require = createRequire(import.meta.url);
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // `npm run zip`: the two store packages, and for AMO (whose reviewers rebuild bundled code) the sources needed to
+  // build the Firefox one, with store/AMO-SOURCE-README.md saying how. Tests, fixtures, the CLI, docs and
+  // everything generated stay out; scripts/check-zips.ts rebuilds from the archive and compares.
+  // https://wxt.dev/guide/essentials/publishing.html#firefox-addon-store
+  zip: {
+    excludeSources: [
+      'bench-results/**',
+      'bin/**',
+      'cli/**',
+      'demo/**',
+      'demo-output/**',
+      'dist/**',
+      'docs/**',
+      'e2e/**',
+      'fixtures/**',
+      'lib/testing/**',
+      'lib/**/test-*.ts',
+      '**/test-data/**',
+      'scripts/**',
+      'store/screenshots/**',
+      'test-results/**',
+      '**/*.log',
+      'vitest*.config.ts',
+    ],
+  },
   vite: () => ({
     plugins: [
       tailwindcss(),
@@ -47,6 +72,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'origin-lens@origin-lens.dev',
+              // data_collection_permissions needs Firefox 140 on desktop and 142 on Android (web-ext lint fails
+              // below); the rest needs less: Tailwind 4's CSS 128, the overlay's popover 125.
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },

@@ -51,7 +51,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return (await command.load()).run(rest, io);
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('origin-lens.ts')) {
+/** Runs the command line on this process's arguments and streams; also the installed `bin/origin-lens.mjs`'s entry. */
+export function runAsProcess(): void {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -68,3 +69,6 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     },
   );
 }
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('origin-lens.ts'))
+  runAsProcess();

@@ -3,6 +3,7 @@
  * Builds the extension, starts a local chain (anvil) with the registry and the demo records, serves the
  * demo page on 127.0.0.1 and opens it in Chromium with the extension loaded. With a display it stays open
  * until Ctrl+C; without one it runs headless, prints the verdicts it saw and writes screenshots.
+ * `--store` writes the store listings' 1280 × 800 screenshots to store/screenshots/ instead (headless).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,9 +13,12 @@ import { MOUNTS, ROOT, startDevnet } from '../e2e/support/harness.ts';
 import { launchWithExtension } from '../e2e/support/launch-chromium.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
 import { BADGE_STYLES } from '../lib/verdict/badge-style.ts';
+import { writeStoreScreenshots } from './store-screenshots.ts';
 
 const OUT = resolve(ROOT, 'demo-output');
-const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+const STORE_OUT = resolve(ROOT, 'store/screenshots');
+const storeMode = process.argv.includes('--store');
+const headless = storeMode || !process.env.DISPLAY || process.argv.includes('--headless');
 
 function step(text: string) {
   console.log(`\n› ${text}`);
@@ -53,6 +57,19 @@ async function main() {
     console.log(`  ${BADGE_STYLES[item.state].label.padEnd(16)} ${what.padEnd(44)} ${item.reason ?? ''}`);
   }
 
+  const key = items.find((i) => i.url?.endsWith('ai_trained_genfill.jpg'))?.key;
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    await server.close();
+    await devnet.stop();
+  };
+  if (storeMode) {
+    const written = await writeStoreScreenshots(browser, page, tabId, key, STORE_OUT);
+    step(`Store screenshots written to ${STORE_OUT}/ (${written.join(', ')})`);
+    await stop();
+    return;
+  }
+
   mkdirSync(OUT, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${OUT}/page.png` });
@@ -66,18 +83,12 @@ async function main() {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForTimeout(800);
   await popup.screenshot({ path: `${OUT}/popup.png` });
-  const key = items.find((i) => i.url?.endsWith('ai_trained_genfill.jpg'))?.key;
   const details = await browser.context.newPage();
   await details.goto(`chrome-extension://${browser.extensionId}/details.html?key=${key}`);
   await details.waitForTimeout(800);
   await details.screenshot({ path: `${OUT}/details.png`, fullPage: true });
   step(`Screenshots written to ${OUT}/ (page, overlay, popup, details)`);
 
-  const stop = async () => {
-    await browser.close().catch(() => {});
-    await server.close();
-    await devnet.stop();
-  };
   if (headless) {
     await stop();
     return;

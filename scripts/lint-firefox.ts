@@ -2,20 +2,18 @@
  * `web-ext lint` on the Firefox build, as a gate: any error or warning fails, except the two
  * UNSAFE_VAR_ASSIGNMENT warnings that every React app gets for react-dom's own `dangerouslySetInnerHTML`
  * support (we never use that prop; a test greps our sources for it). Prints what it found.
+ * Linted as a listed add-on (no `--self-hosted`), so AMO's own checks apply too. The argument is the unpacked
+ * add-on: `.output/firefox-mv3`, or the store zip unpacked (scripts/check-zips.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.output/firefox-mv3';
-const out = execFileSync(
-  'npx',
-  ['web-ext', 'lint', '--source-dir', dir, '--self-hosted', '--output', 'json'],
-  {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
+const out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const report = JSON.parse(out.slice(out.indexOf('{'))) as Record<
   'errors' | 'warnings' | 'notices',
   Array<{ code: string; file?: string; message: string }>

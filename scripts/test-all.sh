@@ -13,4 +13,6 @@ step "web-ext lint";         npx tsx scripts/lint-firefox.ts
 step "unit and integration"; npx vitest run
 step "end to end (Chromium)"; npx vitest run -c vitest.e2e.config.ts
 step "smoke (Firefox)";      npx tsx e2e/firefox/firefox-smoke.ts
+step "store packages";       npx tsx scripts/check-zips.ts
+step "package install";      npx tsx scripts/pack-install.ts
 printf '\nAll test tiers passed.\n'

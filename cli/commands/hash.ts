@@ -5,6 +5,7 @@ import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
+import type { HashRow } from '../../lib/schemas/cli-output-schemas.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, parseCommandArgs } from '../command-args.ts';
 
@@ -14,6 +15,7 @@ const USAGE = `Usage: origin-lens hash <file>... | --text "<text>" | --text-file
  * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
  * `hash --text "<text>"` or `--text-file F` → `{ source, sha256Collapsed, isccText, isccTextHex, characters }`;
  * `hash --html F` → the same per paragraph of the page (`source` is `F#n`), split as the extension splits it.
+ * The JSON contract is lib/schemas/cli-output-schemas.ts, published in schemas/hash-output.schema.json.
  */
 export const run: CliCommand = async (argv, io) => {
   const args = parseCommandArgs(argv, io, {
@@ -28,7 +30,7 @@ export const run: CliCommand = async (argv, io) => {
   });
   if (args.exit !== undefined) return args.exit;
   const { values, positionals } = args;
-  const out: Array<Record<string, unknown>> = [];
+  const out: HashRow[] = [];
   let failed = false;
   const texts: Array<[string, string]> = [];
   if (values.text !== undefined) texts.push(['--text', values.text]);

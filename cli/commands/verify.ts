@@ -7,11 +7,12 @@ import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
-import type { C2paEvidence, ChainRecord, Evidence } from '../../lib/evidence/types.ts';
+import type { C2paEvidence, ChainRecord } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
 import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
+import type { C2paJson, VerifyRow } from '../../lib/schemas/cli-output-schemas.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, listOption, parseCommandArgs } from '../command-args.ts';
@@ -121,26 +122,11 @@ export const run: CliCommand = async (argv, io) => {
   return out.some((row) => row.verdict === 'error') ? 1 : 0;
 };
 
-export interface VerifyOutput {
-  source: string;
-  kind?: 'image' | 'text' | 'video' | 'audio';
-  sha256?: string;
-  sha256Collapsed?: string;
-  verdict: string;
-  reason: string;
-  variant?: string | null;
-  fingerprints?: Evidence['fingerprints'];
-  c2pa?: Record<string, unknown>;
-  chain?: Record<string, unknown>;
-  /** Content Credentials recovered from the registry (images without their own); null when none. */
-  recovered?: Record<string, unknown> | null;
-  /** Why a manifest named by a matching record could not be recovered. */
-  recoveryError?: string;
-  error?: string;
-}
+/** One row of `verify --json`: the contract is lib/schemas/cli-output-schemas.ts, published in schemas/. */
+export type VerifyOutput = VerifyRow;
 
 /** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
-function c2paJson(c: C2paEvidence): Record<string, unknown> {
+function c2paJson(c: C2paEvidence): C2paJson {
   return {
     state: c.state,
     trust: c.trust,
@@ -185,7 +171,15 @@ async function toOutput(
   if (details.kind === 'image') {
     out.c2pa = c
       ? c2paJson(c)
-      : { state: 'error', trust: null, aiGenerated: false, codes: [], signer: null, error: 'not read' };
+      : c2paJson({
+          state: 'error',
+          trust: null,
+          aiGenerated: false,
+          codes: [],
+          actions: [],
+          ingredients: [],
+          error: 'not read',
+        });
     const r = evidence.recovered;
     out.recovered =
       r?.state === 'recovered' && r.c2pa

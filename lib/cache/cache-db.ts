@@ -13,6 +13,8 @@ export interface PartStamp {
 
 /** One checked piece of content, keyed by its content hash (see README "Cache schema"). */
 export interface CachedItem {
+  /** Shape version of the row (lib/schemas/cache-row-schema.ts); absent on rows written before it existed. */
+  rowVersion?: number;
   /** SHA-256 of the bytes (images) or of the collapsed text (text). */
   key: string;
   kind: ItemKind;

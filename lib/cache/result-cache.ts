@@ -1,3 +1,4 @@
+import { CACHE_ROW_VERSION, isCurrentCachedItem, isUrlEntry } from '../schemas/cache-row-schema.ts';
 import type { CacheDb, CachedItem, PartStamp } from './cache-db.ts';
 
 export interface CachePolicy {
@@ -23,74 +24,6 @@ export const DEFAULT_POLICY: CachePolicy = {
 };
 
 const MAX_URLS_PER_ITEM = 16;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const C2PA_STATES = new Set(['none', 'valid', 'invalid', 'error']);
-const CHAIN_STATES = new Set(['ok', 'error', 'disabled']);
-
-const FAILURE_GROUPS = ['tamper', 'malformed', 'credential', 'conformance', 'ingredient'] as const;
-
-/** verdictFor() reads every group of classified failures, and each entry's code. */
-function isValidFailures(failures: unknown): boolean {
-  return (
-    isObject(failures) &&
-    FAILURE_GROUPS.every((group) => {
-      const list = failures[group];
-      return Array.isArray(list) && list.every((f) => isObject(f) && typeof f.code === 'string');
-    })
-  );
-}
-
-/** The parts a verdict is derived from, when present, must have the shape verdictFor() reads. */
-function isValidEvidence(evidence: unknown): boolean {
-  if (!isObject(evidence)) return false;
-  const { c2pa, chain, fingerprints } = evidence;
-  if (
-    c2pa !== undefined &&
-    !(
-      isObject(c2pa) &&
-      C2PA_STATES.has(c2pa.state as string) &&
-      Array.isArray(c2pa.codes) &&
-      Array.isArray(c2pa.actions) &&
-      Array.isArray(c2pa.ingredients) &&
-      (c2pa.failures === undefined || isValidFailures(c2pa.failures))
-    )
-  )
-    return false;
-  if (
-    chain !== undefined &&
-    !(
-      isObject(chain) &&
-      CHAIN_STATES.has(chain.state as string) &&
-      Array.isArray(chain.records) &&
-      typeof chain.otherRegistrations === 'number'
-    )
-  )
-    return false;
-  if (fingerprints !== undefined && !(isObject(fingerprints) && typeof fingerprints.kind === 'string'))
-    return false;
-  return true;
-}
-
-/** Rows come back from disk; an old or damaged row must be ignored (and re-checked), never trusted. */
-function isValidItem(row: unknown): row is CachedItem {
-  if (typeof row !== 'object' || row === null) return false;
-  const r = row as Partial<CachedItem>;
-  return (
-    isValidEvidence(r.evidence) &&
-    typeof r.key === 'string' &&
-    (r.kind === 'image' || r.kind === 'text') &&
-    Array.isArray(r.urls) &&
-    typeof r.evidence === 'object' &&
-    r.evidence !== null &&
-    typeof r.parts === 'object' &&
-    r.parts !== null &&
-    typeof r.verdict === 'string' &&
-    typeof r.reason === 'string' &&
-    (r.variant === undefined || r.variant === 'unverified' || r.variant === 'lead') &&
-    typeof r.checkedAt === 'number'
-  );
-}
 
 function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string; inner?: { name?: string } })?.name;
@@ -119,7 +52,8 @@ export class ResultCache {
   async get(key: string): Promise<CachedItem | undefined> {
     const row = await this.db.items.get(key);
     if (row === undefined) return undefined;
-    if (!isValidItem(row)) {
+    // Rows come back from disk; an old or damaged row must be ignored (and re-checked), never trusted.
+    if (!isCurrentCachedItem(row)) {
       await this.db.items.delete(key);
       return undefined;
     }
@@ -132,7 +66,7 @@ export class ResultCache {
   async getByUrl(url: string): Promise<CachedItem | undefined> {
     const entry: unknown = await this.db.urls.get(url);
     if (entry === undefined) return undefined;
-    if (!isObject(entry) || typeof entry.key !== 'string' || typeof entry.expiresAt !== 'number') {
+    if (!isUrlEntry(entry)) {
       await this.db.urls.delete(url);
       return undefined;
     }
@@ -143,7 +77,7 @@ export class ResultCache {
   async put(item: Omit<CachedItem, 'size' | 'lastAccess'>, url?: string): Promise<void> {
     const urls =
       url && !item.urls.includes(url) ? [url, ...item.urls].slice(0, MAX_URLS_PER_ITEM) : item.urls;
-    const row: CachedItem = { ...item, urls, lastAccess: this.now(), size: 0 };
+    const row: CachedItem = { ...item, rowVersion: CACHE_ROW_VERSION, urls, lastAccess: this.now(), size: 0 };
     row.size = JSON.stringify(row).length;
     const write = () =>
       this.db.transaction('rw', this.db.items, this.db.urls, async () => {

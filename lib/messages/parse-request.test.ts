@@ -121,3 +121,111 @@ describe('parseRequest', () => {
     expect(parsed).toEqual({ type: 'check-text', text: 'hello' });
   });
 });
+
+describe('parseRequest against bad shapes, per message kind', () => {
+  const big = 'x'.repeat(50 * 1024 * 1024);
+  const url = 'https://a.example/x.jpg';
+
+  it('check-image and check-media: a URL of the wrong type, scheme or size', () => {
+    for (const type of ['check-image', 'check-media'] as const) {
+      expect(parseRequest({ type }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: 42 }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: [url] }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: { toString: () => url } }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: `https://a/${big}` }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: `data:image/png;base64,${big}` }, 'content')).toBeNull();
+      expect(parseRequest({ type, url: 'data:image/png;base64,AAAA' }, 'content')).not.toBeNull();
+    }
+  });
+
+  it('check-text: not a string, empty, or over the bound', () => {
+    expect(parseRequest({ type: 'check-text' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: ['hello'] }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: big }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'check-text', text: 'x'.repeat(100_000) }, 'content')).not.toBeNull();
+  });
+
+  it('page-summary: counts that are not a map of item states to whole numbers', () => {
+    const ok = (counts: unknown) => parseRequest({ type: 'page-summary', counts }, 'content') !== null;
+    expect(ok({ verified: 1, pending: 0, 'on-request': 2 })).toBe(true);
+    expect(ok(undefined)).toBe(false);
+    expect(ok([1, 2])).toBe(false);
+    expect(ok({ verified: 1.5 })).toBe(false);
+    expect(ok({ verified: '1' })).toBe(false);
+    expect(ok({ verified: Number.POSITIVE_INFINITY })).toBe(false);
+    expect(ok({ 'made-up': 1 })).toBe(false);
+    // Deep nesting is not walked into: the first non-number ends the parse.
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { verified: deep };
+    expect(ok(deep)).toBe(false);
+    // Prototype keys as JSON or structured clone would deliver them: own keys, never merged into anything.
+    const hostile = JSON.parse('{"__proto__": {"verified": 1}, "constructor": 1, "verified": 2}');
+    const parsed = parseRequest({ type: 'page-summary', counts: hostile }, 'content');
+    expect(
+      parsed === null || Object.getPrototypeOf((parsed as { counts: object }).counts) === Object.prototype,
+    ).toBe(true);
+    expect(({} as Record<string, unknown>).verified).toBeUndefined();
+  });
+
+  it('open-details: neither a valid key nor a valid URL', () => {
+    expect(parseRequest({ type: 'open-details' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'open-details', key: 'A'.repeat(64) }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'open-details', key: big, url: 'file:///x' }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'open-details', key: hash, url: 7, media: 'pdf' }, 'content')).toEqual({
+      type: 'open-details',
+      key: hash,
+    });
+  });
+
+  it('key-only requests: a key that is not 64 lower-case hex characters', () => {
+    const kinds = [
+      'get-details',
+      'get-registrations',
+      'fetch-remote-manifest',
+      'recover-credentials',
+    ] as const;
+    for (const type of kinds) {
+      expect(parseRequest({ type }, 'page')).toBeNull();
+      expect(parseRequest({ type, key: hash.toUpperCase() }, 'page')).toBeNull();
+      expect(parseRequest({ type, key: `${hash}0` }, 'page')).toBeNull();
+      expect(parseRequest({ type, key: big }, 'page')).toBeNull();
+      expect(parseRequest({ type, key: 123 }, 'page')).toBeNull();
+      expect(parseRequest({ type, key: hash }, 'page')).toEqual({ type, key: hash });
+    }
+  });
+
+  it('verify-url: a bad URL; a bad media kind is dropped', () => {
+    expect(parseRequest({ type: 'verify-url', url: 'ftp://a.example/x' }, 'page')).toBeNull();
+    expect(parseRequest({ type: 'verify-url', url: big }, 'page')).toBeNull();
+    expect(parseRequest({ type: 'verify-url', url, media: { kind: 'video' } }, 'page')).toEqual({
+      type: 'verify-url',
+      url,
+    });
+  });
+
+  it('soft-binding-lookup: an endpoint that is not a bounded http(s) URL', () => {
+    const ask = (endpoint: unknown) =>
+      parseRequest({ type: 'soft-binding-lookup', key: hash, endpoint }, 'page');
+    expect(ask(undefined)).toBeNull();
+    expect(ask('javascript:alert(1)')).toBeNull();
+    expect(ask(`https://r.example/${big}`)).toBeNull();
+    expect(ask(['https://r.example/'])).toBeNull();
+    expect(parseRequest({ type: 'soft-binding-lookup', endpoint: 'https://r.example/' }, 'page')).toBeNull();
+  });
+
+  it('requests without fields keep only their type', () => {
+    const withProto = JSON.parse('{"type": "clear-cache", "all": true, "__proto__": {"x": 1}}');
+    expect(parseRequest(withProto, 'page')).toEqual({
+      type: 'clear-cache',
+    });
+    expect(parseRequest({ type: 'update-trust-lists', url }, 'page')).toEqual({ type: 'update-trust-lists' });
+  });
+
+  it('the type itself: wrong type, inherited names, huge strings', () => {
+    expect(parseRequest({ type: ['check-image'], url }, 'content')).toBeNull();
+    expect(parseRequest({ type: 'hasOwnProperty' }, 'page')).toBeNull();
+    expect(parseRequest({ type: 'constructor' }, 'page')).toBeNull();
+    expect(parseRequest({ type: big }, 'page')).toBeNull();
+    expect(parseRequest(Object.create({ type: 'clear-cache' }), 'page')).toBeNull();
+  });
+});

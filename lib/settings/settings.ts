@@ -1,8 +1,12 @@
 import type { ChainConfig } from '../chain/chains.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
+import { SETTINGS_VERSION } from '../schemas/settings-migrations.ts';
+import { readSettings } from '../schemas/settings-schema.ts';
 
 /** Everything the user can change. Stored as one object under `settings` in extension storage. */
 export interface Settings {
+  /** Version of the stored shape (lib/schemas/settings-migrations.ts brings older ones up to it). */
+  version: typeof SETTINGS_VERSION;
   /** Draw badges over images. */
   overlay: boolean;
   /** Also draw the grey "no provenance" badge (hidden by default: it is the common case and noise). */
@@ -35,6 +39,7 @@ export const SETTINGS_KEY = 'settings';
 
 export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegistrant[]): Settings {
   return {
+    version: SETTINGS_VERSION,
     overlay: true,
     showNoProvenance: false,
     disabledSites: [],
@@ -50,42 +55,13 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
   };
 }
 
-function pick<T>(value: unknown, fallback: T, ok: (v: unknown) => boolean): T {
-  return ok(value) ? (value as T) : fallback;
-}
-
-const isBool = (v: unknown) => typeof v === 'boolean';
-const isStringArray = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-
 /**
- * Merges what storage holds over the defaults, field by field, so that a stored value of the wrong type
- * (an older schema, a hand edit) falls back to its default instead of breaking the extension.
+ * Reads what storage holds, of any version, over the defaults, field by field, so that a stored value of the
+ * wrong type (an older schema, a hand edit) falls back to its default instead of breaking the extension.
+ * The schema and the migrations are in lib/schemas/settings-schema.ts and settings-migrations.ts.
  */
 export function mergeSettings(stored: unknown, defaults: Settings): Settings {
-  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const trust = (typeof s.trust === 'object' && s.trust !== null ? s.trust : {}) as Record<string, unknown>;
-  return {
-    overlay: pick(s.overlay, defaults.overlay, isBool),
-    showNoProvenance: pick(s.showNoProvenance, defaults.showNoProvenance, isBool),
-    disabledSites: pick(s.disabledSites, defaults.disabledSites, isStringArray),
-    omitCredentials: pick(s.omitCredentials, defaults.omitCredentials, isBool),
-    remoteManifests: pick(s.remoteManifests, defaults.remoteManifests, isBool),
-    remoteManifestsAnyHost: pick(s.remoteManifestsAnyHost, defaults.remoteManifestsAnyHost, isBool),
-    trust: {
-      official: pick(trust.official, defaults.trust.official, isBool),
-      interim: pick(trust.interim, defaults.trust.interim, isBool),
-      userAnchors: pick(trust.userAnchors, defaults.trust.userAnchors, (v) => typeof v === 'string'),
-    },
-    chains: pick(s.chains, defaults.chains, Array.isArray),
-    registrants: pick(s.registrants, defaults.registrants, Array.isArray),
-    crossCheckRpc: pick(s.crossCheckRpc, defaults.crossCheckRpc, (v) => typeof v === 'object' && v !== null),
-    mediaAutoCheckMb: pick(
-      s.mediaAutoCheckMb,
-      defaults.mediaAutoCheckMb,
-      (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
-    ),
-    softBindingEndpoints: pick(s.softBindingEndpoints, defaults.softBindingEndpoints, isStringArray),
-  };
+  return readSettings(stored, defaults);
 }
 
 /** Normalises a hostname typed by the user ("https://www.Example.com/x" → "www.example.com"). */

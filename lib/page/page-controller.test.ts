@@ -1,0 +1,284 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackgroundRequest, CheckResult, SendToBackground } from '../messages/protocol.ts';
+import { createTestPage, mutationsDelivered, type TestPage } from '../testing/dom-window.ts';
+import { extensionLifecycle } from './extension-lifecycle.ts';
+import { PageController } from './page-controller.ts';
+
+/**
+ * The background, in process: records every message and answers image checks when the test says (each one is
+ * a promise the test resolves or rejects), text checks at once.
+ */
+class Background {
+  readonly sent: BackgroundRequest[] = [];
+  private readonly open = new Map<
+    string,
+    Array<{ ok: (r: CheckResult) => void; fail: (e: Error) => void }>
+  >();
+
+  readonly send = ((request: BackgroundRequest) => {
+    this.sent.push(request);
+    if (request.type === 'check-image') {
+      return new Promise((ok, fail) => {
+        const list = this.open.get(request.url) ?? [];
+        list.push({ ok: ok as (r: CheckResult) => void, fail });
+        this.open.set(request.url, list);
+      });
+    }
+    if (request.type === 'check-text') {
+      return Promise.resolve({ kind: 'text', verdict: 'none', reason: 'No record', key: 'k-text' });
+    }
+    return Promise.resolve(null);
+  }) as SendToBackground;
+
+  /** URLs of the image checks sent so far, in order. */
+  images(): string[] {
+    return this.sent.flatMap((r) => (r.type === 'check-image' ? [r.url.split('/').pop() as string] : []));
+  }
+
+  of<T extends BackgroundRequest['type']>(type: T): Array<Extract<BackgroundRequest, { type: T }>> {
+    return this.sent.filter((r): r is Extract<BackgroundRequest, { type: T }> => r.type === type);
+  }
+
+  async answer(file: string, result: Partial<CheckResult> = {}): Promise<void> {
+    const url = `https://news.example/img/${file}`;
+    const pending = this.open.get(url)?.shift();
+    if (!pending) throw new Error(`no check of ${file} in flight`);
+    pending.ok({
+      kind: 'image',
+      verdict: 'verified',
+      reason: `Signed (${file})`,
+      key: `k-${file}`,
+      ...result,
+    });
+    await settle();
+  }
+
+  async fail(file: string, message: string): Promise<void> {
+    this.open.get(`https://news.example/img/${file}`)?.shift()?.fail(new Error(message));
+    await settle();
+  }
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const img = (id: string) => `<img id="${id}" src="/img/${id}.jpg" width="200" height="200">`;
+const imgs = (n: number) => Array.from({ length: n }, (_, i) => img(`p${i}`)).join('');
+
+let page: TestPage | undefined;
+let controller: PageController | undefined;
+afterEach(async () => {
+  controller?.stop();
+  await page?.close();
+  page = controller = undefined;
+});
+
+function open(html: string, send?: SendToBackground) {
+  page = createTestPage(html);
+  const background = new Background();
+  controller = new PageController({
+    win: page.win,
+    send: send ?? background.send,
+    overlay: true,
+    showNoProvenance: false,
+    maxStartDelayMs: 0,
+  });
+  controller.start();
+  return { page, controller, background };
+}
+
+const stateOf = (c: PageController, id: string) => c.list().items.find((i) => i.url?.endsWith(`/${id}.jpg`));
+
+describe('PageController: image checks', () => {
+  it('keeps at most 16 checks in flight, and sends the next as each answer comes', async () => {
+    const { page, background } = open(imgs(20));
+    page.idle.drain();
+    await settle();
+    expect(background.images()).toHaveLength(16);
+    await background.answer('p0.jpg');
+    expect(background.images()).toHaveLength(17);
+    expect(background.images()[16]).toBe('p16.jpg');
+  });
+
+  it('sends an image that comes into view before the off-screen ones found earlier', async () => {
+    const { page, background } = open(imgs(20));
+    page.idle.drain();
+    await settle();
+    page.viewport.set(page.$('#p19'), true);
+    await background.answer('p0.jpg');
+    expect(background.images().slice(16)).toEqual(['p19.jpg']);
+    await background.answer('p1.jpg');
+    expect(background.images().slice(16)).toEqual(['p19.jpg', 'p16.jpg']);
+  });
+
+  it('never sends the check of an image removed before its turn', async () => {
+    const { page, background } = open(imgs(18));
+    page.idle.drain();
+    await settle();
+    page.$('#p16').remove();
+    await mutationsDelivered();
+    await background.answer('p0.jpg');
+    await background.answer('p1.jpg');
+    expect(background.images().slice(16)).toEqual(['p17.jpg']);
+  });
+
+  it('shows the verdict, and gives an image put back its badge without asking again', async () => {
+    const { page, controller, background } = open(`<div id="box">${img('a')}</div>`);
+    page.idle.drain();
+    await settle();
+    expect(stateOf(controller, 'a')?.state).toBe('pending');
+    await background.answer('a.jpg');
+    expect(stateOf(controller, 'a')).toMatchObject({
+      state: 'verified',
+      reason: 'Signed (a.jpg)',
+      key: 'k-a.jpg',
+    });
+    const el = page.$('#a');
+    el.remove();
+    await mutationsDelivered();
+    expect(stateOf(controller, 'a')).toBeUndefined();
+    page.$('#box').append(el);
+    await mutationsDelivered();
+    page.idle.drain();
+    expect(stateOf(controller, 'a')?.state).toBe('verified');
+    expect(background.images()).toEqual(['a.jpg']);
+  });
+
+  it('turns a failed check into "could not check" and asks again for the next copy', async () => {
+    const { page, controller, background } = open(`<div id="box">${img('a')}</div>`);
+    page.idle.drain();
+    await settle();
+    await background.fail('a.jpg', 'the network is down');
+    expect(stateOf(controller, 'a')).toMatchObject({
+      state: 'error',
+      reason: 'Could not check: the network is down',
+    });
+    page
+      .$('#box')
+      .insertAdjacentHTML('beforeend', '<img id="copy" src="/img/a.jpg" width="200" height="200">');
+    await mutationsDelivered();
+    page.idle.drain();
+    await settle();
+    expect(background.images()).toEqual(['a.jpg', 'a.jpg']);
+  });
+
+  it('checks the new source when an image changes it, and ignores the old answer', async () => {
+    const { page, controller, background } = open(img('a'));
+    page.idle.drain();
+    await settle();
+    page.$('#a').setAttribute('src', '/img/b.jpg');
+    await mutationsDelivered();
+    page.idle.drain();
+    await settle();
+    expect(background.images()).toEqual(['a.jpg', 'b.jpg']);
+    await background.answer('a.jpg', { verdict: 'tampered', reason: 'old' });
+    const item = controller.list().items[0];
+    expect(item).toMatchObject({ url: 'https://news.example/img/b.jpg', state: 'pending' });
+  });
+});
+
+describe('PageController: text and summary', () => {
+  it('sends each paragraph to the worker, which answers its verdict', async () => {
+    const para = 'A paragraph long enough to be worth a fingerprint of its own, about the harbour. '.repeat(
+      3,
+    );
+    const { page, controller, background } = open(
+      `<article><p>${para}</p><p>${para.toUpperCase()}</p></article>`,
+    );
+    page.idle.drain();
+    await settle();
+    expect(background.of('check-text').map((r) => r.text.slice(0, 12))).toEqual([
+      'A paragraph ',
+      'A PARAGRAPH ',
+    ]);
+    const texts = controller.list().items.filter((i) => i.kind === 'text');
+    expect(texts.map((t) => t.state)).toEqual(['none', 'none']);
+  });
+
+  it('fails an over-long block without sending it', async () => {
+    const { page, controller, background } = open(`<article><p>${'x '.repeat(60_000)}</p></article>`);
+    page.idle.drain();
+    await settle();
+    expect(background.of('check-text')).toEqual([]);
+    const [text] = controller.list().items;
+    expect(text).toMatchObject({ kind: 'text', state: 'error' });
+    expect(text?.reason).toMatch(/too long to check \(1\d{5} characters\)/);
+  });
+
+  it('sends the toolbar count a few times, not once per result', async () => {
+    const { page, background } = open(imgs(10));
+    page.idle.drain();
+    await settle();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => background.answer(`p${i}.jpg`)));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const summaries = background.of('page-summary');
+    expect(summaries.length).toBeGreaterThan(0);
+    // One for the pending items, one for the results; a third only if the machine straddles a window.
+    expect(summaries.length).toBeLessThanOrEqual(3);
+    expect(summaries.at(-1)?.counts).toEqual({ verified: 10 });
+  });
+});
+
+describe('PageController: what the popup and the context menu ask', () => {
+  it('names the right-clicked image, else the selection', async () => {
+    const { page, controller } = open(`${img('a')}<p id="t">Some selected words</p>`);
+    page.idle.drain();
+    expect(controller.contextTarget()).toBeNull();
+    const range = page.doc.createRange();
+    range.selectNodeContents(page.$('#t'));
+    page.win.getSelection()?.addRange(range);
+    expect(controller.contextTarget()).toEqual({ kind: 'text', text: 'Some selected words' });
+    page.$('#a').dispatchEvent(new page.win.MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    expect(controller.contextTarget()).toEqual({ kind: 'image', url: 'https://news.example/img/a.jpg' });
+  });
+
+  it('highlights an item the popup names, and only a known one', async () => {
+    const { page, controller, background } = open(img('a'));
+    page.idle.drain();
+    await settle();
+    await background.answer('a.jpg');
+    const id = controller.list().items[0]?.id as string;
+    expect(controller.highlight(id)).toBe(true);
+    expect(controller.highlight('nope')).toBe(false);
+  });
+});
+
+describe('PageController: teardown when the extension context dies', () => {
+  it('removes its overlay and stops scanning at the first message after the extension went away', async () => {
+    page = createTestPage(`<div id="box">${img('a')}</div>`);
+    const background = new Background();
+    let alive = true;
+    const lifecycle = extensionLifecycle(page.win, () => alive);
+    // The content script's wiring (entrypoints/content.ts): every message first asks whether the extension is there.
+    const send = ((request: BackgroundRequest) =>
+      lifecycle.alive()
+        ? background.send(request)
+        : Promise.reject(new Error('Origin Lens was updated or removed'))) as SendToBackground;
+    const c = new PageController({
+      win: page.win,
+      send,
+      overlay: true,
+      showNoProvenance: false,
+      maxStartDelayMs: 0,
+    });
+    controller = c;
+    c.start();
+    lifecycle.onEnded(() => c.stop());
+    page.idle.drain();
+    await settle();
+    expect(page.doc.querySelector('origin-lens-overlay')).not.toBeNull();
+    expect(background.images()).toEqual(['a.jpg']);
+
+    alive = false;
+    page.$('#box').insertAdjacentHTML('beforeend', img('b'));
+    await mutationsDelivered();
+    page.idle.drain();
+    await settle();
+    expect(page.doc.querySelector('origin-lens-overlay')).toBeNull();
+    expect(page.viewport.observers.size).toBe(0);
+    page.$('#box').insertAdjacentHTML('beforeend', img('c'));
+    await mutationsDelivered();
+    page.idle.drain();
+    await settle();
+    expect(background.images()).toEqual(['a.jpg']);
+    expect(page.idle.pending).toBe(0);
+  });
+});
