@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../cli/decode-image-node.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import type { ItemDetails } from '../lib/messages/protocol.ts';
+import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { badgesInDom, byFile, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
 

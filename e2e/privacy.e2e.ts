@@ -8,7 +8,7 @@ import { byFile, setSettings, settledItems, tabIdOf } from './support/extension-
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
 
 /**
- * What leaves the browser while the user reads pages (DESIGN.md "Security and privacy": page URLs and
+ * What leaves the browser while the user reads pages (docs/architecture.md "Security and privacy": page URLs and
  * cookies never go to third parties; image fetches use credentials 'omit'; the RPC sees the hashes looked
  * up and nothing else; remote manifests only when the setting allows). Every request is recorded three
  * ways: the static server's own log (all headers, the ground truth for cookies), a logging proxy in front

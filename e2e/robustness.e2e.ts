@@ -24,7 +24,7 @@ import { currentWorker } from './support/launch-chromium.ts';
 import type { Route } from './support/static-server.ts';
 
 /**
- * Hostile and broken input in the real browser (DESIGN.md "Security and privacy": "Bad input gets a clear
+ * Hostile and broken input in the real browser (docs/architecture.md "Security and privacy": "Bad input gets a clear
  * 'could not check' state, and the page keeps working"). Every test here can fail: each asserts a verdict
  * per input, request counts from the server's side, or the worker's own state.
  */

@@ -1,14 +1,14 @@
 /**
  * C2PA engine benchmark (Node): cold start, then per-image read times over the fixture set, warm.
- * Run: `npx tsx scripts/bench-c2pa.ts`. Targets (DESIGN.md "Measured cost"): cold ≤ 300 ms, warm median
+ * Run: `npx tsx scripts/bench-c2pa.ts`. Targets (docs/architecture.md "C2PA"): cold ≤ 300 ms, warm median
  * ≤ 25 ms per image. Timings are wall-clock on whatever else the machine is doing; compare runs on a
  * quiet machine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../cli/c2pa-engine-node.ts';
 import { readC2pa } from '../lib/c2pa/read-c2pa.ts';
 import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../lib/node/c2pa-engine-node.ts';
 
 export interface BenchC2paOptions {
   /** Timed passes over the fixture set after one warm-up pass (default 5). */

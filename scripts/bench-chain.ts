@@ -1,5 +1,5 @@
 /**
- * Registry performance against a local anvil (DESIGN.md "Performance budget"):
+ * Registry performance against a local anvil (docs/architecture.md "Performance budget"):
  *   npx tsx scripts/bench-chain.ts
  * - lookup of 1000 hashes × 5 registrants: one eth_call, target ≤ 50 ms;
  * - a 200-image page through the lookup batcher: target one request per chain per window;
@@ -10,13 +10,15 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Address, keccak256, toHex } from 'viem';
-import type { Hex32 } from '../lib/chain/hex32.ts';
+import { type Hex32, toHex32 } from '../lib/chain/hex32.ts';
 import { CodeCache, lookupHashes } from '../lib/chain/lookup.ts';
 import { createLookupBatcher } from '../lib/chain/lookup-batcher.ts';
 import { PdqIndex, type PdqRecord } from '../lib/chain/pdq-index.ts';
 import { registerContent } from '../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../lib/chain/registry-address.ts';
 import { ANVIL_ACCOUNTS, startTestChain } from '../lib/chain/test-chain.ts';
+import { randomHash256 } from '../lib/testing/random-hash.ts';
+import { seededRandom } from '../lib/testing/seeded-random.ts';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,20 +103,8 @@ async function benchBatcher(out: Record<string, number>): Promise<void> {
 }
 
 function benchPdq(out: Record<string, number>): void {
-  let s = 0x9e3779b9;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  const pdq = (): Hex32 => {
-    let hex = '0x';
-    for (let k = 0; k < 8; k++) hex += next().toString(16).padStart(8, '0');
-    return hex as Hex32;
-  };
+  const random = seededRandom(0x9e3779b9);
+  const pdq = (): Hex32 => toHex32(randomHash256(random));
   const records: PdqRecord[] = Array.from({ length: 100_000 }, (_, i) => ({
     pdq: pdq(),
     chainId: 31337,

@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { decodeImageNode } from '../cli/decode-image-node.ts';
 import { findC2paTrace } from '../lib/c2pa/detect-c2pa.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../lib/fingerprint/fingerprint-text.ts';
@@ -18,6 +17,7 @@ import { isccTextCode } from '../lib/fingerprint/iscc-text.ts';
 import { lumaFromRgb, pdqFrom64, pdqFromRgb } from '../lib/fingerprint/pdq.ts';
 import { sha256Hex } from '../lib/fingerprint/sha256.ts';
 import { shrinkNearest512 } from '../lib/fingerprint/shrink-nearest.ts';
+import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 
 const fixture = (path: string) =>
   new Uint8Array(readFileSync(new URL(`../fixtures/pdq/${path}`, import.meta.url)));

@@ -2,7 +2,7 @@
  * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
- * Page-scale performance of the extension in Chromium (DESIGN.md "Performance budget"). Builds the extension,
+ * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
  * generates the bench pages (scripts/bench-page/generate-site.ts), starts a devnet seeded with some of them
  * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
  * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.

@@ -26,6 +26,24 @@ describe('source rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps lib/ independent of the CLI and the UI: no file in lib/, tests included, imports cli/, entrypoints/ or components/', () => {
+    const offenders = files('lib').filter((f) =>
+      /(from|import)\s*\(?\s*['"](\.\.\/)+(cli|entrypoints|components)\//.test(read(f)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the Node-only adapters (lib/node/) out of the extension', () => {
+    const nodeOnly = /(from|import)\s*\(?\s*['"](\.\.?\/)+(lib\/)?node\//;
+    const offenders = [
+      ...source('entrypoints'),
+      ...source('components'),
+      // lib/node itself, the test helpers and the anvil chain of the tests run in Node only.
+      ...source('lib').filter((f) => !/^lib\/(node|testing)\/|^lib\/chain\/test-chain\.ts$/.test(f)),
+    ].filter((f) => nodeOnly.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps entrypoints thin', () => {
     const long = files('entrypoints')
       .map((f) => [relative(ROOT, join(ROOT, f)), read(f).split('\n').length] as const)

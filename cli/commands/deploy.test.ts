@@ -7,15 +7,11 @@ import {
   startTestChain,
   type TestChain,
 } from '../../lib/chain/test-chain.ts';
+import { captureIo } from '../capture-io.ts';
 import type { CliIo } from '../cli-io.ts';
 import { run } from './deploy.ts';
 
-function io(env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, cwd: process.cwd() };
-  return { cli, out, err };
-}
+const io = (env: CliIo['env'] = {}) => captureIo({ env });
 
 let chain: TestChain;
 beforeAll(async () => {

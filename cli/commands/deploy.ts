@@ -3,12 +3,12 @@
  * through the CREATE2 deployer. Idempotent: when the registry is already there nothing is sent and no key is
  * needed. The key comes from ORIGIN_LENS_KEY, never from an argument.
  */
-import { parseArgs } from 'node:util';
 import { deployRegistry, registryDeployed } from '../../lib/chain/deploy-registry.ts';
-import { accountFromEnv, KEY_ARGUMENT_REFUSED, KeyError, keyArgument } from '../../lib/chain/key-from-env.ts';
+import { accountFromEnv, KeyError } from '../../lib/chain/key-from-env.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
 import type { CliCommand } from '../cli-io.ts';
+import { fail, parseCommandArgs } from '../command-args.ts';
 
 const USAGE = `Usage: origin-lens deploy [--rpc URL] [--json]
   Deploys the Origin Lens registry to ${REGISTRY_ADDRESS} (the same address on every chain).
@@ -17,25 +17,15 @@ const USAGE = `Usage: origin-lens deploy [--rpc URL] [--json]
   The deploying key is read from ORIGIN_LENS_KEY (only needed when the registry is not there yet).`;
 
 export const run: CliCommand = async (argv, io) => {
-  const keyArg = keyArgument(argv);
-  if (keyArg) {
-    io.stderr(`origin-lens deploy: refused ${keyArg}: ${KEY_ARGUMENT_REFUSED}`);
-    return 2;
-  }
-  let values: { rpc?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { rpc: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.stderr(`origin-lens deploy: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const args = parseCommandArgs(argv, io, {
+    command: 'deploy',
+    usage: USAGE,
+    refuseKeyArgument: true,
+    options: { rpc: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (args.exit !== undefined) return args.exit;
+  if (args.positionals.length > 0) return fail(io, 'deploy', `unexpected argument "${args.positionals[0]}"`);
+  const { values } = args;
   try {
     const connection = await connectRpc(values.rpc ?? DEVNET_RPC_URL);
     const chainId = connection.chain.id;
@@ -58,7 +48,6 @@ export const run: CliCommand = async (argv, io) => {
     } else io.stdout(`Registry already at ${result.address} on chain ${chainId}; nothing sent`);
     return 0;
   } catch (e) {
-    io.stderr(`origin-lens deploy: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    return e instanceof KeyError ? 2 : 1;
+    return fail(io, 'deploy', e, e instanceof KeyError ? 2 : 1);
   }
 };

@@ -5,16 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createChainClient } from '../../lib/chain/create-chain-client.ts';
 import { CodeCache, lookupHashes } from '../../lib/chain/lookup.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
-import type { CliIo } from '../cli-io.ts';
+import { captureIo } from '../capture-io.ts';
 import { DEVNET_ACCOUNTS, type DevnetInfo, parseSeed, run, runDevnet } from './devnet.ts';
 import { fingerprintFile } from './register.ts';
 
-function io(cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd };
-  return { cli, out, err };
-}
+const io = (cwd = process.cwd()) => captureIo({ cwd });
 
 async function answers(url: string): Promise<boolean> {
   try {

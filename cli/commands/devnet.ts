@@ -15,23 +15,19 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Address } from 'viem';
 import { deployRegistry } from '../../lib/chain/deploy-registry.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { type RegisterItem, registerContent, revokeContent } from '../../lib/chain/register-content.ts';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { connectRpc, walletFor } from '../../lib/chain/rpc-connection.ts';
-import { type AnvilInstance, startAnvil } from '../anvil.ts';
+import { ANVIL_ACCOUNTS, type AnvilInstance, startAnvil } from '../../lib/node/anvil.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
+import { fail, intOption, parseCommandArgs } from '../command-args.ts';
 import { fingerprintFile } from './register.ts';
 
-/** anvil's default accounts (public test mnemonic): never trust them outside chain 31337. */
-export const DEVNET_ACCOUNTS = {
-  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
-  publisher: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  stranger: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-} as const satisfies Record<string, Address>;
+/** The devnet's accounts are anvil's default ones (public test mnemonic): never trust them outside chain 31337. */
+export const DEVNET_ACCOUNTS = ANVIL_ACCOUNTS;
 
 export const DEFAULT_SEED = 'demo/seed.json';
 
@@ -130,24 +126,19 @@ async function seed(
 }
 
 export async function runDevnet(argv: string[], io: CliIo, options: DevnetOptions = {}): Promise<number> {
-  let values: { port?: string; seed?: string; help?: boolean };
+  const args = parseCommandArgs(argv, io, {
+    command: 'devnet',
+    usage: USAGE,
+    options: { port: { type: 'string' }, seed: { type: 'string' } },
+  });
+  if (args.exit !== undefined) return args.exit;
+  if (args.positionals.length > 0) return fail(io, 'devnet', `unexpected argument "${args.positionals[0]}"`);
+  const { values } = args;
+  let port: number;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
+    port = intOption('port', values.port, 8545, { min: 0, max: 65_535 });
   } catch (e) {
-    io.stderr(`origin-lens devnet: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const port = Number(values.port ?? 8545);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    io.stderr(`origin-lens devnet: --port must be 0..65535`);
-    return 2;
+    return fail(io, 'devnet', e);
   }
   // Read and validate the seed before starting anything.
   let entries: SeedEntry[] = [];

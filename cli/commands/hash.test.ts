@@ -62,4 +62,10 @@ describe('origin-lens hash', () => {
     expect(code).toBe(2);
     expect(err).toContain('give files');
   });
+
+  it('answers an unknown option with the usage and exit code 2, like every command', async () => {
+    const { code, err } = await hash(['--bogus']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^origin-lens hash: .*--bogus.*\nUsage: origin-lens hash/);
+  });
 });

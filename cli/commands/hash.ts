@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { HashRow } from '../../lib/schemas/cli-output-schemas.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { decodeImageNode } from '../decode-image-node.ts';
+import { fail, parseCommandArgs } from '../command-args.ts';
+
+const USAGE = `Usage: origin-lens hash <file>... | --text "<text>" | --text-file F | --html F [--json]`;
 
 /**
  * `hash <file>... [--json]` → per file `{ source, sha256, pdq, pdqQuality, pdqError? }`;
@@ -16,9 +18,9 @@ import { decodeImageNode } from '../decode-image-node.ts';
  * The JSON contract is lib/schemas/cli-output-schemas.ts, published in schemas/hash-output.schema.json.
  */
 export const run: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommandArgs(argv, io, {
+    command: 'hash',
+    usage: USAGE,
     options: {
       json: { type: 'boolean' },
       text: { type: 'string' },
@@ -26,6 +28,8 @@ export const run: CliCommand = async (argv, io) => {
       html: { type: 'string' },
     },
   });
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args;
   const out: HashRow[] = [];
   let failed = false;
   const texts: Array<[string, string]> = [];
@@ -76,8 +80,7 @@ export const run: CliCommand = async (argv, io) => {
     }
   }
   if (out.length === 0) {
-    io.stderr('origin-lens hash: give files, --text, --text-file or --html');
-    return 2;
+    return fail(io, 'hash', 'give files, --text, --text-file or --html');
   }
   if (values.json) io.stdout(JSON.stringify(out, null, 2));
   else {

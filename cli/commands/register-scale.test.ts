@@ -13,6 +13,7 @@ import {
   startTestChain,
   type TestChain,
 } from '../../lib/chain/test-chain.ts';
+import { captureIo } from '../capture-io.ts';
 import type { CliIo } from '../cli-io.ts';
 import type { RegisterState } from '../register-state.ts';
 import { run } from './register.ts';
@@ -26,12 +27,7 @@ let dir: string;
 const files: string[] = [];
 const FILES = 60; // 120 hashes (collapsed text + ISCC per file)
 
-function io(env: Record<string, string> = { ORIGIN_LENS_KEY: ANVIL_PUBLISHER_KEY }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, cwd: dir };
-  return { out, err, cli };
-}
+const io = (env: CliIo['env'] = { ORIGIN_LENS_KEY: ANVIL_PUBLISHER_KEY }) => captureIo({ env, cwd: dir });
 
 beforeAll(async () => {
   chain = await startTestChain();

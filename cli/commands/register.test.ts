@@ -16,6 +16,7 @@ import {
   type TestChain,
 } from '../../lib/chain/test-chain.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { captureIo } from '../capture-io.ts';
 import type { CliIo } from '../cli-io.ts';
 import { htmlBlockFingerprints, run } from './register.ts';
 
@@ -42,12 +43,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function io(env: Record<string, string | undefined> = { ORIGIN_LENS_KEY: ANVIL_PUBLISHER_KEY }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, cwd: process.cwd() };
-  return { cli, out, err };
-}
+const io = (env: CliIo['env'] = { ORIGIN_LENS_KEY: ANVIL_PUBLISHER_KEY }) => captureIo({ env });
 
 async function entryOf(hash: Hex32) {
   const [packed, counts] = await readContract(chain.client, {

@@ -15,7 +15,6 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { formatEther, formatGwei, parseGwei } from 'viem';
 import { extractManifestStore } from '../../lib/c2pa/extract-manifest-store.ts';
@@ -24,7 +23,7 @@ import { estimateRegisterGas } from '../../lib/chain/estimate-register-gas.ts';
 import type { Hex32 } from '../../lib/chain/hex32.ts';
 import { toHex32 } from '../../lib/chain/hex32.ts';
 import { isccKey } from '../../lib/chain/iscc-key.ts';
-import { accountFromEnv, KEY_ARGUMENT_REFUSED, KeyError, keyArgument } from '../../lib/chain/key-from-env.ts';
+import { accountFromEnv, KeyError } from '../../lib/chain/key-from-env.ts';
 import {
   batchesOf,
   type RegisterItem,
@@ -41,18 +40,16 @@ import {
   MAX_BATCH,
 } from '../../lib/chain/registry-entry.ts';
 import { connectRpc, DEVNET_RPC_URL, walletFor } from '../../lib/chain/rpc-connection.ts';
-import {
-  blankTextReason,
-  fingerprintImage,
-  fingerprintText,
-  PDQ_MIN_QUALITY,
-  sniffImageType,
-} from '../../lib/fingerprint/index.ts';
+import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
+import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
+import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
+import { sniffImageType } from '../../lib/fingerprint/image-type.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
+import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { decodeImageNode } from '../decode-image-node.ts';
+import { fail, firstLine, intOption, parseCommandArgs } from '../command-args.ts';
 import { progressBar } from '../progress-bar.ts';
 import {
   itemKey,
@@ -229,54 +226,26 @@ async function fingerprintHtml(html: string, displayName: string): Promise<FileF
   };
 }
 
-const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
-
 export const run: CliCommand = async (argv, io) => {
-  const keyArg = keyArgument(argv);
-  if (keyArg) {
-    io.stderr(`origin-lens register: refused ${keyArg}: ${KEY_ARGUMENT_REFUSED}`);
-    return 2;
-  }
-  let values: {
-    ai?: boolean;
-    uri?: string;
-    rpc?: string;
-    json?: boolean;
-    help?: boolean;
-    'manifests-out'?: string;
-    'manifest-base-url'?: string;
-    'batch-size'?: string;
-    state?: string;
-    'dry-run'?: boolean;
-    'gas-price'?: string;
-  };
-  let files: string[];
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ai: { type: 'boolean' },
-        uri: { type: 'string' },
-        'manifests-out': { type: 'string' },
-        'batch-size': { type: 'string' },
-        state: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'gas-price': { type: 'string' },
-        'manifest-base-url': { type: 'string' },
-        rpc: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    io.stderr(`origin-lens register: ${firstLine(e)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const args = parseCommandArgs(argv, io, {
+    command: 'register',
+    usage: USAGE,
+    refuseKeyArgument: true,
+    options: {
+      ai: { type: 'boolean' },
+      uri: { type: 'string' },
+      'manifests-out': { type: 'string' },
+      'batch-size': { type: 'string' },
+      state: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'gas-price': { type: 'string' },
+      'manifest-base-url': { type: 'string' },
+      rpc: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals: files } = args;
   if (files.length === 0) {
     io.stderr(`origin-lens register: no files given\n${USAGE}`);
     return 2;
@@ -288,20 +257,19 @@ export const run: CliCommand = async (argv, io) => {
   try {
     if (!dryRun || io.env.ORIGIN_LENS_KEY) account = accountFromEnv(io.env);
   } catch (e) {
-    io.stderr(`origin-lens register: ${firstLine(e)}`);
-    return 2;
+    return fail(io, 'register', e);
   }
-  const batchSize = Number(values['batch-size'] ?? MAX_BATCH);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
-    io.stderr(`origin-lens register: --batch-size must be 1..${MAX_BATCH}`);
-    return 2;
+  let batchSize: number;
+  try {
+    batchSize = intOption('batch-size', values['batch-size'], MAX_BATCH, { min: 1, max: MAX_BATCH });
+  } catch (e) {
+    return fail(io, 'register', e);
   }
   let gasPrice: bigint | undefined;
   try {
     if (values['gas-price'] !== undefined) gasPrice = parseGwei(values['gas-price']);
   } catch {
-    io.stderr('origin-lens register: --gas-price takes a price in gwei, e.g. 0.05');
-    return 2;
+    return fail(io, 'register', '--gas-price takes a price in gwei, e.g. 0.05');
   }
   const sender = account?.address ?? DRY_RUN_SENDER;
   const progress = (line: string) => {
@@ -321,8 +289,7 @@ export const run: CliCommand = async (argv, io) => {
         registrant: sender,
       });
     } catch (e) {
-      io.stderr(`origin-lens register: ${firstLine(e)}`);
-      return 1;
+      return fail(io, 'register', e, 1);
     }
   }
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createPdqIndexService } from '../../lib/background/pdq-index-service.ts';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { contentHashOf } from '../../lib/chain/content-hash.ts';
 import { MemoryPdqIndexStore } from '../../lib/chain/pdq-index-store.ts';
 import { DEFAULT_REGISTRANTS } from '../../lib/chain/registrants.ts';
 import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.ts';
@@ -10,38 +10,42 @@ import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { C2paEvidence, ChainRecord } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
+import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
 import type { C2paJson, VerifyRow } from '../../lib/schemas/cli-output-schemas.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
-import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { createNodePipeline } from '../node-pipeline.ts';
+import { fail, listOption, parseCommandArgs } from '../command-args.ts';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+const TRUST_CHOICES = ['official', 'interim', 'none'] as const;
+const USAGE = `Usage: origin-lens verify <file|url>... [--json] [--rpc URL] [--trust official,interim,none] [--anchors FILE.pem] [--no-remote]`;
 
 /**
  * `verify <file|url>... [--json] [--rpc URL] [--trust official|interim|none] [--anchors FILE.pem]`.
  * The JSON output is a stable contract, documented in README "Command line".
  */
 export const run: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const args = parseCommandArgs(argv, io, {
+    command: 'verify',
+    usage: USAGE,
     options: {
       json: { type: 'boolean' },
       rpc: { type: 'string' },
-      trust: { type: 'string', default: 'official,interim' },
+      trust: { type: 'string', multiple: true, default: ['official,interim'] },
       anchors: { type: 'string' },
       'no-remote': { type: 'boolean' },
     },
   });
-  if (positionals.length === 0) {
-    io.stderr('origin-lens verify: give one or more files or URLs');
-    return 2;
-  }
-  const trust = new Set(values.trust?.split(',').map((t) => t.trim()));
-  if ([...trust].some((t) => !['official', 'interim', 'none'].includes(t))) {
-    io.stderr('origin-lens verify: --trust takes official, interim, none (comma-separated)');
-    return 2;
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args;
+  if (positionals.length === 0) return fail(io, 'verify', 'give one or more files or URLs');
+  let trust: Set<string>;
+  try {
+    trust = new Set(listOption('trust', values.trust, TRUST_CHOICES));
+  } catch (e) {
+    return fail(io, 'verify', e);
   }
   let chains: ChainConfig[] = [];
   if (values.rpc) {
@@ -198,16 +202,16 @@ async function toOutput(
   const ch = evidence.chain;
   let records: ChainRecord[] = ch?.records ?? [];
   // The batched lookup only names trusted registrants; the logs name everyone, with transaction and URI.
-  const key = f?.kind === 'image' ? f.sha256 : f?.kind === 'text' ? f.sha256Collapsed : undefined;
+  const contentHash = contentHashOf(f);
   const logErrors: string[] = [];
-  if (key && chains.length > 0) {
+  if (contentHash && chains.length > 0) {
     const fromLogs: ChainRecord[] = [];
     for (const chain of chains) {
       try {
         const { client } = await connectRpc(chain.rpcUrl);
         const result = await registrationsFromLogs(client, {
           chain,
-          contentHash: `0x${key}`,
+          contentHash,
           registrants,
           fromBlock: 0n,
         });

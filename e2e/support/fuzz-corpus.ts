@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { concatBytes } from '../../lib/bytes/concat-bytes.ts';
 import type { Verdict } from '../../lib/evidence/types.ts';
 import { seededRandom } from '../../lib/testing/seeded-random.ts';
 
@@ -109,15 +110,7 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
 
 const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 /**
  * A well-formed, tiny PNG whose IHDR declares `width`×`height` RGB pixels (valid CRCs, IEND present).

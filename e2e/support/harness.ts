@@ -21,20 +21,29 @@ export interface Devnet {
   stop: () => Promise<void>;
 }
 
-/** A real local chain (anvil) with the registry deployed and the demo records seeded from demo/seed.json. */
-export async function startDevnet(): Promise<Devnet> {
+/**
+ * A real local chain (anvil) with the registry deployed and records seeded through the CLI's `devnet` command:
+ * the demo records of demo/seed.json, or another seed file (the page benchmark's). Every seed entry must land.
+ */
+export async function startDevnet(seedFile?: string): Promise<Devnet> {
   const controller = new AbortController();
   const logs: string[] = [];
   const io: CliIo = { stdout: (t) => logs.push(t), stderr: (t) => logs.push(t), env: {}, cwd: ROOT };
   let ready!: (info: DevnetInfo) => void;
   const started = new Promise<DevnetInfo>((r) => (ready = r));
-  const done = runDevnet(['--port', '0'], io, { signal: controller.signal, onReady: ready });
+  const args = ['--port', '0', ...(seedFile ? ['--seed', seedFile] : [])];
+  const done = runDevnet(args, io, { signal: controller.signal, onReady: ready });
   const info = await Promise.race([
     started,
     done.then((code) => {
       throw new Error(`devnet exited with ${code}: ${logs.join('')}`);
     }),
   ]);
+  if (info.skipped.length > 0) {
+    controller.abort();
+    await done;
+    throw new Error(`devnet skipped seed entries: ${JSON.stringify(info.skipped)}`);
+  }
   return {
     info,
     stop: async () => {

@@ -16,30 +16,50 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium with the built extension loaded (Playwright cannot download browsers here). */
+/**
+ * The flags of every Chromium the tests, benchmarks and demo start: no sandbox (containers), no GPU, and none
+ * of the browser's own background traffic (QUIC, component updates, sync), which would otherwise show up in
+ * network assertions and CPU figures.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The command line for a Chromium with (or, for a benchmark's baseline, without) an unpacked extension. */
+export function chromiumArgs(extension?: string): string[] {
+  return extension
+    ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_FLAGS]
+    : [...CHROMIUM_FLAGS];
+}
+
+/** Debian's Chromium (Playwright cannot download browsers here) on a profile, 1280 × 800. */
+export async function launchChromium(
+  userDataDir: string,
+  options: { extension?: string; headless?: boolean } = {},
+): Promise<{ context: BrowserContext; worker?: Worker }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: chromiumArgs(options.extension),
+  });
+  return { context, worker: options.extension ? await currentWorker(context) : undefined };
+}
+
+/** Debian's Chromium with the built extension loaded. */
 export async function launchWithExtension(
   options: { extension?: string; userDataDir?: string; headless?: boolean; keepProfile?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   const extension = options.extension ?? CHROME_BUILD;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'origin-lens-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const { context, worker } = await launchChromium(userDataDir, { extension, headless: options.headless });
+  if (!worker) throw new Error('the extension started no service worker');
   const extensionId = new URL(worker.url()).host;
   return {
     context,

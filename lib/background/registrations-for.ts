@@ -1,3 +1,4 @@
+import { contentHashOf } from '../chain/content-hash.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
 import { registrationsFromLogs } from '../chain/registrations-from-logs.ts';
 import type { ChainRecord } from '../evidence/types.ts';
@@ -14,9 +15,8 @@ export async function registrationsFor(
   settings: Settings,
   fetchFn: typeof fetch,
 ): Promise<BackgroundResponses['get-registrations']> {
-  const f = details?.evidence.fingerprints;
-  if (!f) return { records: [], errors: ['This item is not in the cache.'], complete: false };
-  const key = f.kind === 'image' ? f.sha256 : f.sha256Collapsed;
+  const contentHash = contentHashOf(details?.evidence.fingerprints);
+  if (!contentHash) return { records: [], errors: ['This item is not in the cache.'], complete: false };
   const records: ChainRecord[] = [];
   const errors: string[] = [];
   let complete = true;
@@ -27,7 +27,7 @@ export async function registrationsFor(
         try {
           const result = await registrationsFromLogs(createChainClient(chain, { fetchFn }), {
             chain,
-            contentHash: `0x${key}`,
+            contentHash,
             registrants: settings.registrants,
           });
           records.push(...result.records);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
+import { loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { seededRandom } from '../testing/seeded-random.ts';
 import { findC2paTrace, mayCarryC2pa } from './detect-c2pa.ts';
 import type { C2paEngine } from './engine.ts';

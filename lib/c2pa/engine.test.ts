@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { c2paWasmPath } from '../../cli/c2pa-engine-node.ts';
+import { c2paWasmPath } from '../node/c2pa-engine-node.ts';
 import { C2PA_WASM_VERSION, loadC2paEngine } from './engine.ts';
 
 const wasmBytes = () => readFileSync(c2paWasmPath());

@@ -2,8 +2,8 @@ import initWasm, { type InitInput, WasmReader } from '@contentauth/c2pa-wasm';
 
 /**
  * The C2PA engine: @contentauth/c2pa-wasm (wasm-bindgen bindings to c2pa-rs), loaded once per worker.
- * The WASM is 9 MB, so it is compiled once and every read reuses it (DESIGN.md "C2PA", "Measured cost").
- * The environment passes in where the WASM comes from: bytes in Node (cli/c2pa-engine-node.ts), a URL
+ * The WASM is 9 MB, so it is compiled once and every read reuses it (docs/architecture.md "C2PA").
+ * The environment passes in where the WASM comes from: bytes in Node (lib/node/c2pa-engine-node.ts), a URL
  * in the extension (its runtime URL for the file), so this module needs no DOM, no extension API, no Node.
  */
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
+import { loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';
 
 /**
- * A damaged manifest store is not the same as no manifest store. DESIGN.md "Badge precedence": "could not
+ * A damaged manifest store is not the same as no manifest store. docs/architecture.md "Badge precedence": "could not
  * check" is never shown as "no provenance"; a grey "no provenance" badge is even hidden by default, so a
  * one-bit corruption must not make Content Credentials that are visibly there disappear from the page.
  * Stripping the store entirely is another matter: that file really has no C2PA data, and reading "none"

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEvidence } from '../evidence/types.ts';
+import { loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { seededRandom } from '../testing/seeded-random.ts';
 import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';
 
 /**
- * Hostile input (DESIGN.md "Security and privacy": truncated or huge files, malformed JUMBF): every input
+ * Hostile input (docs/architecture.md "Security and privacy": truncated or huge files, malformed JUMBF): every input
  * must come back as evidence, never an exception or a hang, and the same engine instance must still read
  * a good file correctly afterwards (a WASM trap could leave it broken for the rest of the worker's life).
  */

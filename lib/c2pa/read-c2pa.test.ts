@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEvidence, C2paTrust } from '../evidence/types.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import type { C2paEngine } from './engine.ts';
 import { isRemoteNotFetched, REMOTE_NOT_FETCHED, readC2pa } from './read-c2pa.ts';
 import type { TrustLists } from './trust-settings.ts';
@@ -408,7 +408,7 @@ describe('signer, actions, ingredients, thumbnail', () => {
   });
 });
 
-describe('AI declarations (DESIGN.md "AI declared")', () => {
+describe('AI declarations (docs/architecture.md "Evidence and verdict")', () => {
   it('ai_trained_genfill: trainedAlgorithmicMedia in the active manifest', async () => {
     const e = await read('ai_trained_genfill.jpg', NONE);
     expect(e.aiGenerated).toBe(true);

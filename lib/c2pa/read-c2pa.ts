@@ -1,7 +1,8 @@
 import type { C2paEvidence } from '../evidence/types.ts';
+import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 import type { C2paEngine, C2paReaderView } from './engine.ts';
 import { classifyEngineError } from './engine-error.ts';
-import { mimeFor, sniffMime } from './mime-for.ts';
+import { mimeFor } from './mime-for.ts';
 import {
   findXmpProvenance,
   isPrivateNetworkUrl,
@@ -86,7 +87,7 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
     const ref = activeThumbnail(JSON.parse(json));
     if (!ref) return undefined;
     const bytes = reader.resourceToBytes(ref.identifier);
-    const type = sniffMime(bytes);
+    const type = sniffMediaType(bytes);
     if (bytes.length === 0 || bytes.length > maxBytes || !type || !THUMBNAIL_TYPES.has(type))
       return undefined;
     return `data:${type};base64,${base64(bytes)}`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import type { C2paEngine } from './engine.ts';
 import { extractManifestStore } from './extract-manifest-store.ts';
 import { readC2pa } from './read-c2pa.ts';

@@ -1,5 +1,5 @@
 /**
- * Remote manifests, resolved by us rather than by the engine (DESIGN.md "No hidden network").
+ * Remote manifests, resolved by us rather than by the engine (docs/architecture.md "C2PA").
  * A file can keep its Content Credentials elsewhere and point to them (C2PA spec, "External manifests":
  * https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_external_manifests):
  * - its XMP `dcterms:provenance` holds an http(s) URL (`self#jumbf=…` means "embedded" instead);

@@ -44,7 +44,7 @@ export const LIMITS = {
   rawChars: 256 * 1024,
 } as const;
 
-/** digitalSourceType values that declare generative AI (IPTC NewsCodes), per DESIGN.md "AI declared". */
+/** digitalSourceType values that declare generative AI (IPTC NewsCodes), per docs/architecture.md "Evidence and verdict" (AI declared). */
 const AI_SOURCE_TYPE = /(?:^|[/#:])(?:trainedAlgorithmicMedia|compositeWithTrainedAlgorithmicMedia)$/;
 
 /** Vendor assertions that declare generative AI without a digitalSourceType (early Adobe Firefly). */

@@ -115,6 +115,12 @@ describe('sanitizePemBundle', () => {
     expect(sanitizePemBundle(clean)).toBe(clean);
   });
 
+  it('drops a damaged block instead of handing the engine a list it refuses', () => {
+    const damaged = '-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----';
+    expect(count(sanitizePemBundle(`${damaged}\n${cert}`))).toBe(1);
+    expect(sanitizePemBundle(damaged)).toBe('');
+  });
+
   it('keeps certificate digests in an allow list when asked', () => {
     const digest = 'q1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v=';
     expect(sanitizePemBundle(`${cert}\n${digest}\n`, true)).toContain(digest);

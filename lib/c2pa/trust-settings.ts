@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { C2paTrust, C2paTrustList } from '../evidence/types.ts';
 import { C2PA_WASM_VERSION } from './engine.ts';
+import { formatPemCertificate, readPemCertificates } from './pem-certificates.ts';
 
 /**
  * Engine settings for reading: which trust lists apply, and no network from inside the engine.
@@ -46,7 +47,6 @@ export const TRUST_URI = {
 /** Bumped when the settings built here change meaning (part of the cache version). */
 export const SETTINGS_SCHEMA = 2;
 
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 // An allow list may also carry base64 SHA-256 digests of certificates, one per line (c2pa-rs accepts both).
 const DIGEST_LINE = /^[A-Za-z0-9+/]{43}=$/;
 
@@ -57,17 +57,9 @@ const DIGEST_LINE = /^[A-Za-z0-9+/]{43}=$/;
  */
 export function sanitizePemBundle(text: string | undefined, keepDigests = false): string {
   if (!text) return '';
-  const normal = text.replace(/\r\n?/g, '\n');
-  const parts = (normal.match(PEM_BLOCK) ?? []).map((block) => {
-    const body = block
-      .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
-      .replace(/[^A-Za-z0-9+/=]/g, '')
-      .replace(/(.{64})/g, '$1\n')
-      .trim();
-    return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
-  });
+  const { certificates, outside } = readPemCertificates(text);
+  const parts = certificates.filter((c) => !c.damaged).map((c) => formatPemCertificate(c.body));
   if (keepDigests) {
-    const outside = normal.replace(PEM_BLOCK, '\n');
     for (const line of outside.split('\n')) if (DIGEST_LINE.test(line.trim())) parts.push(`${line.trim()}\n`);
   }
   return parts.join('');
@@ -146,7 +138,7 @@ export function engineSettings(
       verify_timestamp_trust: true,
       // Revocation checks would call the CA's OCSP responder: a network request per image.
       ocsp_fetch: false,
-      // DESIGN.md "No hidden network": the engine never fetches remote manifests by itself.
+      // docs/architecture.md "C2PA": the engine never fetches remote manifests by itself.
       remote_manifest_fetch: remote !== undefined,
     },
     core: {

@@ -1,5 +1,6 @@
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { BUNDLED_TRUST_FILES } from './bundled-trust.ts';
+import { readPemCertificates } from './pem-certificates.ts';
 import { TRUST_LIST_SOURCES } from './trust-list-sources.ts';
 
 /** Fetched list files by their bundled path (e.g. `trust/cai-interim-anchors.pem`), plus when. */
@@ -13,7 +14,7 @@ const MAX_LIST_BYTES = 4 * 1024 * 1024;
 
 function looksValid(name: keyof typeof BUNDLED_TRUST_FILES, text: string): boolean {
   if (name === 'interimStoreCfg') return /^\s*[0-9.]+\s*$/m.test(text);
-  return /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text);
+  return readPemCertificates(text).certificates.some((c) => !c.damaged);
 }
 
 /**

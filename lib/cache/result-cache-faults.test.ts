@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
 import { testDatabases, testItem } from './test-db.ts';
 
 /**
- * The cache under the faults a real browser produces (DESIGN.md "Security and privacy": no lost data, no
+ * The cache under the faults a real browser produces (docs/architecture.md "Security and privacy": no lost data, no
  * "could not check" remembered as an answer): a full disk the way Chromium reports it, rows damaged below
  * the top level, URL entries that name nothing, and a v1 database with many rows upgraded in place.
  */

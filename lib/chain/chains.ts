@@ -4,7 +4,7 @@
  *
  * Defaults and why: every public chain is listed but DISABLED. The registry is not deployed on any of them yet, so
  * asking them could only ever answer "no records", while the RPC operator would still see every hash the user
- * looks at (DESIGN.md "Security and privacy"). Enabling a chain is the user's choice of who sees the hashes. The
+ * looks at (docs/architecture.md "Security and privacy"). Enabling a chain is the user's choice of who sees the hashes. The
  * local devnet (31337, 127.0.0.1:8545) is listed but disabled too: on a machine with no devnet running it could
  * only ever answer "could not check". The demo and the end-to-end tests enable it (with their devnet's URL).
  */

@@ -52,7 +52,7 @@ export function createChainClient(config: ChainConfig, options: ChainClientOptio
   return createPublicClient({
     chain: chainFromConfig(config),
     transport: chainTransport(config, options),
-    // No multicall batching: the registry's own `lookup` view is the batch (DESIGN.md "viem gotcha").
+    // No multicall batching: the registry's own `lookup` view is the batch (docs/architecture.md "On-chain registry").
     batch: { multicall: false },
     cacheTime: 0,
     ccipRead: false,

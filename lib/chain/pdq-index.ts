@@ -9,8 +9,8 @@
  * 100 000 records take about a millisecond.
  */
 import type { Address, Hash } from 'viem';
-// DESIGN.md: a match is a Hamming distance ≤ 31 bits; one constant, shared with lib/fingerprint.
-import { PDQ_MATCH_DISTANCE } from '../fingerprint/hamming.ts';
+// docs/architecture.md "Fingerprints": a match is a Hamming distance ≤ 31 bits; one constant, shared with lib/fingerprint.
+import { PDQ_MATCH_DISTANCE, popcount32 as popcount } from '../fingerprint/hamming.ts';
 import { type Hex32, toHex32 } from './hex32.ts';
 import { FLAG_REVOKED } from './registry-entry.ts';
 
@@ -50,22 +50,6 @@ export function pdqWords(hex: string): Uint32Array {
   const words = new Uint32Array(8);
   for (let k = 0; k < 8; k++) words[k] = Number.parseInt(h.slice(k * 8, k * 8 + 8), 16);
   return words;
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  v = (v + (v >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(v, 0x01010101) >>> 24;
-}
-
-/** Hamming distance between two PDQ hashes (hex). */
-export function pdqDistance(a: string, b: string): number {
-  const x = pdqWords(a);
-  const y = pdqWords(b);
-  let d = 0;
-  for (let k = 0; k < 8; k++) d += popcount(((x[k] as number) ^ (y[k] as number)) >>> 0);
-  return d;
 }
 
 export class PdqIndex {

@@ -13,18 +13,13 @@ import {
   type PublicClient,
   type Transport,
 } from 'viem';
-import { type AnvilInstance, startAnvil } from '../../cli/anvil.ts';
+import { ANVIL_ACCOUNTS, type AnvilInstance, startAnvil } from '../node/anvil.ts';
 import type { ChainConfig } from './chains.ts';
 import { chainFromConfig, createChainClient } from './create-chain-client.ts';
 import { deployRegistry } from './deploy-registry.ts';
 
-/** anvil's default accounts (public test mnemonic); the node signs for them, no key needed. */
-export const ANVIL_ACCOUNTS = {
-  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
-  publisher: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  stranger: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-  other: '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
-} as const satisfies Record<string, Address>;
+/** The tests name anvil's accounts through this module, beside the chain they start. */
+export { ANVIL_ACCOUNTS };
 
 /** Private key of anvil account #1 (the publisher); public knowledge, used only for key-from-env tests. */
 export const ANVIL_PUBLISHER_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';

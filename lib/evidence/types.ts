@@ -1,7 +1,7 @@
 /**
  * The evidence model shared by every context (content script, background, pages, CLI).
  * Signals stay separate; one pure function (lib/verdict/verdict.ts) derives the badge.
- * See ../shared/DESIGN.md "Evidence and verdict".
+ * See docs/architecture.md "Evidence and verdict".
  */
 
 /** Lower-case hex without 0x, e.g. a SHA-256 digest (64 chars). */

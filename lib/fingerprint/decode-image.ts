@@ -1,6 +1,6 @@
 /**
  * The image decoding contract and size policy shared by the browser decoder (decode-image-web.ts) and the
- * Node decoder (cli/decode-image-node.ts).
+ * Node decoder (lib/node/decode-image-node.ts).
  *
  * ONE PIPELINE ON BOTH SIDES. A registered PDQ hash is only useful if the browser computes the same hash
  * for the same file, so both sides do exactly this:

@@ -1,6 +1,6 @@
 /*
  * fingerprintImage with stand-in decoders (the real Node decoder is exercised in
- * cli/decode-image-node.test.ts and pdq-robustness.test.ts).
+ * lib/node/decode-image-node.test.ts and pdq-robustness.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, isPdqHash, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, pdqMatch } from './hamming.ts';
+import {
+  hammingDistance,
+  isPdqHash,
+  PDQ_MATCH_DISTANCE,
+  PDQ_MIN_QUALITY,
+  pdqMatch,
+  popcount32,
+} from './hamming.ts';
 
 const ops = JSON.parse(readFileSync(new URL('../../fixtures/pdq/hash_ops.json', import.meta.url), 'utf8'));
 const expected = JSON.parse(
@@ -50,9 +57,28 @@ describe('hammingDistance', () => {
     expect(hammingDistance('25f0bab671f506e1', '250db96e0d4a17a0')).toBe(29); // popcount of the XOR, checked in Python
   });
 
+  it('takes either side with or without 0x (chain records carry it, digests do not)', () => {
+    const a = '0'.repeat(64);
+    const b = `8${'0'.repeat(62)}1`;
+    expect(hammingDistance(`0x${a}`, b)).toBe(2);
+    expect(hammingDistance(a, `0x${b}`)).toBe(2);
+    expect(hammingDistance(`0x${a}`, `0x${'f'.repeat(64)}`)).toBe(256);
+  });
+
   it('throws on malformed input instead of returning a plausible number', () => {
     expect(() => hammingDistance('abc', 'abcd')).toThrow(/lengths differ/);
+    expect(() => hammingDistance('0x0x00', '000000')).toThrow(/hex/);
     expect(() => hammingDistance('zz', '00')).toThrow(/hex/);
+  });
+});
+
+describe('popcount32', () => {
+  it('counts the set bits of a 32-bit word, signed or not', () => {
+    expect(popcount32(0)).toBe(0);
+    expect(popcount32(0xffffffff)).toBe(32);
+    expect(popcount32(-1)).toBe(32);
+    expect(popcount32(0x80000001)).toBe(2);
+    expect(popcount32(0x12345678)).toBe(13);
   });
 });
 

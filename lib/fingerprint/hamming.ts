@@ -20,17 +20,23 @@ export function isPdqHash(h: string): boolean {
   return PDQ_RE.test(h);
 }
 
-function popcount32(x: number): number {
+/** Set bits of a 32-bit word (SWAR); the PDQ index's scan loop uses it too. */
+export function popcount32(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+const bare = (h: string): string => (h.startsWith('0x') ? h.slice(2) : h);
+
 /**
- * Number of differing bits between two hex strings of the same length (PDQ hashes, ISCC digests).
+ * Number of differing bits between two hex strings of the same length (PDQ hashes, ISCC digests), each with
+ * or without 0x (the chain side writes 32-byte values with it, lib/fingerprint without).
  * Throws on malformed input rather than returning a distance that would look like a real answer.
  */
-export function hammingDistance(a: HexString, b: HexString): number {
+export function hammingDistance(x: HexString, y: HexString): number {
+  const a = bare(x);
+  const b = bare(y);
   if (a.length !== b.length)
     throw new Error(`hammingDistance: lengths differ (${a.length} vs ${b.length} hex chars)`);
   if (!HEX_RE.test(a) || !HEX_RE.test(b)) throw new Error('hammingDistance: not a hex string');

@@ -31,12 +31,16 @@ describe('sniffImageType', () => {
     expect(sniffImageType(new Uint8Array([...bom, ...svg]))).toBe('svg');
     expect(sniffImageType(ascii('<svg width="10"></svg>'))).toBe('svg');
     expect(sniffImageType(ascii('\0\0\0\x18ftypheic\0\0\0\0mif1heic'))).toBe('heic');
+    expect(sniffImageType(ascii('\0\0\0\x14ftypmif1\0\0\0\0miaf'))).toBe('heic');
   });
 
   it('returns undefined for anything else', () => {
     expect(sniffImageType(new Uint8Array())).toBeUndefined();
     expect(sniffImageType(ascii('<html><body>not an image</body></html>'))).toBeUndefined();
     expect(sniffImageType(new Uint8Array([0xff, 0xd8]))).toBeUndefined();
+    // Media the sniffer names that are not images.
+    expect(sniffImageType(ascii('%PDF-1.7\n'))).toBeUndefined();
+    expect(sniffImageType(ascii('\0\0\0\x14ftypisom\0\0\0\0mp41'))).toBeUndefined();
   });
 
   it('hashes only formats both decoders agree on', () => {

@@ -1,4 +1,6 @@
+import { readAscii } from '../bytes/read-ascii.ts';
 import { u16be, u32be } from '../bytes/read-uint.ts';
+import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 /**
  * Image format sniffing and header-only size reading. Both decoders (browser and Node) use these to refuse
  * unsupported formats and oversized images BEFORE any pixel buffer exists: a 100 KB PNG can claim 20000x20000
@@ -20,46 +22,29 @@ export const PDQ_IMAGE_TYPES: ReadonlySet<ImageType> = new Set<ImageType>([
   'avif',
 ]);
 
-const ascii = (b: Uint8Array, at: number, s: string): boolean => {
-  if (at + s.length > b.length) return false;
-  for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
-  return true;
-};
+const ascii = (b: Uint8Array, at: number, s: string): boolean => readAscii(b, at, s.length) === s;
 const u16le = (b: Uint8Array, i: number): number => (b[i] as number) | ((b[i + 1] as number) << 8);
 const u24le = (b: Uint8Array, i: number): number => u16le(b, i) | ((b[i + 2] as number) << 16);
 
-/** The format from the file's magic bytes (the Content-Type header or file extension may lie). */
+/** The image formats by MIME type; HEIF without a HEIC brand counts as HEIC (neither is decoded here). */
+const IMAGE_TYPE_BY_MIME: Readonly<Record<string, ImageType>> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/heic': 'heic',
+  'image/heif': 'heic',
+  'image/bmp': 'bmp',
+  'image/tiff': 'tiff',
+  'image/vnd.microsoft.icon': 'ico',
+  'image/svg+xml': 'svg',
+};
+
+/** The image format from the file's magic bytes (the one sniffer), undefined for anything but an image. */
 export function sniffImageType(b: Uint8Array): ImageType | undefined {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (ascii(b, 0, '\x89PNG\r\n\x1a\n')) return 'png';
-  if (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')) return 'gif';
-  if (ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')) return 'webp';
-  if (ascii(b, 4, 'ftyp')) return isoBrand(b);
-  if (ascii(b, 0, 'BM')) return 'bmp';
-  if (ascii(b, 0, 'II*\0') || ascii(b, 0, 'MM\0*')) return 'tiff';
-  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0) return 'ico';
-  if (looksLikeSvg(b)) return 'svg';
-  return undefined;
-}
-
-/** AVIF vs HEIC from the ftyp major and compatible brands. */
-function isoBrand(b: Uint8Array): ImageType | undefined {
-  const size = Math.min(u32be(b, 0), b.length);
-  let heic = false;
-  for (let i = 8; i + 4 <= size; i += 4) {
-    if (i === 12) continue; // minor version, not a brand
-    if (ascii(b, i, 'avif') || ascii(b, i, 'avis')) return 'avif';
-    if (ascii(b, i, 'heic') || ascii(b, i, 'heix') || ascii(b, i, 'heim') || ascii(b, i, 'heis')) heic = true;
-  }
-  return heic ? 'heic' : undefined;
-}
-
-function looksLikeSvg(b: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 1024)).trimStart();
-  return (
-    (head.startsWith('<?xml') || head.startsWith('<svg') || head.startsWith('<!DOCTYPE svg')) &&
-    head.includes('<svg')
-  );
+  const mime = sniffMediaType(b);
+  return mime ? IMAGE_TYPE_BY_MIME[mime] : undefined;
 }
 
 export interface ImageSize {
@@ -194,12 +179,7 @@ function boxAt(b: Uint8Array, at: number, limit: number): Box | undefined {
     header = 16;
   } else if (size === 0) size = limit - at;
   if (size < header || at + size > limit) return undefined;
-  const type = String.fromCharCode(
-    b[at + 4] as number,
-    b[at + 5] as number,
-    b[at + 6] as number,
-    b[at + 7] as number,
-  );
+  const type = readAscii(b, at + 4, 4);
   return { type, start: at + header, end: at + size };
 }
 

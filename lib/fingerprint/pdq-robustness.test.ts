@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../../cli/decode-image-node.ts';
+import { decodeImageNode } from '../node/decode-image-node.ts';
 import { fingerprintImage } from './fingerprint-image.ts';
 import { hammingDistance, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from './hamming.ts';
 

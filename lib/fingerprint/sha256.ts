@@ -4,7 +4,7 @@ import { bytesToHex } from './hex.ts';
 
 /**
  * SHA-256 of the exact bytes, lower-case hex. WebCrypto runs natively (about 1-1.6 GB/s against about
- * 170 MB/s for pure JS, see DESIGN.md); @noble/hashes is the fallback where `crypto.subtle` is missing,
+ * 170 MB/s for pure JS, see docs/architecture.md "Fingerprints"); @noble/hashes is the fallback where `crypto.subtle` is missing,
  * e.g. a content script on a plain-http page (WebCrypto's subtle API exists only in secure contexts).
  */
 export async function sha256Hex(bytes: Uint8Array): Promise<HexString> {

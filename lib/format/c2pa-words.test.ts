@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  sampleErrorDetails,
-  sampleImageDetails,
-  sampleTextDetails,
-} from '../../components/details/sample-details.ts';
 import type { C2paEvidence } from '../evidence/types.ts';
+import { sampleErrorDetails, sampleImageDetails, sampleTextDetails } from '../testing/sample-details.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import {
   actionWords,

@@ -40,7 +40,7 @@ export function lastSegment(value: string): string {
   return cut >= 0 ? trimmed.slice(cut + 1) : trimmed;
 }
 
-/** True for the two IPTC terms DESIGN.md treats as "AI declared". */
+/** True for the two IPTC terms docs/architecture.md "Evidence and verdict" treats as AI declared. */
 export function isAiSourceType(value: string): boolean {
   const term = lastSegment(value);
   return term === 'trainedAlgorithmicMedia' || term === 'compositeWithTrainedAlgorithmicMedia';

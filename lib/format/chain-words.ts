@@ -2,7 +2,7 @@ import type { ChainRecord } from '../evidence/types.ts';
 
 /**
  * Plain words for on-chain records. A perceptual match is always worded as a lead, never as proof
- * (DESIGN.md "Images: PDQ").
+ * (docs/architecture.md "Fingerprints").
  */
 
 export function matchWords(record: Pick<ChainRecord, 'match' | 'distance'>): string {

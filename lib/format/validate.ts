@@ -2,6 +2,7 @@
  * Validation for what people type into the options page. Each validator returns an error message in plain
  * words (shown next to the field) or null when the value is fine.
  */
+import { readPemCertificates } from '../c2pa/pem-certificates.ts';
 
 export function httpUrlError(value: string): string | null {
   const trimmed = value.trim();
@@ -50,9 +51,6 @@ export function parseChainIds(value: string): { ids?: number[]; error?: string }
   return { ids };
 }
 
-const BLOCK = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
 export interface PemCheck {
   /** Number of well-formed certificate blocks. */
   count: number;
@@ -67,14 +65,12 @@ export interface PemCheck {
 export function checkPemAnchors(text: string): PemCheck {
   if (!text.trim()) return { count: 0, error: null };
   let count = 0;
-  let rest = text;
-  for (const match of text.matchAll(BLOCK)) {
+  const { certificates, outside: rest } = readPemCertificates(text);
+  for (const certificate of certificates) {
     count += 1;
-    const body = (match[1] ?? '').replace(/\s+/g, '');
-    if (!body || body.length % 4 !== 0 || !BASE64.test(body)) {
+    if (certificate.damaged) {
       return { count, error: `Certificate ${count} is damaged: its body is not valid base64.` };
     }
-    rest = rest.replace(match[0], '');
   }
   if (/PRIVATE KEY-----/.test(rest)) {
     return { count, error: 'This contains a private key. Remove it: only certificates belong here.' };

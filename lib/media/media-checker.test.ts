@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodePipeline } from '../../cli/node-pipeline.ts';
+import { createNodePipeline } from '../node/node-pipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { defaultSettings } from '../settings/settings.ts';
 import { realworld, webmHeader, withoutC2paBox } from '../testing/media-files.ts';

@@ -1,11 +1,11 @@
-import { sniffMime } from '../c2pa/mime-for.ts';
 import type { ImageFingerprints, MediaKind } from '../evidence/types.ts';
 import { sha256Hex } from '../fingerprint/sha256.ts';
+import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 import { sniffMediaFormat } from './probe-media.ts';
 
 /** Video or audio, from the bytes (the Content-Type only breaks the WebM tie); undefined for anything else. */
 export function mediaKindOf(bytes: Uint8Array, contentType = ''): MediaKind | undefined {
-  const sniffed = sniffMime(bytes);
+  const sniffed = sniffMediaType(bytes);
   if (sniffed?.startsWith('video/')) return 'video';
   if (sniffed?.startsWith('audio/')) return 'audio';
   if (sniffMediaFormat(bytes) === 'webm') return contentType.startsWith('audio/') ? 'audio' : 'video';

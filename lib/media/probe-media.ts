@@ -1,5 +1,7 @@
+import { readAscii } from '../bytes/read-ascii.ts';
 import { u32be, u32le } from '../bytes/read-uint.ts';
 import { findXmpProvenance } from '../c2pa/remote-manifest.ts';
+import { bytesToHex } from '../fingerprint/hex.ts';
 import type { RangeReader } from './range-reader.ts';
 
 /**
@@ -41,13 +43,7 @@ const MAX_BOXES = 48;
 /** Largest XMP packet or ID3 tag read to look for a provenance reference. */
 const MAX_METADATA_BYTES = 1024 * 1024;
 
-const ascii = (b: Uint8Array, at: number, n: number): string => {
-  let s = '';
-  for (let i = at; i < at + n && i < b.length; i++) s += String.fromCharCode(b[i] as number);
-  return s;
-};
-const hex = (b: Uint8Array, at: number, n: number): string =>
-  [...b.subarray(at, at + n)].map((x) => x.toString(16).padStart(2, '0')).join('');
+const ascii = readAscii;
 
 /** The container, from the magic bytes (or a playlist's first line). */
 export function sniffMediaFormat(bytes: Uint8Array): MediaFormat {
@@ -98,7 +94,8 @@ async function boxAt(read: Read, offset: number, end: number | undefined): Promi
   }
   if (size < header) throw new Error('malformed box size');
   const type = ascii(h, 4, 4);
-  const uuid = type === 'uuid' && h.length >= header + 16 ? hex(h, header, 16) : undefined;
+  const uuid =
+    type === 'uuid' && h.length >= header + 16 ? bytesToHex(h.subarray(header, header + 16)) : undefined;
   return { type, start: offset, size, header, uuid };
 }
 

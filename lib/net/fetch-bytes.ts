@@ -9,7 +9,7 @@ export interface FetchedBytes {
 
 export interface FetchBytesOptions {
   fetch: typeof fetch;
-  /** Send no cookies or HTTP auth (the default; DESIGN.md "Security and privacy"). */
+  /** Send no cookies or HTTP auth (the default; docs/architecture.md "Security and privacy"). */
   omitCredentials?: boolean;
   maxBytes?: number;
   timeoutMs?: number;

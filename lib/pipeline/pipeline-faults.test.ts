@@ -14,7 +14,7 @@ import { Pipeline } from './pipeline.ts';
 /**
  * The pipeline when its storage misbehaves. The cache is an optimisation: a check whose evidence was
  * computed must be answered even if it cannot be stored, and a damaged cache entry must be re-checked,
- * never turned into a verdict (DESIGN.md "Security and privacy": the page keeps working; "could not
+ * never turned into a verdict (docs/architecture.md "Security and privacy": the page keeps working; "could not
  * check" is never shown as "no provenance", and neither is anything else that is not true).
  */
 

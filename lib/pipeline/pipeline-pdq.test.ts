@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../../cli/decode-image-node.ts';
 import { CacheDb } from '../cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
 import type { DecodeImage } from '../fingerprint/decode-image.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
+import { decodeImageNode } from '../node/decode-image-node.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
 

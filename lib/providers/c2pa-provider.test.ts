@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { Fingerprints } from '../evidence/types.ts';
+import { loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { createC2paProvider } from './c2pa-provider.ts';
 
 const fixture = (name: string) =>

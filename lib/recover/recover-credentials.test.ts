@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEngine } from '../c2pa/engine.ts';
 import { extractManifestStore } from '../c2pa/extract-manifest-store.ts';
 import { readManifestStore } from '../c2pa/read-manifest-store.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import type { ChainRecord, Evidence } from '../evidence/types.ts';
 import { sha256Hex } from '../fingerprint/sha256.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { createRecoverer, type RecoverEnv } from './recover-credentials.ts';
 
 /** The real engine on the real Firefly store; the "host" is a function that serves bytes and counts requests. */

@@ -11,6 +11,7 @@
  * The store is content-addressed, so fetched stores are kept in memory by hash and never fetched twice.
  */
 import type { StandaloneC2paEvidence } from '../c2pa/read-manifest-store.ts';
+import { sameContentHash } from '../chain/content-hash.ts';
 import type { ChainRecord, Evidence, RecoveredCredentials } from '../evidence/types.ts';
 import { sha256Hex } from '../fingerprint/sha256.ts';
 
@@ -76,7 +77,7 @@ export function createRecoverer(env: RecoverEnv) {
     if (!pending) {
       pending = (async () => {
         const bytes = await env.fetchStore(url);
-        if (`0x${await sha256Hex(bytes)}` !== key) {
+        if (!sameContentHash(await sha256Hex(bytes), key)) {
           throw new Error(
             `the manifest store at ${url} is not the one registered on-chain (its SHA-256 differs)`,
           );

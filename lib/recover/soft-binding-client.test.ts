@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
-import { decodeImageNode } from '../../cli/decode-image-node.ts';
 import { extractManifestStore } from '../c2pa/extract-manifest-store.ts';
 import { readManifestStore } from '../c2pa/read-manifest-store.ts';
-import { pdqDistance } from '../chain/pdq-index.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
+import { hammingDistance } from '../fingerprint/hamming.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
+import { decodeImageNode } from '../node/decode-image-node.ts';
 import {
   normalizeEndpoint,
   parseMatches,
@@ -48,7 +48,7 @@ beforeAll(async () => {
       });
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'POST' && url.pathname === '/v1/matches/byContent') {
-        const d = pdqDistance(await pdqOf(new Uint8Array(body)), registeredPdq);
+        const d = hammingDistance(await pdqOf(new Uint8Array(body)), registeredPdq);
         const matches = d <= 31 ? [{ manifestId: MANIFEST_ID, similarityScore: 100 - d }] : [];
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ matches }));
       } else if (

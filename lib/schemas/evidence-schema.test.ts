@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledTrustListsNode, loadC2paEngineNode } from '../../cli/c2pa-engine-node.ts';
 import type { C2paEngine } from '../c2pa/engine.ts';
 import { mimeFor } from '../c2pa/mime-for.ts';
 import { readC2pa } from '../c2pa/read-c2pa.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
+import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import { isCurrentCachedItem } from './cache-row-schema.ts';
 import { C2paEvidenceSchema, EvidenceSchema, VerdictResultSchema } from './evidence-schema.ts';

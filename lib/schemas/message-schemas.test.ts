@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodePipeline } from '../../cli/node-pipeline.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { createNodePipeline } from '../node/node-pipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { defaultSettings } from '../settings/settings.ts';
 import {

@@ -13,7 +13,7 @@ export interface BadgeStyle {
   dotted?: boolean;
 }
 
-/** One visual language for the overlay, the popup and the details page (DESIGN.md "Badge precedence"). */
+/** One visual language for the overlay, the popup and the details page (docs/architecture.md "Badge precedence"). */
 export const BADGE_STYLES: Record<ItemState, BadgeStyle> = {
   tampered: { label: 'Tampered', glyph: '!', bg: '#b91c1c', fg: '#ffffff' },
   'ai-generated': { label: 'AI-generated', glyph: 'AI', bg: '#6d28d9', fg: '#ffffff' },

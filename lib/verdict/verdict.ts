@@ -60,7 +60,7 @@ function where(record: ChainRecord): string {
 }
 
 /**
- * The one function that maps evidence to a badge. Precedence follows DESIGN.md "Badge precedence":
+ * The one function that maps evidence to a badge. Precedence follows docs/architecture.md "Badge precedence":
  * tampered > AI-generated > verified > registered > unknown signer > could not check > no provenance.
  * "Could not check" wins over "no provenance": a failed check must never read as "nothing found".
  */

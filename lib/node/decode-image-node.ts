@@ -15,7 +15,7 @@ import {
   ImageDecodeError,
   MAX_PIXELS,
   preflightImage,
-} from '../lib/fingerprint/decode-image.ts';
+} from '../fingerprint/decode-image.ts';
 
 const options = {
   // Refuse truncated or corrupt data; accept what libjpeg only warns about, as browsers display it.

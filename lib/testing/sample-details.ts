@@ -1,4 +1,4 @@
-import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import type { ItemDetails } from '../messages/protocol.ts';
 
 /**
  * Realistic ItemDetails for tests and the screenshot check (never shipped as a way to inject data: nothing

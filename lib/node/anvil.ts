@@ -1,6 +1,6 @@
 /**
- * Starts a local anvil node from the `@foundry-rs/anvil-linux-amd64` npm package (see DESIGN.md "Local chain": the
- * wrapper package `@foundry-rs/anvil` is not used because `npm ci` fails on its missing platform packages).
+ * Starts a local anvil node from the `@foundry-rs/anvil-linux-amd64` npm package (see docs/architecture.md
+ * "On-chain registry": the wrapper package `@foundry-rs/anvil` is not used because `npm ci` fails on its missing platform packages).
  *
  * Port 0 lets the OS pick a free port and we read the real one from anvil's "Listening on" line: no
  * check-then-bind race when many test files start their own node in parallel.
@@ -9,6 +9,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Address } from 'viem';
+
+/**
+ * anvil's default accounts (its public test mnemonic); the node signs for them, no key needed. Never trust them
+ * outside chain 31337.
+ */
+export const ANVIL_ACCOUNTS = {
+  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  publisher: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  stranger: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+  other: '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+} as const satisfies Record<string, Address>;
 
 export interface AnvilOptions {
   /** 0 (default) = a free port chosen by the OS. */

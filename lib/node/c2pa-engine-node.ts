@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBundledTrustLists, type TrustChoice } from '../lib/c2pa/bundled-trust.ts';
-import { type C2paEngine, loadC2paEngine } from '../lib/c2pa/engine.ts';
-import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
+import { loadBundledTrustLists, type TrustChoice } from '../c2pa/bundled-trust.ts';
+import { type C2paEngine, loadC2paEngine } from '../c2pa/engine.ts';
+import type { TrustLists } from '../c2pa/trust-settings.ts';
 
 /** The repository's public/ folder: the bundled trust lists live in public/trust. */
-export const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'public');
+export const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
 
 /** Path of c2pa-wasm's .wasm file in node_modules (the package exports it as `./c2pa.wasm`). */
 export function c2paWasmPath(): string {

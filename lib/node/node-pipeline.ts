@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { TrustLists } from '../lib/c2pa/trust-settings.ts';
-import { CacheDb } from '../lib/cache/cache-db.ts';
-import { ResultCache } from '../lib/cache/result-cache.ts';
-import type { PdqIndex } from '../lib/chain/pdq-index.ts';
-import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
-import { type FetchedBytes, fetchBytes } from '../lib/net/fetch-bytes.ts';
-import { Pipeline } from '../lib/pipeline/pipeline.ts';
-import { createProviders } from '../lib/providers/create-providers.ts';
-import { createRegistryRecoverer } from '../lib/providers/create-recoverer.ts';
-import type { Settings } from '../lib/settings/settings.ts';
+import type { TrustLists } from '../c2pa/trust-settings.ts';
+import { CacheDb } from '../cache/cache-db.ts';
+import { ResultCache } from '../cache/result-cache.ts';
+import type { PdqIndex } from '../chain/pdq-index.ts';
+import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
+import { type FetchedBytes, fetchBytes } from '../net/fetch-bytes.ts';
+import { Pipeline } from '../pipeline/pipeline.ts';
+import { createProviders } from '../providers/create-providers.ts';
+import { createRegistryRecoverer } from '../providers/create-recoverer.ts';
+import type { Settings } from '../settings/settings.ts';
 import { c2paWasmPath, loadBundledTrustListsNode, PUBLIC_DIR } from './c2pa-engine-node.ts';
 import { decodeImageNode } from './decode-image-node.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readC2pa } from '../lib/c2pa/read-c2pa.ts';
+import { readC2pa } from '../c2pa/read-c2pa.ts';
 import {
   c2paWasmPath,
   loadBundledTrustListsNode,
@@ -20,7 +20,7 @@ describe('c2pa-engine-node', () => {
     const trust = await loadBundledTrustListsNode();
     expect(Object.keys(trust).sort()).toEqual(['interim', 'official', 'officialTsa']);
     const bytes = new Uint8Array(
-      readFileSync(new URL('../fixtures/c2pa/valid_photoshop.png', import.meta.url)),
+      readFileSync(new URL('../../fixtures/c2pa/valid_photoshop.png', import.meta.url)),
     );
     // SOURCES.md: Adobe's cai-prod signer is on the CAI interim list → known.
     const e = await readC2pa(engine, bytes, 'image/png', { trust });

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImageDecodeError } from '../lib/fingerprint/decode-image.ts';
-import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
-import { hammingDistance } from '../lib/fingerprint/hamming.ts';
-import { pdqFromRgb } from '../lib/fingerprint/pdq.ts';
+import { ImageDecodeError } from '../fingerprint/decode-image.ts';
+import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
+import { hammingDistance } from '../fingerprint/hamming.ts';
+import { pdqFromRgb } from '../fingerprint/pdq.ts';
 import { decodeImageNode } from './decode-image-node.ts';
 
-const fixtures = new URL('../fixtures/pdq/', import.meta.url);
+const fixtures = new URL('../../fixtures/pdq/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', fixtures), 'utf8'));
 const read = (file: string) => new Uint8Array(readFileSync(new URL(file, fixtures)));
 
