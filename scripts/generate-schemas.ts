@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cliJsonSchemas } from '../lib/schemas/cli-json-schemas.ts';
+import { cliJsonSchemas } from './cli-json-schemas.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_JSON_SCHEMA_FILES, cliJsonSchemas } from './cli-json-schemas.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '..');
 
 describe('published JSON Schemas of the CLI output', () => {
   it('are the committed files, as `npm run schemas` writes them from the valibot schemas', () => {

@@ -1,5 +1,5 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { HashOutputSchema, VerifyOutputSchema } from './cli-output-schemas.ts';
+import { HashOutputSchema, VerifyOutputSchema } from '../lib/schemas/cli-output-schemas.ts';
 
 /** Where the published JSON Schemas live, relative to the repository root, and what each describes. */
 export const CLI_JSON_SCHEMA_FILES = {
