@@ -5,6 +5,7 @@ import { readImageSize } from './image-type.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { sha256Hex } from './sha256.ts';
 import { needsShrink, PDQ_SHRINK_DIM, shrinkNearest512 } from './shrink-nearest.ts';
+import { yieldTask } from './yield-task.ts';
 
 /** A decode that has not finished by then gets a pdqError instead of blocking the item forever. */
 export const DECODE_TIMEOUT_MS = 30_000;
@@ -69,6 +70,8 @@ export async function fingerprintImage(
     const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
     checkDecoded(decoded);
     size = decoded.sampledFrom ?? { width: decoded.width, height: decoded.height };
+    // Reading the pixels and hashing them are each a task of several ms: not one long task (issue 14).
+    await yieldTask();
     // Shrink first: the flattening is per pixel, so its order does not matter, and it then touches 0.26 MP.
     // A decoder that already returned the sample (sampledFrom) did the shrink itself.
     const { data, width, height, channels } = decoded.sampledFrom ? decoded : shrinkNearest512(decoded);
