@@ -38,7 +38,18 @@ async function generated(): Promise<Case[]> {
     for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
     return sharp(data, { raw: { width: w, height: h, channels } });
   };
+  // Every (colour, alpha) pair once: where premultiplying could round differently, it shows.
+  const pairs = Buffer.alloc(256 * 256 * 4);
+  for (let a = 0; a < 256; a++)
+    for (let c = 0; c < 256; c++) pairs.set([c, 255 - c, (c * 7) & 255, a], (a * 256 + c) * 4);
   return [
+    {
+      name: 'every-colour-alpha-256x256.png',
+      mime: 'image/png',
+      bytes: await sharp(pairs, { raw: { width: 256, height: 256, channels: 4 } })
+        .png()
+        .toBuffer(),
+    },
     { name: 'tall-513x2000.jpg', mime: 'image/jpeg', bytes: await noise(513, 2000, 3).jpeg().toBuffer() },
     { name: 'wide-3001x300.png', mime: 'image/png', bytes: await noise(3001, 300, 3).png().toBuffer() },
     { name: 'translucent-777x999.png', mime: 'image/png', bytes: await noise(777, 999, 4).png().toBuffer() },

@@ -60,3 +60,46 @@ export async function probe(files: { name: string; mime: string; base64: string 
   }
   return results;
 }
+
+/** Median of each step over `runs` runs, ms (scripts/bench-decode-web.ts): what the sampled read-back saves. */
+export async function timeDecoders(
+  file: { mime: string; base64: string },
+  runs: number,
+): Promise<Record<string, number>> {
+  const bytes = fromBase64(file.base64) as Uint8Array<ArrayBuffer>;
+  const decode = createWebDecoder(globalThis);
+  const times: Record<string, number[]> = {};
+  const time = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const out = await run();
+    times[name] = [...(times[name] ?? []), performance.now() - t0];
+    return out;
+  };
+  for (let i = 0; i < runs; i++) {
+    await time('whole read-back + shrinkNearest512 (before)', async () =>
+      shrinkNearest512({ ...(await fullReadBack(bytes, file.mime)), channels: 4 }),
+    );
+    await time('sampled read-back, createWebDecoder (now)', () => decode(bytes, file.mime));
+    const blob = await time('new Blob (a copy of the bytes)', () => new Blob([bytes], { type: file.mime }));
+    for (const premultiplyAlpha of ['none', 'premultiply'] as const) {
+      await time(`createImageBitmap, premultiplyAlpha '${premultiplyAlpha}'`, async () =>
+        (await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha })).close(),
+      );
+    }
+    const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    await time('draw + getImageData of the whole bitmap', () => {
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d', {
+        willReadFrequently: true,
+      });
+      ctx?.drawImage(bitmap, 0, 0);
+      return ctx?.getImageData(0, 0, bitmap.width, bitmap.height, { colorSpace: 'srgb' });
+    });
+    bitmap.close();
+    await time('fingerprintImage: SHA-256 + decode + PDQ (now)', () =>
+      fingerprintImage(bytes, file.mime, decode),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, v.sort((a, b) => a - b)[v.length >> 1] as number]),
+  );
+}
