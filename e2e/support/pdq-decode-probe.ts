@@ -61,45 +61,43 @@ export async function probe(files: { name: string; mime: string; base64: string 
   return results;
 }
 
-/** Median of each step over `runs` runs, ms (scripts/bench-decode-web.ts): what the sampled read-back saves. */
-export async function timeDecoders(
+/** What scripts/bench-decode-web.ts times, one step at a time (its CPU time is read from /proc around it). */
+export const DECODE_STEPS = {
+  'whole read-back + shrinkNearest512 (before)': async (bytes: Uint8Array<ArrayBuffer>, mime: string) => {
+    shrinkNearest512({ ...(await fullReadBack(bytes, mime)), channels: 4 });
+  },
+  'sampled read-back, createWebDecoder (now)': async (bytes: Uint8Array<ArrayBuffer>, mime: string) => {
+    await createWebDecoder(globalThis)(bytes, mime);
+  },
+  "createImageBitmap alone, premultiplyAlpha 'none' (before)": async (
+    bytes: Uint8Array<ArrayBuffer>,
+    mime: string,
+  ) => {
+    const blob = new Blob([bytes], { type: mime });
+    (await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' })).close();
+  },
+  "createImageBitmap alone, premultiplyAlpha 'premultiply' (now)": async (
+    bytes: Uint8Array<ArrayBuffer>,
+    mime: string,
+  ) => {
+    const blob = new Blob([bytes], { type: mime });
+    (
+      await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'premultiply' })
+    ).close();
+  },
+  'fingerprintImage: SHA-256 + decode + PDQ (now)': async (bytes: Uint8Array<ArrayBuffer>, mime: string) => {
+    await fingerprintImage(bytes, mime, createWebDecoder(globalThis));
+  },
+};
+
+/** Runs one step `runs` times; returns the wall time in ms (the caller reads the CPU time). */
+export async function runStep(
+  step: keyof typeof DECODE_STEPS,
   file: { mime: string; base64: string },
   runs: number,
-): Promise<Record<string, number>> {
+): Promise<number> {
   const bytes = fromBase64(file.base64) as Uint8Array<ArrayBuffer>;
-  const decode = createWebDecoder(globalThis);
-  const times: Record<string, number[]> = {};
-  const time = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
-    const t0 = performance.now();
-    const out = await run();
-    times[name] = [...(times[name] ?? []), performance.now() - t0];
-    return out;
-  };
-  for (let i = 0; i < runs; i++) {
-    await time('whole read-back + shrinkNearest512 (before)', async () =>
-      shrinkNearest512({ ...(await fullReadBack(bytes, file.mime)), channels: 4 }),
-    );
-    await time('sampled read-back, createWebDecoder (now)', () => decode(bytes, file.mime));
-    const blob = await time('new Blob (a copy of the bytes)', () => new Blob([bytes], { type: file.mime }));
-    for (const premultiplyAlpha of ['none', 'premultiply'] as const) {
-      await time(`createImageBitmap, premultiplyAlpha '${premultiplyAlpha}'`, async () =>
-        (await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha })).close(),
-      );
-    }
-    const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-    await time('draw + getImageData of the whole bitmap', () => {
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d', {
-        willReadFrequently: true,
-      });
-      ctx?.drawImage(bitmap, 0, 0);
-      return ctx?.getImageData(0, 0, bitmap.width, bitmap.height, { colorSpace: 'srgb' });
-    });
-    bitmap.close();
-    await time('fingerprintImage: SHA-256 + decode + PDQ (now)', () =>
-      fingerprintImage(bytes, file.mime, decode),
-    );
-  }
-  return Object.fromEntries(
-    Object.entries(times).map(([k, v]) => [k, v.sort((a, b) => a - b)[v.length >> 1] as number]),
-  );
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) await DECODE_STEPS[step](bytes, file.mime);
+  return performance.now() - t0;
 }

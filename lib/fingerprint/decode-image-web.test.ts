@@ -40,7 +40,7 @@ function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
 }
 
 describe('createWebDecoder', () => {
-  it('decodes without colour conversion, premultiplied as the canvas keeps it, and closes the bitmap', async () => {
+  it('decodes without colour conversion or premultiplication and closes the bitmap', async () => {
     const { env, close, createImageBitmap, canvases } = fakeEnv({ width: 256, height: 256 });
     const out = await createWebDecoder(env)(jpeg, 'image/jpeg');
     expect(out).toMatchObject({ width: 256, height: 256, channels: 4 });
@@ -48,7 +48,7 @@ describe('createWebDecoder', () => {
     const [blob, options] = createImageBitmap.mock.calls[0] ?? [];
     expect(blob).toBeInstanceOf(Blob);
     expect((blob as Blob).size).toBe(jpeg.length);
-    expect(options).toMatchObject({ colorSpaceConversion: 'none', premultiplyAlpha: 'premultiply' });
+    expect(options).toMatchObject({ colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
     expect(close).toHaveBeenCalledTimes(1);
     // The canvas backing store is released right after reading the pixels.
     expect(canvases[0]).toMatchObject({ width: 0, height: 0 });

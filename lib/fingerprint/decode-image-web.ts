@@ -1,6 +1,6 @@
 /**
  * Browser decoder (content script, service worker, extension pages): Blob -> createImageBitmap without
- * colour conversion -> OffscreenCanvas -> getImageData. In Chromium this gives the
+ * colour conversion or premultiplication -> OffscreenCanvas -> getImageData. In Chromium this gives the
  * same RGBA as the Node decoder for the fixtures (see decode-image.ts for the shared pipeline). The DOM
  * functions are injected so that this module never touches globals at import time.
  *
@@ -78,12 +78,9 @@ export function createWebDecoder(env: WebDecoderEnv): DecodeImage {
       bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
     let bitmap: ImageBitmap;
     try {
-      // Premultiplied, as the canvas stores it anyway: asking for unpremultiplied pixels made Chromium
-      // convert every decoded pixel, to be premultiplied again by the draw (same bytes after getImageData
-      // for every fixture, translucent ones included: e2e/pdq-decode.e2e.ts).
       bitmap = await env.createImageBitmap(new Blob([part], { type: mime }), {
         colorSpaceConversion: 'none',
-        premultiplyAlpha: 'premultiply',
+        premultiplyAlpha: 'none',
         imageOrientation: 'from-image',
       });
     } catch (e) {
