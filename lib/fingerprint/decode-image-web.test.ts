@@ -12,7 +12,7 @@ const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q012
 
 function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
   const close = vi.fn();
-  const canvases: { width: number; height: number }[] = [];
+  const canvases: { width: number; height: number; draws: number[][] }[] = [];
   const createImageBitmap = vi.fn(async (_blob: Blob, _options?: ImageBitmapOptions) => {
     if (fail) throw fail;
     return { ...bitmapSize, close } as unknown as ImageBitmap;
@@ -24,9 +24,11 @@ function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
     ) {
       canvases.push(this);
     }
+    draws: number[][] = [];
     getContext() {
       return {
-        drawImage: vi.fn(),
+        canvas: this,
+        drawImage: (_source: unknown, ...args: number[]) => this.draws.push(args),
         getImageData: (_x: number, _y: number, w: number, h: number) => ({
           data: new Uint8ClampedArray(w * h * 4).fill(7),
         }),
@@ -50,6 +52,26 @@ describe('createWebDecoder', () => {
     expect(close).toHaveBeenCalledTimes(1);
     // The canvas backing store is released right after reading the pixels.
     expect(canvases[0]).toMatchObject({ width: 0, height: 0 });
+  });
+
+  it('reads back only the 512 x 512 nearest-neighbour sample of a larger image, in 1-pixel strips', async () => {
+    const { env, close, canvases } = fakeEnv({ width: 1600, height: 1004 });
+    const out = await createWebDecoder(env)(jpeg, 'image/jpeg');
+    expect(out).toMatchObject({ width: 512, height: 512, sampledFrom: { width: 1600, height: 1004 } });
+    expect(out.data).toHaveLength(512 * 512 * 4);
+    const [columns, sample] = canvases;
+    // Column x of the sample is source column floor(x * 1600 / 512), copied 1:1 over the full height.
+    expect(columns?.draws).toHaveLength(512);
+    expect(columns?.draws[1]).toEqual([3, 0, 1, 1004, 1, 0, 1, 1004]);
+    expect(columns?.draws[511]).toEqual([1596, 0, 1, 1004, 511, 0, 1, 1004]);
+    // Row y is source row floor(y * 1004 / 512) of those columns.
+    expect(sample?.draws).toHaveLength(512);
+    expect(sample?.draws[511]).toEqual([0, 1002, 512, 1, 0, 511, 512, 1]);
+    expect(canvases.map((c) => [c.width, c.height])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(close).toHaveBeenCalledTimes(1);
   });
 
   it('refuses an oversized bitmap before creating a canvas, and still closes it', async () => {

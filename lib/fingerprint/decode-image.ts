@@ -41,6 +41,12 @@ export interface DecodedImage {
   width: number;
   height: number;
   channels: 3 | 4;
+  /**
+   * Set when `data` is not the whole image but already its 512 x 512 nearest-neighbour sample (step 5,
+   * the same pixels shrinkNearest512 would pick): the decoded image's own size. The browser decoder picks
+   * the pixels while drawing instead of reading the whole bitmap back (decode-image-web.ts).
+   */
+  sampledFrom?: { width: number; height: number };
 }
 
 export type DecodeImage = (bytes: Uint8Array, mime: string) => Promise<DecodedImage>;

@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeImageNode } from '../../cli/decode-image-node.ts';
 import type { DecodeImage } from './decode-image.ts';
 import { fingerprintImage } from './fingerprint-image.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { sha256Hex } from './sha256.ts';
+import { shrinkNearest512 } from './shrink-nearest.ts';
 
 const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q0122.jpg', import.meta.url)));
 
@@ -73,6 +75,53 @@ describe('fingerprintImage', () => {
     for (const [reason, decode] of cases) {
       const fp = await fingerprintImage(jpeg, 'image/jpeg', decode);
       expect(fp.pdqError).toContain(reason);
+      expect(fp.pdq).toBeUndefined();
+    }
+  });
+
+  it("hashes a decoder's own 512 x 512 sample as the shrink of the full image, and reports the full size", async () => {
+    const bridge = new Uint8Array(
+      readFileSync(new URL('../../fixtures/pdq/images/bridge-1-original.jpg', import.meta.url)),
+    );
+    // The browser decoder's contract, played by the Node decoder plus the shared shrink.
+    const sampling: DecodeImage = async (b, m) => {
+      const full = await decodeImageNode(b, m);
+      return { ...shrinkNearest512(full), sampledFrom: { width: full.width, height: full.height } };
+    };
+    const sampled = await fingerprintImage(bridge, 'image/jpeg', sampling);
+    const whole = await fingerprintImage(bridge, 'image/jpeg', decodeImageNode);
+    expect(sampled.pdq).toBeDefined();
+    expect(sampled).toEqual(whole);
+    expect([sampled.width, sampled.height]).toEqual([1600, 1004]);
+  });
+
+  it('rejects a sample that is not 512 x 512 of an image larger than 512', async () => {
+    const cases: DecodeImage[] = [
+      async () => ({
+        data: new Uint8Array(4 * 256 * 256),
+        width: 256,
+        height: 256,
+        channels: 4,
+        sampledFrom: { width: 1000, height: 1000 },
+      }),
+      async () => ({
+        data: new Uint8Array(4 * 512 * 512),
+        width: 512,
+        height: 512,
+        channels: 4,
+        sampledFrom: { width: 300, height: 300 },
+      }),
+      async () => ({
+        data: new Uint8Array(4 * 512 * 512),
+        width: 512,
+        height: 512,
+        channels: 4,
+        sampledFrom: { width: 100_000, height: 1000 },
+      }),
+    ];
+    for (const decode of cases) {
+      const fp = await fingerprintImage(jpeg, 'image/jpeg', decode);
+      expect(fp.pdqError).toMatch(/sample of a|too large/);
       expect(fp.pdq).toBeUndefined();
     }
   });

@@ -4,7 +4,8 @@ import { flattenAlphaOnWhite } from './flatten-alpha.ts';
 import { readImageSize } from './image-type.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { sha256Hex } from './sha256.ts';
-import { shrinkNearest512 } from './shrink-nearest.ts';
+import { needsShrink, PDQ_SHRINK_DIM, shrinkNearest512 } from './shrink-nearest.ts';
+import { yieldTask } from './yield-task.ts';
 
 /** A decode that has not finished by then gets a pdqError instead of blocking the item forever. */
 export const DECODE_TIMEOUT_MS = 30_000;
@@ -19,14 +20,26 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-function checkDecoded(d: DecodedImage): void {
-  const { width, height, channels, data } = d;
+function checkSize(width: number, height: number): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`decoder returned an invalid size ${width}x${height}`);
   }
   assertPixelBudget(width, height);
+}
+
+function checkDecoded(d: DecodedImage): void {
+  const { width, height, channels, data, sampledFrom } = d;
+  checkSize(width, height);
   if (channels !== 3 && channels !== 4) throw new Error(`decoder returned ${String(channels)} channels`);
   if (data.length < width * height * channels) throw new Error('decoder returned a short pixel buffer');
+  if (!sampledFrom) return;
+  checkSize(sampledFrom.width, sampledFrom.height);
+  const square = width === PDQ_SHRINK_DIM && height === PDQ_SHRINK_DIM;
+  if (!square || !needsShrink(sampledFrom.width, sampledFrom.height)) {
+    throw new Error(
+      `decoder returned a ${width}x${height} sample of a ${sampledFrom.width}x${sampledFrom.height} image`,
+    );
+  }
 }
 
 /**
@@ -56,9 +69,12 @@ export async function fingerprintImage(
     preflightImage(bytes);
     const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
     checkDecoded(decoded);
-    size = { width: decoded.width, height: decoded.height };
+    size = decoded.sampledFrom ?? { width: decoded.width, height: decoded.height };
+    // Reading the pixels and hashing them are each a task of several ms: not one long task (issue 14).
+    await yieldTask();
     // Shrink first: the flattening is per pixel, so its order does not matter, and it then touches 0.26 MP.
-    const { data, width, height, channels } = shrinkNearest512(decoded);
+    // A decoder that already returned the sample (sampledFrom) did the shrink itself.
+    const { data, width, height, channels } = decoded.sampledFrom ? decoded : shrinkNearest512(decoded);
     if (channels === 4) flattenAlphaOnWhite(data, width, height);
     return { ...base, ...size, pdq: pdqFromRgb(data, width, height, channels) };
   } catch (e) {

@@ -16,17 +16,29 @@ export interface Pixels {
   channels: 3 | 4;
 }
 
+/** Whether an image of this size is shrunk to 512 x 512 before hashing (either side larger than 512). */
+export function needsShrink(width: number, height: number): boolean {
+  return width > PDQ_SHRINK_DIM || height > PDQ_SHRINK_DIM;
+}
+
+/**
+ * The source index that output index `i` (0..511) picks along a side of `size` pixels: floor(i * size / 512),
+ * exact in integers (size < 2^31 / 512 for any image within MAX_PIXELS on a side).
+ */
+export function nearestSource(i: number, size: number): number {
+  return Math.floor((i * size) / PDQ_SHRINK_DIM);
+}
+
 /** The pixels the reference hashes: the input itself when both sides are ≤ 512, else a new 512 x 512 copy. */
 export function shrinkNearest512(image: Pixels): Pixels {
   const { data, width, height, channels } = image;
-  if (width <= PDQ_SHRINK_DIM && height <= PDQ_SHRINK_DIM) return image;
+  if (!needsShrink(width, height)) return image;
   const n = PDQ_SHRINK_DIM;
   const out = new Uint8Array(n * n * channels);
   const xs = new Int32Array(n);
-  // floor(x * W / 512) in exact integers (W < 2^31 / 512 for any image within MAX_PIXELS on a side).
-  for (let x = 0; x < n; x++) xs[x] = Math.floor((x * width) / n) * channels;
+  for (let x = 0; x < n; x++) xs[x] = nearestSource(x, width) * channels;
   for (let y = 0, o = 0; y < n; y++) {
-    const row = Math.floor((y * height) / n) * width * channels;
+    const row = nearestSource(y, height) * width * channels;
     if (channels === 4) {
       for (let x = 0; x < n; x++, o += 4) {
         const i = row + (xs[x] as number);

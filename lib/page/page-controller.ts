@@ -259,7 +259,15 @@ export class PageController {
       while (queue.length > 0) {
         const request = queue.shift() as ImageRequest;
         // Already sent (a promoted copy), superseded, or its element left the page.
-        if (!request.sent && this.items.has(request.id)) return request;
+        if (request.sent || !this.items.has(request.id)) continue;
+        // Seen in view but scrolled away since (a feed that follows its newest posts): what is on screen now
+        // goes first; this one waits with the off-screen ones, and comes back if it scrolls into view again.
+        const el = this.elements.get(request.id);
+        if (queue === this.urgent && el && !this.scanner.isInView(el)) {
+          this.later.push(request);
+          continue;
+        }
+        return request;
       }
     }
     return undefined;

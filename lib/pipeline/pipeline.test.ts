@@ -19,6 +19,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     hits.set(req.url ?? '', (hits.get(req.url ?? '') ?? 0) + 1);
     if (req.url === '/gone.jpg') return void res.writeHead(404).end();
+    // The same bytes at every /same/ path (one photo at several URLs).
+    if (req.url?.startsWith('/same/'))
+      return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end('same bytes');
     res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.from(req.url ?? ''));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -68,6 +71,19 @@ function pipeline(providers: EvidenceProvider[]) {
 }
 
 describe('Pipeline', () => {
+  it('runs the providers once for the same bytes at several URLs checked at once, and links every URL', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 1 }));
+    const p = pipeline([chain.provider]);
+    const urls = [1, 2, 3].map((i) => `${base}/same/${i}.jpg`);
+    const results = await Promise.all(urls.map((u) => p.checkImage(u)));
+    expect(chain.calls).toEqual([createHash('sha256').update('same bytes').digest('hex')]);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    // Every URL is in the cache's URL index: a revisit of any of them needs no fetch.
+    for (const u of urls) expect((await p.checkCached(u))?.key).toBe(results[0]?.key);
+    expect([...hits.values()]).toEqual([1, 1, 1]);
+  });
+
   it('checks an image, caches it, and answers a revisit without fetching again', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 2 }));
     const p = pipeline([chain.provider]);

@@ -13,6 +13,7 @@ import type { FetchedBytes } from '../net/fetch-bytes.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import type { EvidenceProvider, ProviderInput } from './evidence-provider.ts';
 import { limitConcurrency } from './limit-concurrency.ts';
+import { serialByKey } from './serial-by-key.ts';
 
 export interface PipelineDeps {
   cache: ResultCache;
@@ -51,6 +52,8 @@ function hasError(part: Evidence['c2pa'] | Evidence['chain']): boolean {
 export class Pipeline {
   private readonly inflight = new Map<string, Promise<CheckResult>>();
   private readonly limit: ReturnType<typeof limitConcurrency>;
+  /** The evidence stage, one at a time per content hash (same bytes at several URLs: see serial-by-key.ts). */
+  private readonly sameContent = serialByKey();
 
   constructor(private readonly deps: PipelineDeps) {
     this.limit = limitConcurrency(deps.concurrency ?? 4);
@@ -240,10 +243,15 @@ export class Pipeline {
       return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
     }
     const { fetched, fingerprints } = got;
-    const stored = gainedPdq(await this.cached(() => this.deps.cache.get(fingerprints.sha256)), fingerprints);
-    const cached =
-      recheckC2pa && stored ? { ...stored, parts: { ...stored.parts, c2pa: undefined } } : stored;
-    return this.runProviders(url, fetched, fingerprints, cached);
+    return this.sameContent(fingerprints.sha256, async () => {
+      const stored = gainedPdq(
+        await this.cached(() => this.deps.cache.get(fingerprints.sha256)),
+        fingerprints,
+      );
+      const cached =
+        recheckC2pa && stored ? { ...stored, parts: { ...stored.parts, c2pa: undefined } } : stored;
+      return this.runProviders(url, fetched, fingerprints, cached);
+    });
   }
 
   /** Re-runs the stale providers, recomputes the verdict and stores the item. */

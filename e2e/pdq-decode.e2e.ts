@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImageNode } from '../cli/decode-image-node.ts';
+import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
+import { ROOT } from './support/harness.ts';
+import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';
+import type { ProbeResult } from './support/pdq-decode-probe.ts';
+
+/*
+ * The browser's PDQ path in the extension's real service worker: the decoder reads back only the 512 x 512
+ * nearest-neighbour sample of a large image. It must pick exactly the pixels that shrinkNearest512 picks from
+ * the whole bitmap, give the reference cpp_nn512 vectors, and agree with the CLI's Node decoder.
+ */
+const fixtures = resolve(ROOT, 'fixtures/pdq');
+const expected = JSON.parse(readFileSync(resolve(fixtures, 'expected.json'), 'utf8')) as {
+  images: {
+    file: string;
+    width: number;
+    height: number;
+    expected: { pipeline: string; kind: string; hash: string }[];
+  }[];
+};
+
+interface Case {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  nn512?: string;
+}
+
+/** Sizes the fixtures lack: one side under 512 and the other over it, odd sizes, translucency. */
+async function generated(): Promise<Case[]> {
+  const noise = (w: number, h: number, channels: 3 | 4) => {
+    const data = Buffer.alloc(w * h * channels);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    return sharp(data, { raw: { width: w, height: h, channels } });
+  };
+  // Every (colour, alpha) pair once: where premultiplying could round differently, it shows.
+  const pairs = Buffer.alloc(256 * 256 * 4);
+  for (let a = 0; a < 256; a++)
+    for (let c = 0; c < 256; c++) pairs.set([c, 255 - c, (c * 7) & 255, a], (a * 256 + c) * 4);
+  return [
+    {
+      name: 'every-colour-alpha-256x256.png',
+      mime: 'image/png',
+      bytes: await sharp(pairs, { raw: { width: 256, height: 256, channels: 4 } })
+        .png()
+        .toBuffer(),
+    },
+    { name: 'tall-513x2000.jpg', mime: 'image/jpeg', bytes: await noise(513, 2000, 3).jpeg().toBuffer() },
+    { name: 'wide-3001x300.png', mime: 'image/png', bytes: await noise(3001, 300, 3).png().toBuffer() },
+    { name: 'translucent-777x999.png', mime: 'image/png', bytes: await noise(777, 999, 4).png().toBuffer() },
+  ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
+}
+
+let browser: ExtensionBrowser;
+let cases: Case[];
+let results: Map<string, ProbeResult>;
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [resolve(ROOT, 'e2e/support/pdq-decode-probe.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__pdqDecodeProbe',
+    platform: 'browser',
+    // Evaluated inside a function: the global has to be set explicitly.
+    footer: { js: 'globalThis.__pdqDecodeProbe = __pdqDecodeProbe;' },
+  });
+  cases = [
+    ...expected.images.map((img) => ({
+      name: img.file.replace('images/', ''),
+      mime: img.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+      bytes: new Uint8Array(readFileSync(resolve(fixtures, img.file))),
+      nn512: img.expected.find((e) => e.pipeline === 'cpp_nn512' && e.kind === 'derived')?.hash,
+    })),
+    ...(await generated()),
+  ];
+  browser = await launchWithExtension();
+  await browser.worker.evaluate(bundle.outputFiles[0]?.text ?? '');
+  const files = cases.map((c) => ({
+    name: c.name,
+    mime: c.mime,
+    base64: Buffer.from(c.bytes).toString('base64'),
+  }));
+  const out = await browser.worker.evaluate(
+    (f) =>
+      (
+        globalThis as unknown as { __pdqDecodeProbe: typeof import('./support/pdq-decode-probe.ts') }
+      ).__pdqDecodeProbe.probe(f),
+    files,
+  );
+  results = new Map(out.map((r) => [r.name, r]));
+});
+afterAll(() => browser?.close());
+
+describe('PDQ decoding in the extension service worker (Chromium)', () => {
+  it('reads back exactly the pixels shrinkNearest512 picks from the whole bitmap, for every file', () => {
+    expect(results.size).toBe(cases.length);
+    const differing = [...results.values()].filter((r) => !r.sameAsFullReadBack).map((r) => r.name);
+    expect(differing).toEqual([]);
+  });
+
+  it('gives the reference cpp_nn512 hash for every opaque fixture', () => {
+    const opaque = cases.filter((c) => c.nn512 && c.name !== 'LA.png');
+    expect(opaque.length).toBeGreaterThan(15);
+    for (const c of opaque)
+      expect({ name: c.name, pdq: results.get(c.name)?.pdq }).toEqual({ name: c.name, pdq: c.nn512 });
+  });
+
+  it('gives the same hash and size as the CLI (Node decoder) for every file, generated sizes included', async () => {
+    for (const c of cases) {
+      const node = await fingerprintImage(c.bytes, c.mime, decodeImageNode);
+      const web = results.get(c.name);
+      expect({ name: c.name, pdq: web?.pdq, width: web?.width, height: web?.height }).toEqual({
+        name: c.name,
+        pdq: node.pdq?.hash,
+        width: node.width,
+        height: node.height,
+      });
+      expect(web?.pdqError).toBeUndefined();
+    }
+  });
+});
