@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../cli/decode-image-node.ts';
+import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
 import { ROOT } from './support/harness.ts';
 import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../../cli/decode-image-node.ts';
+import { decodeImageNode } from '../node/decode-image-node.ts';
 import type { DecodeImage } from './decode-image.ts';
 import { fingerprintImage } from './fingerprint-image.ts';
 import { pdqFromRgb } from './pdq.ts';
