@@ -6,7 +6,8 @@ const require = createRequire(import.meta.url);
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // @wxt-dev/i18n turns locales/*.yml into _locales/*/messages.json and typed keys (lib/i18n/).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [
       tailwindcss(),
@@ -32,16 +33,16 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Origin Lens',
-    description:
-      'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     // c2pa-wasm needs WebAssembly compilation in extension pages and the worker.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
-    action: { default_title: 'Origin Lens' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,7 @@ import { CacheDb } from '../lib/cache/cache-db.ts';
 import { ResultCache } from '../lib/cache/result-cache.ts';
 import type { PdqIndex } from '../lib/chain/pdq-index.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
+import { localeTranslate } from '../lib/i18n/locale-file.ts';
 import { type FetchedBytes, fetchBytes } from '../lib/net/fetch-bytes.ts';
 import { Pipeline } from '../lib/pipeline/pipeline.ts';
 import { createProviders } from '../lib/providers/create-providers.ts';
@@ -50,5 +51,6 @@ export async function createNodePipeline(
     // No wantsPdq: `verify` reports the perceptual hash of every image it is given.
     fingerprintImage: (bytes, contentType, options) =>
       fingerprintImage(bytes, contentType, decodeImageNode, options),
+    translate: await localeTranslate('en'),
   });
 }

@@ -7,6 +7,7 @@ import type {
   TextFingerprints,
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   concurrency?: number;
   /** Content Credentials recovered from the registry for items without their own (lib/recover). */
   recover?: (evidence: Evidence) => Promise<RecoveredCredentials | undefined>;
+  /** Words the stored `reason` (English in the CLI); displays render `reasonCode` in their own language. */
+  translate: Translate;
 }
 
 const MAX_TEXT_KEPT = 20_000;
@@ -127,7 +130,7 @@ export class Pipeline {
     const item = await this.deps.cache.get(key);
     if (!item) return null;
     const evidence = await change(item.evidence);
-    const amended = { ...item, evidence, ...verdictFor(evidence) };
+    const amended = { ...item, evidence, ...verdictFor(evidence, this.deps.translate) };
     await this.deps.cache.put(amended).catch(() => {});
     return toDetails(amended);
   }
@@ -276,7 +279,7 @@ export class Pipeline {
       if (recovered) evidence.recovered = recovered;
       else delete evidence.recovered;
     }
-    const { verdict, reason, variant } = verdictFor(evidence);
+    const { verdict, reason, reasonCode, reasonParams, variant } = verdictFor(evidence, this.deps.translate);
     const item: Omit<CachedItem, 'size' | 'lastAccess'> = {
       key,
       kind,
@@ -285,6 +288,8 @@ export class Pipeline {
       parts,
       verdict,
       reason,
+      reasonCode,
+      reasonParams,
       ...(variant ? { variant } : {}),
       checkedAt: stale.length > 0 || !cached ? Date.now() : cached.checkedAt,
       mime: meta.mime ?? cached?.mime,
@@ -312,12 +317,18 @@ function gainedPdq(cached: CachedItem | undefined, now: ImageFingerprints): Cach
   return { ...cached, parts };
 }
 
+/** Rows cached before reasons had codes have none: their English `reason` is shown as it is. */
+function reasonFields(item: CachedItem): Pick<CachedItem, 'reasonCode' | 'reasonParams'> {
+  return item.reasonCode ? { reasonCode: item.reasonCode, reasonParams: item.reasonParams ?? {} } : {};
+}
+
 function toResult(item: CachedItem): CheckResult {
   return {
     key: item.key,
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
+    ...reasonFields(item),
     ...(item.variant ? { variant: item.variant } : {}),
   };
 }
@@ -328,6 +339,7 @@ function toDetails(item: CachedItem): ItemDetails {
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
+    ...reasonFields(item),
     ...(item.variant ? { variant: item.variant } : {}),
     urls: item.urls,
     evidence: item.evidence,
