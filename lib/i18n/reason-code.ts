@@ -38,3 +38,13 @@ export interface ReasonFields {
 export function isReasonCode(value: unknown): value is ReasonCode {
   return typeof value === 'string' && (REASON_CODES as readonly string[]).includes(value);
 }
+
+/** Parameters without the absent values, so they stay plain JSON. */
+export function reasonParams(
+  values: Record<string, string | number | boolean | string[] | null | undefined>,
+): ReasonParams {
+  const out: ReasonParams = {};
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined && value !== null) out[name] = value;
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate.ts';
 import type { ItemState } from '../messages/protocol.ts';
 import { type BadgeVariant, badgeStyle } from '../verdict/badge-style.ts';
 import { overlayCss } from './overlay-css.ts';
@@ -67,6 +68,8 @@ export class BadgeLayer {
   constructor(
     private readonly win: Window & typeof globalThis,
     private options: BadgeLayerOptions,
+    /** The badges' words, in the browser's language. */
+    private readonly t: Translate,
   ) {}
 
   mount(): void {
@@ -217,12 +220,12 @@ export class BadgeLayer {
       entry.badge = badge;
       entry.shown = 'hidden';
     }
-    const style = badgeStyle(entry.state, entry.variant);
+    const style = badgeStyle(entry.state, entry.variant, this.t);
     badge.dataset.state = entry.state;
     if (entry.variant) badge.dataset.variant = entry.variant;
     else delete badge.dataset.variant;
     const action = entry.extra?.action;
-    badge.setAttribute('aria-label', `Origin Lens: ${action ?? style.label}. ${entry.reason}`);
+    badge.setAttribute('aria-label', this.t('overlay.name', [action ?? style.label, entry.reason]));
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
     if (action) {
       const text = this.win.document.createElement('span');

@@ -139,6 +139,11 @@ export class Pipeline {
     return this.deps.cache.clear();
   }
 
+  /** The language stored reasons are written in (English), for results made outside a check. */
+  get translate(): Translate {
+    return this.deps.translate;
+  }
+
   get db(): CacheDb {
     return this.deps.cache.db;
   }

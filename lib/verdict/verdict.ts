@@ -1,6 +1,6 @@
 import type { ChainRecord, Evidence, VerdictResult } from '../evidence/types.ts';
-import { summariseError } from '../i18n/error-kind.ts';
-import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
+import { couldNotCheck } from '../i18n/could-not-check.ts';
+import { reasonParams as params, type ReasonCode, type ReasonParams } from '../i18n/reason-code.ts';
 import { renderReason } from '../i18n/render-reason.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { type AiReading, type C2paReading, readC2paResult } from './c2pa-reading.ts';
@@ -11,16 +11,6 @@ interface Decision {
   reasonCode: ReasonCode;
   reasonParams: ReasonParams;
   variant?: VerdictResult['variant'];
-}
-
-/** Leaves out absent values, so the parameters stay plain JSON. */
-function params(
-  values: Record<string, string | number | boolean | string[] | null | undefined>,
-): ReasonParams {
-  const out: ReasonParams = {};
-  for (const [name, value] of Object.entries(values))
-    if (value !== undefined && value !== null) out[name] = value;
-  return out;
 }
 
 /** "Camera capture" for a label that is not about AI (AI labels lead the AI verdict instead). */
@@ -216,21 +206,4 @@ function decide(evidence: Evidence): Decision {
   if (failure) return { verdict: 'error', ...couldNotCheck(failure.error, failure.source) };
 
   return { verdict: 'no-provenance', reasonCode: 'no-provenance', reasonParams: {} };
-}
-
-/**
- * "Could not check", with the raw error for the details page and a short kind for the popup's rows. Without
- * a raw error, `source` names the part that failed.
- */
-export function couldNotCheck(
-  error: string | undefined,
-  source?: 'c2pa' | 'registry',
-): Pick<Decision, 'reasonCode' | 'reasonParams'> {
-  const summary = error
-    ? summariseError(error)
-    : { kind: source === 'registry' ? ('registry' as const) : ('checker' as const) };
-  return {
-    reasonCode: 'could-not-check',
-    reasonParams: params({ error, source, kind: summary.kind, status: summary.status }),
-  };
 }
