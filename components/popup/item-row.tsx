@@ -48,7 +48,7 @@ export function ItemRow({
     item.kind === 'text'
       ? firstWords(item.preview ?? '', 10) || t('popup.textBlock')
       : item.streamed
-        ? t('popup.streamed', [t(media ? `overlay.kind.${media}` : 'popup.media')])
+        ? t(media === 'audio' ? 'popup.streamed.audio' : 'popup.streamed.video')
         : imageName(item.url);
   // Short: a could-not-check row says why in a few words; the raw error is on the details page.
   const reason = renderReason(item, t, { short: true });
