@@ -9,7 +9,9 @@ import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.t
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { C2paEvidence, ChainRecord, Evidence } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
-import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { couldNotCheckResult } from '../../lib/i18n/could-not-check.ts';
+import type { ReasonCode, ReasonParams } from '../../lib/i18n/reason-code.ts';
+import type { CheckResult, ItemDetails } from '../../lib/messages/protocol.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
 import { loadBundledTrustListsNode } from '../c2pa-engine-node.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -91,7 +93,7 @@ export const run: CliCommand = async (argv, io) => {
           await toOutput(
             source,
             result.key ? await pipeline.details(result.key) : null,
-            result.reason,
+            result,
             chains,
             settings.registrants,
           ),
@@ -99,13 +101,13 @@ export const run: CliCommand = async (argv, io) => {
       } else {
         const result = await pipeline.checkImage(source);
         const details = result.key ? await pipeline.details(result.key) : null;
-        out.push(await toOutput(source, details, result.reason, chains, settings.registrants));
+        out.push(await toOutput(source, details, result, chains, settings.registrants));
       }
     } catch (error) {
       out.push({
         source,
         verdict: 'error',
-        reason: `Could not check: ${(error as Error).message}`,
+        ...couldNotCheckResult((error as Error).message, pipeline.translate),
         error: (error as Error).message,
       });
     }
@@ -124,6 +126,9 @@ export interface VerifyOutput {
   sha256Collapsed?: string;
   verdict: string;
   reason: string;
+  /** The reason as a code and parameters (lib/i18n/reason-code.ts), for tools that word it themselves. */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   variant?: string | null;
   fingerprints?: Evidence['fingerprints'];
   c2pa?: Record<string, unknown>;
@@ -133,6 +138,12 @@ export interface VerifyOutput {
   /** Why a manifest named by a matching record could not be recovered. */
   recoveryError?: string;
   error?: string;
+}
+
+function reasonCodeOf(
+  fields: Pick<CheckResult, 'reasonCode' | 'reasonParams'>,
+): Pick<VerifyOutput, 'reasonCode' | 'reasonParams'> {
+  return fields.reasonCode ? { reasonCode: fields.reasonCode, reasonParams: fields.reasonParams ?? {} } : {};
 }
 
 /** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
@@ -160,11 +171,14 @@ function c2paJson(c: C2paEvidence): Record<string, unknown> {
 async function toOutput(
   source: string,
   details: ItemDetails | null,
-  reason: string,
+  result: Pick<CheckResult, 'reason' | 'reasonCode' | 'reasonParams'>,
   chains: ChainConfig[],
   registrants: typeof DEFAULT_REGISTRANTS,
 ): Promise<VerifyOutput> {
-  if (!details) return { source, verdict: 'error', reason, error: reason };
+  if (!details) {
+    const { reason } = result;
+    return { source, verdict: 'error', reason, ...reasonCodeOf(result), error: reason };
+  }
   const { evidence } = details;
   const f = evidence.fingerprints;
   const c = evidence.c2pa;
@@ -175,6 +189,7 @@ async function toOutput(
     ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
     verdict: details.verdict,
     reason: details.reason,
+    ...reasonCodeOf(details),
     variant: details.variant ?? null,
     fingerprints: f,
   };

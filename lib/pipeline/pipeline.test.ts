@@ -114,6 +114,8 @@ describe('Pipeline', () => {
       kind: 'image',
       verdict: 'error',
       reason: 'Could not check: the server answered HTTP 404',
+      reasonCode: 'could-not-check',
+      reasonParams: { error: 'the server answered HTTP 404', kind: 'notFound', status: 404 },
     });
     expect(await db.items.count()).toBe(0);
   });

@@ -7,6 +7,7 @@ import type {
   TextFingerprints,
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
@@ -245,7 +246,11 @@ export class Pipeline {
     });
     if ('error' in got) {
       // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
-      return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
+      return {
+        kind: 'image',
+        verdict: 'error',
+        ...couldNotCheckResult(got.error.message, this.deps.translate),
+      };
     }
     const { fetched, fingerprints } = got;
     const stored = gainedPdq(await this.cached(() => this.deps.cache.get(fingerprints.sha256)), fingerprints);
