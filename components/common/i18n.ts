@@ -24,7 +24,13 @@ export const t: Translate = (key, substitutions) => {
   return getMessage(key.replaceAll('.', '_'), substitutions?.map(String) ?? []);
 };
 
-/** The browser's UI language ("fr", "en-US"), for Intl dates and numbers; English outside a browser. */
+/**
+ * The language the words are shown in ("fr", "en-US"), for Intl dates and numbers, so that both agree:
+ * Chrome's reserved `@@ui_locale` message is the locale `_locales` was chosen by. English outside a browser.
+ */
 export function uiLanguage(): string {
-  return browserI18n()?.getUILanguage() ?? 'en';
+  const i18n = browserI18n();
+  if (!i18n) return 'en';
+  const chosen = (i18n.getMessage as (name: string) => string)('@@ui_locale');
+  return chosen ? chosen.replace('_', '-') : i18n.getUILanguage();
 }

@@ -18,7 +18,14 @@ export interface ExtensionBrowser {
 
 /** Debian's Chromium with the built extension loaded (Playwright cannot download browsers here). */
 export async function launchWithExtension(
-  options: { extension?: string; userDataDir?: string; headless?: boolean; keepProfile?: boolean } = {},
+  options: {
+    extension?: string;
+    userDataDir?: string;
+    headless?: boolean;
+    keepProfile?: boolean;
+    /** The browser's UI language ("fr"): what the extension's `_locales` are chosen by. */
+    lang?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extension = options.extension ?? CHROME_BUILD;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'origin-lens-profile-'));
@@ -26,7 +33,10 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language from --lang and LANGUAGE; `locale` sets the pages' navigator.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
       '--no-sandbox',

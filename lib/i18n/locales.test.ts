@@ -59,6 +59,15 @@ describe('locales', () => {
     });
   }
 
+  it('never writes a substitution just before a "$" (Chrome would read "$1$" as a named placeholder)', () => {
+    for (const [name, all] of Object.entries(messages)) {
+      const bad = Object.entries(all)
+        .filter(([, entry]) => /\$[1-9]\$/.test(entry.message))
+        .map(([key]) => `${name}:${key}`);
+      expect(bad).toEqual([]);
+    }
+  });
+
   it('uses every key somewhere in the code', () => {
     const code = [
       ...['lib', 'components', 'entrypoints', 'cli', 'scripts'].flatMap((dir) => sources(join(ROOT, dir))),

@@ -149,12 +149,12 @@ function render(t: Translate, code: string, p: ReasonParams, short: boolean): st
           : match === 'similar-text'
             ? 'reason.chainAiTextLead'
             : 'reason.chainAi';
-      return t(key, [who, onChain(t, p)]);
+      return `${t(key, [who])}${onChain(t, p)}`;
     }
     case 'verified':
       return verified(t, p);
     case 'registered':
-      return t('reason.registeredBy', [who, onChain(t, p)]);
+      return `${t('reason.registeredBy', [who])}${onChain(t, p)}`;
     case 'image-lookalike':
       return t('reason.imageLookalike', [who, bits]);
     case 'passage-lookalike':
