@@ -6,7 +6,8 @@ const require = createRequire(import.meta.url);
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // @wxt-dev/i18n turns locales/*.yml into _locales/*/messages.json and typed keys (lib/i18n/).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // `npm run zip`: the two store packages, and for AMO (whose reviewers rebuild bundled code) the sources needed to
   // build the Firefox one, with store/AMO-SOURCE-README.md saying how. Tests, fixtures, the CLI, docs and
   // everything generated stay out; scripts/check-zips.ts rebuilds from the archive and compares.
@@ -22,6 +23,7 @@ export default defineConfig({
       'docs/**',
       'e2e/**',
       'fixtures/**',
+      'lib/node/**',
       'lib/testing/**',
       'lib/**/test-*.ts',
       '**/test-data/**',
@@ -57,16 +59,16 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Origin Lens',
-    description:
-      'Shows where the images and text on a page come from: Content Credentials (C2PA) and on-chain provenance.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     // c2pa-wasm needs WebAssembly compilation in extension pages and the worker.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
-    action: { default_title: 'Origin Lens' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { browser, type PublicPath } from 'wxt/browser';
+import { t } from '@/components/common/i18n';
 import { onVerifyOrigin, VERIFY_MENU_ID } from '@/lib/background/context-menu';
 import { createBackgroundServices } from '@/lib/background/create-background-services';
 import { createRouter } from '@/lib/background/message-router';
@@ -55,7 +56,7 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({
         id: VERIFY_MENU_ID,
-        title: 'Verify origin',
+        title: t('menu.verify'),
         contexts: ['image', 'selection', 'link', 'page', 'video', 'audio'],
       });
     });

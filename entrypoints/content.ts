@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/components/common/i18n';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
@@ -25,6 +26,8 @@ export default defineContentScript({
       send,
       overlay: settings.overlay,
       showNoProvenance: settings.showNoProvenance,
+      translate: t,
+      locale: uiLanguage(),
     });
     if (enabled) controller.start();
     lifecycle.onEnded(() => controller.stop());

@@ -12,10 +12,12 @@ import { setSettings, settledItems, tabIdOf } from '../e2e/support/extension-pag
 import { MOUNTS, ROOT, startDevnet } from '../e2e/support/harness.ts';
 import { launchWithExtension } from '../e2e/support/launch-chromium.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
+import { localeTranslate } from '../lib/i18n/locale-file.ts';
 import { BADGE_STYLES } from '../lib/verdict/badge-style.ts';
 import { writeStoreScreenshots } from './store-screenshots.ts';
 
 const OUT = resolve(ROOT, 'demo-output');
+const en = await localeTranslate('en');
 const STORE_OUT = resolve(ROOT, 'store/screenshots');
 const storeMode = process.argv.includes('--store');
 const headless = storeMode || !process.env.DISPLAY || process.argv.includes('--headless');
@@ -54,7 +56,9 @@ async function main() {
   for (const item of items) {
     const what =
       item.kind === 'image' ? (item.url?.split('/').pop() ?? '') : `“${(item.preview ?? '').slice(0, 40)}…”`;
-    console.log(`  ${BADGE_STYLES[item.state].label.padEnd(16)} ${what.padEnd(44)} ${item.reason ?? ''}`);
+    console.log(
+      `  ${en(BADGE_STYLES[item.state].labelKey).padEnd(16)} ${what.padEnd(44)} ${item.reason ?? ''}`,
+    );
   }
 
   const key = items.find((i) => i.url?.endsWith('ai_trained_genfill.jpg'))?.key;

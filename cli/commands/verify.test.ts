@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_PUBLISHER_KEY, startTestChain, type TestChain } from '../../lib/chain/test-chain.ts';
+import { localeTranslate } from '../../lib/i18n/locale-file.ts';
+import { renderReason } from '../../lib/i18n/render-reason.ts';
 import type { CliIo } from '../cli-io.ts';
 import { run as register } from './register.ts';
 import { type VerifyOutput, run as verify } from './verify.ts';
@@ -158,5 +160,26 @@ describe('origin-lens verify --json', () => {
     expect(code).toBe(1);
     expect(rows.map((r) => r.verdict)).toEqual(['error', 'error']);
     expect(rows[1]?.reason).toMatch(/^Could not check: /);
+    expect(rows[1]).toMatchObject({ reasonCode: 'could-not-check', reasonParams: { kind: 'other' } });
+    expect(rows[1]?.reason).toBe(`Could not check: ${rows[1]?.reasonParams?.error}`);
+  });
+
+  it('gives each reason as a code and parameters beside its English words (issue 17)', async () => {
+    const { rows } = await verifyJson([
+      'fixtures/c2pa-realworld/google_genai_lady.png',
+      'fixtures/c2pa/none_A.jpg',
+      '--rpc',
+      chain.anvil.rpcUrl,
+    ]);
+    const [google, registered] = rows;
+    expect(google).toMatchObject({ verdict: 'ai-generated', reasonCode: 'ai' });
+    expect(registered).toMatchObject({ verdict: 'verified', reasonCode: 'registered' });
+    const [en, fr] = [await localeTranslate('en'), await localeTranslate('fr')];
+    for (const row of rows) {
+      // The code renders back to the very English the row carries, and to French for a French reader.
+      expect(renderReason(row, en)).toBe(row.reason);
+      expect(renderReason(row, fr)).not.toBe(row.reason);
+    }
+    expect(renderReason(registered ?? {}, fr)).toMatch(/^Enregistré par /);
   });
 });

@@ -9,7 +9,8 @@ import { registrationsFromLogs } from '../../lib/chain/registrations-from-logs.t
 import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { C2paEvidence, ChainRecord } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
-import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { couldNotCheckResult } from '../../lib/i18n/could-not-check.ts';
+import type { CheckResult, ItemDetails } from '../../lib/messages/protocol.ts';
 import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
 import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
 import type { C2paJson, VerifyRow } from '../../lib/schemas/cli-output-schemas.ts';
@@ -96,7 +97,7 @@ export const run: CliCommand = async (argv, io) => {
           await toOutput(
             source,
             result.key ? await pipeline.details(result.key) : null,
-            result.reason,
+            result,
             chains,
             settings.registrants,
           ),
@@ -104,13 +105,13 @@ export const run: CliCommand = async (argv, io) => {
       } else {
         const result = await pipeline.checkImage(source);
         const details = result.key ? await pipeline.details(result.key) : null;
-        out.push(await toOutput(source, details, result.reason, chains, settings.registrants));
+        out.push(await toOutput(source, details, result, chains, settings.registrants));
       }
     } catch (error) {
       out.push({
         source,
         verdict: 'error',
-        reason: `Could not check: ${(error as Error).message}`,
+        ...couldNotCheckResult((error as Error).message, pipeline.translate),
         error: (error as Error).message,
       });
     }
@@ -124,6 +125,12 @@ export const run: CliCommand = async (argv, io) => {
 
 /** One row of `verify --json`: the contract is lib/schemas/cli-output-schemas.ts, published in schemas/. */
 export type VerifyOutput = VerifyRow;
+
+function reasonCodeOf(
+  fields: Pick<CheckResult, 'reasonCode' | 'reasonParams'>,
+): Pick<VerifyOutput, 'reasonCode' | 'reasonParams'> {
+  return fields.reasonCode ? { reasonCode: fields.reasonCode, reasonParams: fields.reasonParams ?? {} } : {};
+}
 
 /** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
 function c2paJson(c: C2paEvidence): C2paJson {
@@ -150,11 +157,14 @@ function c2paJson(c: C2paEvidence): C2paJson {
 async function toOutput(
   source: string,
   details: ItemDetails | null,
-  reason: string,
+  result: Pick<CheckResult, 'reason' | 'reasonCode' | 'reasonParams'>,
   chains: ChainConfig[],
   registrants: typeof DEFAULT_REGISTRANTS,
 ): Promise<VerifyOutput> {
-  if (!details) return { source, verdict: 'error', reason, error: reason };
+  if (!details) {
+    const { reason } = result;
+    return { source, verdict: 'error', reason, ...reasonCodeOf(result), error: reason };
+  }
   const { evidence } = details;
   const f = evidence.fingerprints;
   const c = evidence.c2pa;
@@ -165,6 +175,7 @@ async function toOutput(
     ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
     verdict: details.verdict,
     reason: details.reason,
+    ...reasonCodeOf(details),
     variant: details.variant ?? null,
     fingerprints: f,
   };

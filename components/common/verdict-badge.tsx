@@ -1,5 +1,6 @@
 import type { ItemState } from '../../lib/messages/protocol.ts';
 import { type BadgeVariant, badgeStyle } from '../../lib/verdict/badge-style.ts';
+import { t } from './i18n.ts';
 
 const SIZES = {
   sm: 'gap-1 px-1.5 py-0.5 text-[11px]',
@@ -20,7 +21,7 @@ export function VerdictBadge({
   variant?: BadgeVariant | undefined;
   size?: keyof typeof SIZES;
 }) {
-  const style = badgeStyle(state, variant);
+  const style = badgeStyle(state, variant, t);
   return (
     <span
       className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full font-semibold leading-tight ${SIZES[size]}`}

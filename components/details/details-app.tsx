@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseDetailsQuery } from '../../lib/format/details-query.ts';
+import { renderReason } from '../../lib/i18n/render-reason.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { t } from '../common/i18n.ts';
 import { Spinner } from '../common/spinner.tsx';
 import { useSettings } from '../common/use-settings.ts';
 import type { DetailsApi } from './details-api.ts';
@@ -72,7 +74,7 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
 
   useEffect(() => {
     document.title =
-      load.phase === 'ready' ? `${load.details.reason} · Origin Lens` : 'Evidence · Origin Lens';
+      load.phase === 'ready' ? `${renderReason(load.details, t)} · Origin Lens` : 'Evidence · Origin Lens';
   }, [load]);
 
   return (

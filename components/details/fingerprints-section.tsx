@@ -1,6 +1,7 @@
 import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
 import { formatBytes } from '../../lib/format/bytes.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { uiLanguage } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Fact, FactList } from './fact-list.tsx';
 import { HashValue } from './hash-value.tsx';
@@ -39,7 +40,7 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
               <HashValue value={f.isccTextHex} label="ISCC hex" copy={copy} />
             </Fact>
           )}
-          <Fact term="Characters">{f.characters.toLocaleString('en')}</Fact>
+          <Fact term="Characters">{f.characters.toLocaleString(uiLanguage())}</Fact>
         </FactList>
         <p className="muted mt-3 text-xs">
           The text is normalised first (case, spaces, punctuation removed), so re-wrapped or re-quoted copies
@@ -51,7 +52,7 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
   const usable = f.pdq && f.pdq.quality >= PDQ_MIN_QUALITY;
   const file = [
     details.mime,
-    details.byteLength !== undefined ? formatBytes(details.byteLength) : undefined,
+    details.byteLength !== undefined ? formatBytes(details.byteLength, uiLanguage()) : undefined,
     f.width && f.height ? `${f.width} × ${f.height} px` : undefined,
   ]
     .filter(Boolean)

@@ -1,4 +1,6 @@
+import { renderReason } from '../../lib/i18n/render-reason.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { t } from '../common/i18n.ts';
 import { VerdictBadge } from '../common/verdict-badge.tsx';
 import { TimeText } from './time-text.tsx';
 
@@ -21,7 +23,7 @@ export function VerdictHero({ details, now }: { details: ItemDetails; now: numbe
       <div>
         <VerdictBadge state={details.verdict} variant={details.variant} size="lg" />
       </div>
-      <h1 className="font-semibold text-2xl leading-snug">{details.reason}</h1>
+      <h1 className="font-semibold text-2xl leading-snug">{renderReason(details, t)}</h1>
       {details.verdict === 'error' && (
         <div className="rounded-lg border-2 border-slate-400 border-dotted p-3 text-sm dark:border-slate-500">
           <p className="font-medium">

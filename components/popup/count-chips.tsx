@@ -1,13 +1,14 @@
 import { orderedCounts } from '../../lib/format/page-items.ts';
 import type { PageItem, VerdictCounts } from '../../lib/messages/protocol.ts';
 import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 
 /** One small chip per state present on the page, most important first, in the overlay's colours. */
 export function CountChips({ counts, items }: { counts: VerdictCounts; items: readonly PageItem[] }) {
   const rows = orderedCounts(counts, items);
   if (rows.length === 0) return null;
   return (
-    <ul aria-label="Summary of this page" className="flex flex-wrap gap-1.5 px-3 py-2">
+    <ul aria-label={t('popup.summary')} className="flex flex-wrap gap-1.5 px-3 py-2">
       {rows.map(({ state, count }) => {
         const style = BADGE_STYLES[state];
         return (
@@ -21,9 +22,7 @@ export function CountChips({ counts, items }: { counts: VerdictCounts; items: re
             }}
           >
             <span aria-hidden="true">{style.glyph}</span>
-            <span>
-              {count} {style.label}
-            </span>
+            <span>{t('popup.count', [count.toLocaleString(uiLanguage()), t(style.labelKey)])}</span>
           </li>
         );
       })}

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useState } from 'react';
 import { sortItems, splitNoProvenance } from '../../lib/format/page-items.ts';
 import type { PageItem } from '../../lib/messages/protocol.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import { ItemRow } from './item-row.tsx';
 
 /** Arrow keys move between the row buttons (Tab still works), Home/End jump to the ends. */
@@ -41,7 +42,7 @@ export function ItemList({
     // biome-ignore lint/a11y/noStaticElementInteractions: the wrapper only forwards arrow keys between real buttons.
     <div onKeyDown={onArrowKeys}>
       {visible.length > 0 && (
-        <ul aria-label="Images and text on this page" className="space-y-0.5 py-1">
+        <ul aria-label={t('popup.items')} className="space-y-0.5 py-1">
           {visible.map((item) => (
             <ItemRow
               key={item.id}
@@ -54,9 +55,7 @@ export function ItemList({
         </ul>
       )}
       {shown.length === 0 && !showHidden && (
-        <p className="muted px-3 py-3 text-sm">
-          Nothing on this page has Content Credentials or a registry record.
-        </p>
+        <p className="muted px-3 py-3 text-sm">{t('popup.nothingFound')}</p>
       )}
       {hidden.length > 0 && (
         <div className="px-3 pb-2">
@@ -66,9 +65,9 @@ export function ItemList({
             aria-expanded={showHidden}
             onClick={() => setShowHidden((v) => !v)}
           >
-            {showHidden
-              ? `Hide ${hidden.length} without provenance`
-              : `Show ${hidden.length} without provenance`}
+            {t(showHidden ? 'popup.hideHidden' : 'popup.showHidden', [
+              hidden.length.toLocaleString(uiLanguage()),
+            ])}
           </button>
         </div>
       )}

@@ -1,6 +1,8 @@
 import { formatBytes } from '../../lib/format/bytes.ts';
 import { firstWords, imageName, thumbnailUrl } from '../../lib/format/page-items.ts';
+import { renderReason } from '../../lib/i18n/render-reason.ts';
 import type { PageItem } from '../../lib/messages/protocol.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import { usePreview } from '../common/use-preview.ts';
 import { VerdictBadge } from '../common/verdict-badge.tsx';
 
@@ -44,10 +46,12 @@ export function ItemRow({
   const media = item.kind === 'video' || item.kind === 'audio' ? item.kind : undefined;
   const title =
     item.kind === 'text'
-      ? firstWords(item.preview ?? '', 10) || 'Text block'
+      ? firstWords(item.preview ?? '', 10) || t('popup.textBlock')
       : item.streamed
-        ? `Streamed ${media ?? 'media'} (not checkable)`
+        ? t(media === 'audio' ? 'popup.streamed.audio' : 'popup.streamed.video')
         : imageName(item.url);
+  // Short: a could-not-check row says why in a few words; the raw error is on the details page.
+  const reason = renderReason(item, t, { short: true });
   const canOpen = Boolean(item.key || (item.kind !== 'text' && item.url));
   const progress =
     item.state === 'pending' && item.progress !== undefined ? Math.round(item.progress * 100) : undefined;
@@ -58,7 +62,7 @@ export function ItemRow({
         data-row-button
         onClick={() => onHighlight(item)}
         className="flex min-w-0 flex-1 items-center gap-2.5 rounded-md px-1.5 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
-        title={item.reason ? `${item.reason}. Click to show it on the page.` : 'Show it on the page'}
+        title={reason ? t('popup.rowTitle', [reason]) : t('popup.showOnPage')}
       >
         <Thumb item={item} />
         <span className="min-w-0 flex-1">
@@ -70,17 +74,17 @@ export function ItemRow({
           </span>
           {media && (
             <span className="muted mt-0.5 block text-[11px]" data-kind={media}>
-              {media === 'video' ? 'Video' : 'Audio'}
-              {item.streamed ? ' · not checkable (streamed)' : ''}
-              {item.bytes ? ` · ${formatBytes(item.bytes)}` : ''}
+              {t(media === 'video' ? 'popup.video' : 'popup.audio')}
+              {item.streamed ? t('popup.notCheckableStreamed') : ''}
+              {item.bytes ? ` · ${formatBytes(item.bytes, uiLanguage())}` : ''}
             </span>
           )}
-          {item.reason && <span className="muted mt-0.5 block truncate text-[11px]">{item.reason}</span>}
+          {reason && <span className="muted mt-0.5 block truncate text-[11px]">{reason}</span>}
           {progress !== undefined && (
             <progress
               max={100}
               value={progress}
-              aria-label={`Checking ${title}`}
+              aria-label={t('popup.checkingItem', [title])}
               className="mt-1 block h-1.5 w-full"
             />
           )}
@@ -93,7 +97,7 @@ export function ItemRow({
           onClick={() => onCheck(item)}
           className="btn-primary my-auto shrink-0 text-xs"
         >
-          Check this {media}
+          {t(media === 'video' ? 'popup.checkVideo' : 'popup.checkAudio')}
         </button>
       )}
       <button
@@ -101,10 +105,10 @@ export function ItemRow({
         data-row-button
         onClick={() => onDetails(item)}
         disabled={!canOpen}
-        aria-label={`Details for ${title}`}
+        aria-label={t('popup.detailsFor', [title])}
         className="btn-ghost my-auto shrink-0 text-xs disabled:opacity-40"
       >
-        Details
+        {t('popup.details')}
       </button>
     </li>
   );

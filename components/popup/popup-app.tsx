@@ -7,6 +7,7 @@ import {
   unavailableReason,
 } from '../../lib/permissions/site-access.ts';
 import { isSiteDisabled } from '../../lib/settings/settings.ts';
+import { t } from '../common/i18n.ts';
 import { Spinner } from '../common/spinner.tsx';
 import { useSettings } from '../common/use-settings.ts';
 import { CountChips } from './count-chips.tsx';
@@ -30,7 +31,7 @@ const REFRESH_LIMIT = 60;
 export function PopupApp({ api }: { api: PopupApi }) {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [view, setView] = useState<View>({ phase: 'loading' });
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; reload?: boolean } | null>(null);
   const [refreshes, setRefreshes] = useState(0);
   const { settings, update } = useSettings(api.storage, api.defaults, 0);
   const site = siteOf(tab?.url);
@@ -74,9 +75,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
     (item: PageItem) => {
       if (!tab) return;
       api.sendToContent(tab.id, { type: 'highlight-item', id: item.id }).then(
-        (found) =>
-          setNote(found ? null : 'Could not show that item on the page: it may have moved or been removed.'),
-        () => setNote('The page did not answer. Try reloading it.'),
+        (found) => setNote(found ? null : { text: t('popup.notShown') }),
+        () => setNote({ text: t('popup.noAnswer') }),
       );
     },
     [api, tab],
@@ -90,7 +90,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
         : { type: 'open-details' as const, url: item.url, ...media };
       api.sendToBackground(request).then(
         () => api.close(),
-        () => setNote('Could not open the details page.'),
+        () => setNote({ text: t('popup.detailsFailed') }),
       );
     },
     [api],
@@ -102,7 +102,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       if (!tab) return;
       api.sendToContent(tab.id, { type: 'check-media-item', id: item.id }).then(
         () => setRefreshes((n) => n + 1),
-        () => setNote('The page did not answer. Try reloading it.'),
+        () => setNote({ text: t('popup.noAnswer') }),
       );
     },
     [api, tab],
@@ -116,11 +116,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
         ? settings.disabledSites.filter((s) => !isSiteDisabled(url, { disabledSites: [s] }))
         : [...settings.disabledSites, site];
       update({ ...settings, disabledSites });
-      setNote(
-        enabled
-          ? `Turned on for ${site}. Reload the page to check it.`
-          : `Turned off for ${site}. Reload the page to apply.`,
-      );
+      setNote({ text: t(enabled ? 'popup.turnedOn' : 'popup.turnedOff', [site]), reload: true });
     },
     [settings, site, tab, update],
   );
@@ -128,15 +124,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
   // Straight from the click: browsers grant permission requests only during a user action.
   const requestAccess = () => {
     api.requestSiteAccess(siteAccessPattern(tab?.url)).then(
-      (granted) =>
-        setNote(granted ? 'Access allowed. Reload the page to check it.' : 'Access was not allowed.'),
-      () => setNote('Could not ask for access to this site.'),
+      (granted) => setNote({ text: granted ? t('popup.accessAllowed') : t('popup.accessDenied') }),
+      () => setNote({ text: t('popup.accessError') }),
     );
   };
 
   const reload = tab && (
     <button type="button" className="btn text-xs" onClick={() => api.reloadTab(tab.id)}>
-      Reload the page
+      {t('popup.reload')}
     </button>
   );
 
@@ -146,49 +141,44 @@ export function PopupApp({ api }: { api: PopupApi }) {
       <main className="min-h-0 flex-1 overflow-y-auto">
         {view.phase === 'loading' && (
           <div className="flex justify-center px-4 py-8">
-            <Spinner label="Looking at this page…" className="text-sm" />
+            <Spinner label={t('popup.loading')} className="text-sm" />
           </div>
         )}
         {view.phase === 'unavailable' && view.reason === 'withheld' && (
           <PopupNotice
-            title="Site access withheld"
+            title={t('popup.withheldTitle')}
             action={
               <button type="button" className="btn-primary text-xs" onClick={requestAccess}>
-                {site ? `Allow access to ${site}` : 'Allow access to websites'}
+                {site ? t('popup.allowSite', [site]) : t('popup.allowWebsites')}
               </button>
             }
           >
-            Origin Lens is not allowed to read {site ?? 'websites'}, so it cannot check this page. Allow
-            access to see where its images and text come from.
+            {site ? t('popup.withheldSite', [site]) : t('popup.withheldWebsites')}
           </PopupNotice>
         )}
         {view.phase === 'unavailable' && view.reason !== 'withheld' && (
-          <PopupNotice title="This page can't be checked">
-            {site
-              ? 'Origin Lens is not running on this page yet. Reload the page and open this again.'
-              : 'Origin Lens checks web pages (http and https). Browser pages, extension stores and built-in viewers are off limits.'}
+          <PopupNotice title={t('popup.unavailableTitle')}>
+            {site ? t('popup.notRunning') : t('popup.offLimits')}
           </PopupNotice>
         )}
         {view.phase === 'off' && (
           <PopupNotice
-            title="Origin Lens is off on this site"
+            title={t('popup.offTitle')}
             action={
               site && settings && isSiteDisabled(`https://${site}/`, settings) ? (
                 <button type="button" className="btn-primary text-xs" onClick={() => setSiteEnabled(true)}>
-                  Turn on for {site}
+                  {t('popup.turnOn', [site])}
                 </button>
               ) : (
                 reload
               )
             }
           >
-            You turned it off for this site. Nothing on it is checked or sent anywhere.
+            {t('popup.offText')}
           </PopupNotice>
         )}
         {view.phase === 'ready' && view.items.length === 0 && (
-          <PopupNotice title="No images or text blocks found">
-            Origin Lens looks at images and paragraphs of text. This page has none it could check yet.
-          </PopupNotice>
+          <PopupNotice title={t('popup.emptyTitle')}>{t('popup.emptyText')}</PopupNotice>
         )}
         {view.phase === 'ready' && view.items.length > 0 && (
           <>
@@ -207,8 +197,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
           role="status"
           className="flex items-center justify-between gap-2 bg-slate-100 px-3 py-2 text-xs dark:bg-slate-800"
         >
-          <span>{note}</span>
-          {note.includes('Reload') && reload}
+          <span>{note.text}</span>
+          {note.reload && reload}
         </p>
       )}
       <PopupFooter

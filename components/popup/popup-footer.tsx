@@ -1,3 +1,5 @@
+import { t } from '../common/i18n.ts';
+
 /** Options link and the per-site switch. */
 export function PopupFooter({
   site,
@@ -13,11 +15,11 @@ export function PopupFooter({
   return (
     <footer className="flex items-center justify-between gap-2 border-slate-200 border-t px-3 py-2 dark:border-slate-800">
       <button type="button" className="btn-ghost text-xs" onClick={onOptions}>
-        Options
+        {t('popup.options')}
       </button>
       {site && onToggleSite && enabled && (
         <button type="button" className="btn-ghost text-xs" onClick={onToggleSite}>
-          Turn off on {site}
+          {t('popup.turnOff', [site])}
         </button>
       )}
     </footer>

@@ -80,7 +80,8 @@ export async function badgesInDom(page: Page): Promise<Array<{ label: string; st
       return i >= 0 ? attrs[i + 1] : undefined;
     };
     const label = get('aria-label');
-    if (label?.startsWith('Origin Lens:')) out.push({ label, state: get('data-state') ?? '' });
+    // "Origin Lens:" in English, "Origin Lens :" in French.
+    if (label && /^Origin Lens\s?:/.test(label)) out.push({ label, state: get('data-state') ?? '' });
     for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
   };
   walk(root);

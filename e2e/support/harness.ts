@@ -61,10 +61,12 @@ export interface Harness {
 }
 
 /** Server on 127.0.0.1, optional devnet, Chromium with the built extension pointed at that devnet. */
-export async function startHarness(options: { devnet?: boolean; routes?: Route[] } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { devnet?: boolean; routes?: Route[]; lang?: string } = {},
+): Promise<Harness> {
   const server = await startStaticServer(MOUNTS, options.routes);
   const devnet = options.devnet ? await startDevnet() : undefined;
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(options.lang ? { lang: options.lang } : {});
   await setSettings(browser.worker, {
     chains: devnet ? [{ id: 31337, name: 'Local devnet', rpcUrl: devnet.info.rpcUrl, enabled: true }] : [],
   });

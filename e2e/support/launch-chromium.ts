@@ -41,24 +41,37 @@ export function chromiumArgs(extension?: string): string[] {
 /** Debian's Chromium (Playwright cannot download browsers here) on a profile, 1280 × 800. */
 export async function launchChromium(
   userDataDir: string,
-  options: { extension?: string; headless?: boolean } = {},
+  options: { extension?: string; headless?: boolean; lang?: string } = {},
 ): Promise<{ context: BrowserContext; worker?: Worker }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: chromiumArgs(options.extension),
+    // Chromium on Linux takes its UI language from --lang and LANGUAGE; `locale` sets the pages' navigator.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    args: [...(options.lang ? [`--lang=${options.lang}`] : []), ...chromiumArgs(options.extension)],
   });
   return { context, worker: options.extension ? await currentWorker(context) : undefined };
 }
 
 /** Debian's Chromium with the built extension loaded. */
 export async function launchWithExtension(
-  options: { extension?: string; userDataDir?: string; headless?: boolean; keepProfile?: boolean } = {},
+  options: {
+    extension?: string;
+    userDataDir?: string;
+    headless?: boolean;
+    keepProfile?: boolean;
+    /** The browser's UI language ("fr"): what the extension's `_locales` are chosen by. */
+    lang?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extension = options.extension ?? CHROME_BUILD;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'origin-lens-profile-'));
-  const { context, worker } = await launchChromium(userDataDir, { extension, headless: options.headless });
+  const { context, worker } = await launchChromium(userDataDir, {
+    extension,
+    headless: options.headless,
+    lang: options.lang,
+  });
   if (!worker) throw new Error('the extension started no service worker');
   const extensionId = new URL(worker.url()).host;
   return {

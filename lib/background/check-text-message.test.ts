@@ -1,3 +1,4 @@
+import { localeTranslate } from '../i18n/locale-file.ts';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CacheDb } from '../cache/cache-db.ts';
@@ -6,6 +7,8 @@ import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createRouter } from './message-router.ts';
+
+const en = await localeTranslate('en');
 
 const REGISTERED =
   'The council voted seven to two on Tuesday to replace the old pipes under the market hall.';
@@ -29,6 +32,7 @@ async function setup() {
     },
   };
   const pipeline = new Pipeline({
+    translate: en,
     cache: new ResultCache(
       new CacheDb({ indexedDB, IDBKeyRange }, `check-text-${Math.random()}`),
       DEFAULT_POLICY,

@@ -1,4 +1,5 @@
 import { blankTextReason, fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
 import type { CheckResult } from '../messages/protocol.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 
@@ -10,12 +11,16 @@ import type { Pipeline } from '../pipeline/pipeline.ts';
  */
 export async function checkTextMessage(pipeline: Pipeline, text: string): Promise<CheckResult> {
   const blank = blankTextReason(text);
-  if (blank) return { kind: 'text', verdict: 'error', reason: `Could not check: ${blank}` };
+  if (blank) return { kind: 'text', verdict: 'error', ...couldNotCheckResult(blank, pipeline.translate) };
   let fingerprints: Awaited<ReturnType<typeof fingerprintText>>;
   try {
     fingerprints = await fingerprintText(text, { iscc: false });
   } catch (error) {
-    return { kind: 'text', verdict: 'error', reason: `Could not check: ${(error as Error).message}` };
+    return {
+      kind: 'text',
+      verdict: 'error',
+      ...couldNotCheckResult((error as Error).message, pipeline.translate),
+    };
   }
   return pipeline.checkText(fingerprints, text);
 }

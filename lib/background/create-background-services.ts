@@ -12,6 +12,7 @@ import { DEFAULT_REGISTRANTS } from '../chain/registrants.ts';
 import { createWebDecoder } from '../fingerprint/decode-image-web.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { englishFromAsset } from '../i18n/english-from-asset.ts';
 import { MediaChecker } from '../media/media-checker.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
@@ -94,6 +95,8 @@ export function createBackgroundServices(env: BackgroundEnv) {
       wantsPdq: pdq.wantsPdq,
       wantsIscc: pdq.wantsIscc,
       concurrency: CONCURRENCY,
+      // The stored `reason` stays English (README "Languages"); pages render `reasonCode` in the user's language.
+      translate: await englishFromAsset(env.loadAsset),
     });
   };
 

@@ -3,11 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { C2paEvidence, Verdict } from '../evidence/types.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import type { C2paEngine } from './engine.ts';
 import { readC2pa } from './read-c2pa.ts';
 import type { TrustLists } from './trust-settings.ts';
+
+const en = await localeTranslate('en');
 
 /**
  * Files from real products (fixtures/c2pa-realworld/SOURCES.md: repository, commit, licence, and what a
@@ -166,7 +169,7 @@ describe('real-world files give what a careful fact-checker concludes', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
     it(`${name}: ${want.verdict} (${want.why})`, async () => {
       const c2pa = await read(name);
-      const result = verdictFor({ c2pa });
+      const result = verdictFor({ c2pa }, en);
       expect(result.verdict, result.reason).toBe(want.verdict);
       if (want.tier) expect(c2pa.trust).toBe(want.tier);
       if (want.reason) expect(result.reason).toMatch(want.reason);
@@ -182,7 +185,7 @@ describe('the same bytes give the same verdict and tier', () => {
       const order = round === 1 ? [...FILES].reverse() : FILES;
       for (const name of order) {
         const c2pa = await read(name);
-        const key = `${verdictFor({ c2pa }).verdict}|${c2pa.trust}|${c2pa.trustList}`;
+        const key = `${verdictFor({ c2pa }, en).verdict}|${c2pa.trust}|${c2pa.trustList}`;
         if (round === 0) first.set(name, key);
         else expect(key, name).toBe(first.get(name));
       }

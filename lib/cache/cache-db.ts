@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { PdqRecord } from '../chain/pdq-index.ts';
 import type { PdqSyncCursor } from '../chain/pdq-index-store.ts';
 import type { Evidence, ItemKind, Verdict, VerdictResult } from '../evidence/types.ts';
+import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
 
 /** When each part of the evidence was computed and until when it may be reused. */
 export interface PartStamp {
@@ -24,6 +25,9 @@ export interface CachedItem {
   parts: { c2pa?: PartStamp; chain?: PartStamp };
   verdict: Verdict;
   reason: string;
+  /** Absent in rows stored before reasons had codes (lib/i18n/reason-code.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   variant?: VerdictResult['variant'];
   checkedAt: number;
   lastAccess: number;

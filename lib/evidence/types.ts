@@ -1,3 +1,4 @@
+import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
 /**
  * The evidence model shared by every context (content script, background, pages, CLI).
  * Signals stay separate; one pure function (lib/verdict/verdict.ts) derives the badge.
@@ -263,8 +264,11 @@ export type Verdict =
 
 export interface VerdictResult {
   verdict: Verdict;
-  /** One line, plain words, for tooltips and lists. */
+  /** One line, plain words, for tooltips and lists (in the language it was made in; English in the CLI). */
   reason: string;
+  /** The reason as a code and parameters, put into words at display time (lib/i18n/render-reason.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   /**
    * A qualifier shown on the badge's face: `unverified` when the statement comes from a signer on none of
    * the user's lists (an AI label anyone could write), `lead` for a perceptual match (never proof).

@@ -20,3 +20,12 @@ describe('formatBytes', () => {
     expect(formatBytes(Number.NaN)).toBe('?');
   });
 });
+
+describe('formatBytes in another language', () => {
+  it('writes the number and the unit the French way', () => {
+    // French puts a no-break space between the number and its unit.
+    expect(formatBytes(512, 'fr')).toMatch(/^512\soctets$/u);
+    expect(formatBytes(1_384_288, 'fr')).toMatch(/^1,3\sMo$/u);
+    expect(formatBytes(285_562, 'fr')).toMatch(/^279\sko$/u);
+  });
+});

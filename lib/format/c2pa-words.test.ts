@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { C2paEvidence } from '../evidence/types.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { sampleErrorDetails, sampleImageDetails, sampleTextDetails } from '../testing/sample-details.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import {
@@ -12,6 +13,8 @@ import {
   toolName,
   trustSentence,
 } from './c2pa-words.ts';
+
+const en = await localeTranslate('en');
 
 const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
 const c2pa = sampleImageDetails.evidence.c2pa as C2paEvidence;
@@ -86,7 +89,12 @@ describe('sample fixtures', () => {
   // The samples drive the screenshot check; if the verdict function changes, they must still agree with it.
   it('carry the verdict and reason verdictFor gives their evidence', () => {
     for (const sample of [sampleImageDetails, sampleTextDetails, sampleErrorDetails]) {
-      expect(verdictFor(sample.evidence)).toEqual({ verdict: sample.verdict, reason: sample.reason });
+      expect(verdictFor(sample.evidence, en)).toEqual({
+        verdict: sample.verdict,
+        reason: sample.reason,
+        reasonCode: sample.reasonCode,
+        reasonParams: sample.reasonParams,
+      });
     }
   });
 });

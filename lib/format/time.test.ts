@@ -39,3 +39,11 @@ describe('toDate', () => {
     expect(toDate('2024-06-05')?.toISOString()).toBe('2024-06-05T00:00:00.000Z');
   });
 });
+
+describe('formatRelativeTime in another language', () => {
+  it('says "now" and "3 minutes ago" in French', () => {
+    const now = Date.UTC(2025, 2, 12, 14, 5, 0);
+    expect(formatRelativeTime(now - 10_000, now, 'fr')).toBe('maintenant');
+    expect(formatRelativeTime(now - 3 * 60_000, now, 'fr')).toBe('il y a 3 minutes');
+  });
+});

@@ -59,8 +59,9 @@ export function formatRelativeTime(input: TimeInput, now: number = Date.now(), l
   if (!date) return String(input);
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return 'just now';
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // Intl's own word for now ("maintenant") in other languages; English keeps "just now".
+  if (abs < 45) return locale.startsWith('en') ? 'just now' : format.format(0, 'second');
   for (const [unit, size] of STEPS) {
     if (abs >= size) return format.format(Math.round(seconds / size), unit);
   }

@@ -2,6 +2,7 @@ import { MAX_ASSET_BYTES } from '../c2pa/read-c2pa.ts';
 import { parseLinkHeader } from '../c2pa/remote-manifest.ts';
 import type { MediaKind } from '../evidence/types.ts';
 import { formatBytes } from '../format/bytes.ts';
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
 import type { MediaCheckResult } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
@@ -25,7 +26,7 @@ const PROGRESS_INTERVAL_MS = 150;
 const MAX_REMEMBERED = 500;
 
 export interface MediaCheckerDeps {
-  pipeline: Pick<Pipeline, 'checkCached' | 'checkFetched'>;
+  pipeline: Pick<Pipeline, 'checkCached' | 'checkFetched' | 'translate'>;
   fetch: typeof fetch;
   omitCredentials: boolean;
   /** Files up to this size are checked without asking (the "mediaAutoCheckMb" setting). */
@@ -80,7 +81,7 @@ export class MediaChecker {
 
   private async run(url: string, options: MediaCheckOptions): Promise<MediaCheckResult> {
     const cached = await this.deps.pipeline.checkCached(url);
-    if (cached) return { key: cached.key, state: cached.verdict, reason: cached.reason };
+    if (cached) return { key: cached.key, state: cached.verdict, ...reasonOf(cached) };
     const known = this.remembered.get(url);
     if (known && !options.confirmed) return known;
 
@@ -90,7 +91,10 @@ export class MediaChecker {
         createRangeReader(url, { fetch: this.deps.fetch, omitCredentials: this.deps.omitCredentials }),
       );
     } catch (error) {
-      return { state: 'error', reason: `Could not check: ${(error as Error).message}` };
+      return {
+        state: 'error',
+        ...couldNotCheckResult((error as Error).message, this.deps.pipeline.translate),
+      };
     }
     const total = probe.total;
     if (probe.format === 'playlist') {
@@ -117,11 +121,8 @@ export class MediaChecker {
     }
     const max = this.deps.maxBytes ?? MAX_MEDIA_BYTES;
     if (total !== undefined && total > max) {
-      return {
-        state: 'error',
-        reason: `Could not check: the file is too large to validate in the browser (${mb(total)}; the limit is ${mb(max)}). The origin-lens command line checks it.`,
-        bytes: total,
-      };
+      const tooLarge = `the file is too large to validate in the browser (${mb(total)}; the limit is ${mb(max)}). The origin-lens command line checks it.`;
+      return { state: 'error', ...couldNotCheckResult(tooLarge, this.deps.pipeline.translate), bytes: total };
     }
     if (!options.confirmed && (total === undefined || total > this.deps.autoCheckBytes)) {
       const what = probe.c2pa === 'present' ? 'It carries Content Credentials; checking them' : 'Checking it';
@@ -162,10 +163,10 @@ export class MediaChecker {
         fetched,
         await fingerprintMedia(fetched.bytes, kind),
       );
-      return { key: result.key, state: result.verdict, reason: result.reason, bytes: fetched.bytes.length };
+      return { key: result.key, state: result.verdict, ...reasonOf(result), bytes: fetched.bytes.length };
     } catch (error) {
       const message = (error as Error).message;
-      return { state: 'error', reason: `Could not check: ${message}`, bytes: total };
+      return { state: 'error', ...couldNotCheckResult(message, this.deps.pipeline.translate), bytes: total };
     }
   }
 
@@ -177,4 +178,12 @@ export class MediaChecker {
     this.remembered.set(url, result);
     return result;
   }
+}
+
+/** A check's reason in both forms (rows cached before reasons had codes have only the words). */
+function reasonOf(result: Pick<MediaCheckResult, 'reason' | 'reasonCode' | 'reasonParams'>) {
+  return {
+    reason: result.reason,
+    ...(result.reasonCode ? { reasonCode: result.reasonCode, reasonParams: result.reasonParams ?? {} } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import type {
   Verdict,
   VerdictResult,
 } from '../evidence/types.ts';
+import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
 import type { SoftBindingResult } from '../recover/soft-binding-client.ts';
 
 /**
@@ -27,6 +28,9 @@ export interface CheckResult {
   kind: ItemKind;
   verdict: Verdict;
   reason: string;
+  /** The reason as a code: rendered in the reader's language (lib/i18n/render-reason.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   variant?: VerdictResult['variant'];
 }
 
@@ -35,6 +39,9 @@ export interface MediaCheckResult {
   key?: string;
   state: Verdict | 'on-request';
   reason: string;
+  /** The reason as a code: rendered in the reader's language (lib/i18n/render-reason.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   /** Size of the whole file, when the server said. */
   bytes?: number;
 }
@@ -55,6 +62,9 @@ export interface PageItem {
   preview?: string;
   state: ItemState;
   reason?: string;
+  /** The reason as a code: rendered in the reader's language (lib/i18n/render-reason.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   variant?: VerdictResult['variant'];
   key?: string;
 }
@@ -67,6 +77,9 @@ export interface ItemDetails {
   kind: ItemKind;
   verdict: Verdict;
   reason: string;
+  /** The reason as a code: rendered in the reader's language (lib/i18n/render-reason.ts). */
+  reasonCode?: ReasonCode;
+  reasonParams?: ReasonParams;
   variant?: VerdictResult['variant'];
   urls: string[];
   evidence: Evidence;

@@ -5,6 +5,7 @@ import { CacheDb } from '../cache/cache-db.ts';
 import { ResultCache } from '../cache/result-cache.ts';
 import type { PdqIndex } from '../chain/pdq-index.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { type FetchedBytes, fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders } from '../providers/create-providers.ts';
@@ -50,5 +51,6 @@ export async function createNodePipeline(
     // No wantsPdq: `verify` reports the perceptual hash of every image it is given.
     fingerprintImage: (bytes, contentType, options) =>
       fingerprintImage(bytes, contentType, decodeImageNode, options),
+    translate: await localeTranslate('en'),
   });
 }

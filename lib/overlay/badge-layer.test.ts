@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { ANCHOR_TAG } from './badge-anchor.ts';
 import { BadgeLayer, OVERLAY_TAG } from './badge-layer.ts';
+
+const translate = await localeTranslate('en');
 
 /**
  * The badge layer in a DOM in Node (happy-dom), for what the end-to-end tests reach only slowly: placement,
@@ -54,11 +57,15 @@ beforeEach(() => {
   box('photo', 100, 50, 320, 200);
   box('bare', 100, 3000, 320, 200);
   activated = [];
-  layer = new BadgeLayer(window as unknown as Window & typeof globalThis, {
-    showBadges: true,
-    showNoProvenance: false,
-    onActivate: (id) => activated.push(id),
-  });
+  layer = new BadgeLayer(
+    window as unknown as Window & typeof globalThis,
+    {
+      showBadges: true,
+      showNoProvenance: false,
+      onActivate: (id) => activated.push(id),
+    },
+    translate,
+  );
   layer.mount();
 });
 

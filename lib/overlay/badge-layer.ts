@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate.ts';
 import type { ItemState } from '../messages/protocol.ts';
 import { type BadgeVariant, badgeStyle } from '../verdict/badge-style.ts';
 import { anchorTarget, createAnchor } from './badge-anchor.ts';
@@ -78,6 +79,8 @@ export class BadgeLayer {
   constructor(
     private readonly win: Window & typeof globalThis,
     private options: BadgeLayerOptions,
+    /** The badges' words, in the browser's language. */
+    private readonly t: Translate,
   ) {}
 
   mount(): void {
@@ -250,14 +253,14 @@ export class BadgeLayer {
       entry.badge = badge;
       entry.shown = 'hidden';
     }
-    const style = badgeStyle(entry.state, entry.variant);
+    const style = badgeStyle(entry.state, entry.variant, this.t);
     badge.dataset.state = entry.state;
     if (entry.variant) badge.dataset.variant = entry.variant;
     else delete badge.dataset.variant;
     const action = entry.extra?.action;
     badge.setAttribute(
       'aria-label',
-      `Origin Lens: ${action ?? style.label}, ${mediaLabel(entry.el)}. ${entry.reason}`,
+      this.t('overlay.name', [action ?? style.label, mediaLabel(entry.el), entry.reason]),
     );
     badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
     if (action) {

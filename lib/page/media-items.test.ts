@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import type { BackgroundRequest, MediaCheckResult, PageItem } from '../messages/protocol.ts';
-import { MediaItems, STREAMED_REASON } from './media-items.ts';
+import { MediaItems } from './media-items.ts';
+
+const en = await localeTranslate('en');
 
 /**
  * The page side of video and audio: what the content script shows and sends. The background is replaced by a
@@ -16,6 +19,8 @@ function setup(answer: (request: BackgroundRequest) => MediaCheckResult) {
     }) as never,
     item: (id) => items.get(id),
     update: (id, item) => items.set(id, item),
+    translate: en,
+    locale: 'en',
   });
   return { items, sent, media };
 }
@@ -30,7 +35,8 @@ describe('MediaItems', () => {
       kind: 'video',
       state: 'error',
       streamed: true,
-      reason: STREAMED_REASON,
+      reason:
+        'Not checkable (streamed): the page plays this from a stream (blob: or MediaSource), so its bytes cannot be fetched again',
     });
     expect(sent).toEqual([]);
   });
@@ -45,14 +51,14 @@ describe('MediaItems', () => {
     media.found('v1', 'video', { url }, true);
     await settle();
     expect(items.get('v1')).toMatchObject({ state: 'on-request', bytes: 9_000_000 });
-    expect(MediaItems.badgeExtra(items.get('v1') as PageItem)).toEqual({
+    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, 'en')).toEqual({
       action: 'Check this video (8.6 MB)',
     });
     expect(media.activate('v1')).toBe(true);
     expect(items.get('v1')).toMatchObject({ state: 'pending', progress: 0 });
     media.progress(['v1'], url, 4_500_000, 9_000_000);
     expect(items.get('v1')?.progress).toBe(0.5);
-    expect(MediaItems.badgeExtra(items.get('v1') as PageItem)).toEqual({ progress: 0.5 });
+    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, 'en')).toEqual({ progress: 0.5 });
     await settle();
     expect(sent.map((r) => r.type === 'check-media' && r.confirmed)).toEqual([false, true]);
     expect(items.get('v1')).toMatchObject({ state: 'ai-generated', key: 'k'.repeat(64) });

@@ -1,11 +1,10 @@
 import type { MediaKind } from '../evidence/types.ts';
 import { formatBytes } from '../format/bytes.ts';
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { MediaCheckResult, PageItem, SendToBackground } from '../messages/protocol.ts';
 import type { BadgeExtra } from '../overlay/badge-layer.ts';
 import type { MediaSource } from '../scan/media-source.ts';
-
-export const STREAMED_REASON =
-  'Not checkable (streamed): the page plays this from a stream (blob: or MediaSource), so its bytes cannot be fetched again';
 
 /**
  * Media checks sent at once. Each starts with a few KB of Range reads; whole-file downloads then queue in the
@@ -17,6 +16,9 @@ export interface MediaItemsDeps {
   send: SendToBackground;
   item: (id: string) => PageItem | undefined;
   update: (id: string, item: PageItem) => void;
+  /** The page's words, and the language of its numbers (the browser's). */
+  translate: Translate;
+  locale: string;
 }
 
 interface Request {
@@ -40,7 +42,8 @@ export class MediaItems {
   /** A media element found on the page (or its source changed). */
   found(id: string, kind: MediaKind, source: MediaSource, inView: boolean): void {
     if (!('url' in source)) {
-      this.deps.update(id, { id, kind, state: 'error', reason: STREAMED_REASON, streamed: true });
+      const reason = this.deps.translate('media.streamed');
+      this.deps.update(id, { id, kind, state: 'error', reason, streamed: true });
       return;
     }
     this.deps.update(id, { id, kind, url: source.url, state: 'pending' });
@@ -52,7 +55,8 @@ export class MediaItems {
   activate(id: string): boolean {
     const item = this.deps.item(id);
     if (!item?.url || item.state !== 'on-request') return false;
-    this.deps.update(id, { ...item, state: 'pending', progress: 0, reason: 'Downloading to check it…' });
+    const reason = this.deps.translate('media.downloading');
+    this.deps.update(id, { ...item, state: 'pending', progress: 0, reason });
     this.urgent.unshift({ id, url: item.url, confirmed: true });
     this.pump();
     return true;
@@ -64,19 +68,26 @@ export class MediaItems {
       const item = this.deps.item(id);
       if (!item || item.url !== url || item.state !== 'pending') continue;
       const progress = total ? Math.min(1, loaded / total) : undefined;
+      const t = this.deps.translate;
+      const { locale } = this.deps;
       const reason =
         progress === 1
-          ? 'Validating the Content Credentials…'
-          : `Downloading to check it… ${formatBytes(loaded)}${total ? ` of ${formatBytes(total)}` : ''}`;
+          ? t('media.validating')
+          : total
+            ? t('media.downloadingOf', [formatBytes(loaded, locale), formatBytes(total, locale)])
+            : t('media.downloadingBytes', [formatBytes(loaded, locale)]);
       this.deps.update(id, { ...item, progress: progress ?? item.progress, reason });
     }
   }
 
   /** What the badge shows beyond its state: the action of a waiting item, the progress of a running one. */
-  static badgeExtra(item: PageItem): BadgeExtra | undefined {
+  static badgeExtra(item: PageItem, t: Translate, locale: string): BadgeExtra | undefined {
     if (item.kind !== 'video' && item.kind !== 'audio') return undefined;
     if (item.state === 'on-request') {
-      return { action: `Check this ${item.kind}${item.bytes ? ` (${formatBytes(item.bytes)})` : ''}` };
+      const video = item.kind === 'video';
+      if (!item.bytes) return { action: t(video ? 'popup.checkVideo' : 'popup.checkAudio') };
+      const size = formatBytes(item.bytes, locale);
+      return { action: t(video ? 'media.checkVideoSize' : 'media.checkAudioSize', [size]) };
     }
     if (item.state === 'pending' && item.progress !== undefined) return { progress: item.progress };
     return undefined;
@@ -95,7 +106,10 @@ export class MediaItems {
         .then(
           (result) => this.apply(request, result),
           (error: Error) =>
-            this.apply(request, { state: 'error', reason: `Could not check: ${error.message}` }),
+            this.apply(request, {
+              state: 'error',
+              ...couldNotCheckResult(error.message, this.deps.translate),
+            }),
         )
         .finally(() => {
           this.inFlight--;
@@ -107,11 +121,14 @@ export class MediaItems {
   private apply(request: Request, result: MediaCheckResult): void {
     const item = this.deps.item(request.id);
     if (!item || item.url !== request.url) return;
-    const { progress: _, ...rest } = item;
+    const { progress: _, reasonCode: _code, reasonParams: _params, ...rest } = item;
     this.deps.update(request.id, {
       ...rest,
       state: result.state,
       reason: result.reason,
+      ...(result.reasonCode
+        ? { reasonCode: result.reasonCode, reasonParams: result.reasonParams ?? {} }
+        : {}),
       key: result.key,
       ...(result.bytes !== undefined ? { bytes: result.bytes } : {}),
     });

@@ -4,8 +4,11 @@
  * layout): images on screen now go before images that were on screen when found but have scrolled away.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import type { CheckResult } from '../messages/protocol.ts';
 import { PageController } from './page-controller.ts';
+
+const translate = await localeTranslate('en');
 
 type Entry = { target: Element; isIntersecting: boolean };
 
@@ -49,6 +52,8 @@ describe('PageController: image checks in view go first', () => {
     controller = new PageController({
       win,
       send,
+      translate,
+      locale: 'en',
       overlay: false,
       showNoProvenance: false,
       maxStartDelayMs: 0,

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import type { BackgroundRequest, CheckResult, SendToBackground } from '../messages/protocol.ts';
 import { createTestPage, mutationsDelivered, type TestPage } from '../testing/dom-window.ts';
 import { extensionLifecycle } from './extension-lifecycle.ts';
 import { PageController } from './page-controller.ts';
+
+const translate = await localeTranslate('en');
 
 /**
  * The background, in process: records every message and answers image checks when the test says (each one is
@@ -77,6 +80,8 @@ function open(html: string, send?: SendToBackground) {
   controller = new PageController({
     win: page.win,
     send: send ?? background.send,
+    translate,
+    locale: 'en',
     overlay: true,
     showNoProvenance: false,
     maxStartDelayMs: 0,
@@ -255,6 +260,8 @@ describe('PageController: teardown when the extension context dies', () => {
     const c = new PageController({
       win: page.win,
       send,
+      translate,
+      locale: 'en',
       overlay: true,
       showNoProvenance: false,
       maxStartDelayMs: 0,

@@ -1,3 +1,6 @@
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
+import { renderReason } from '../i18n/render-reason.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type {
   CheckResult,
   ContentResponses,
@@ -21,6 +24,9 @@ export interface PageControllerDeps {
   showNoProvenance: boolean;
   /** See ScannerOptions.maxStartDelayMs (the scan waits for the page's load event, at most this long). */
   maxStartDelayMs?: number;
+  /** The page's words (the browser's i18n) and the language of its numbers. */
+  translate: Translate;
+  locale: string;
 }
 
 const PREVIEW_CHARS = 140;
@@ -80,16 +86,22 @@ export class PageController {
   };
 
   constructor(private readonly deps: PageControllerDeps) {
-    this.layer = new BadgeLayer(deps.win, {
-      showBadges: deps.overlay,
-      showNoProvenance: deps.showNoProvenance,
-      // A video waiting for the user is checked; anything else opens its evidence.
-      onActivate: (id) => this.media.activate(id) || this.openDetails(id),
-    });
+    this.layer = new BadgeLayer(
+      deps.win,
+      {
+        showBadges: deps.overlay,
+        showNoProvenance: deps.showNoProvenance,
+        // A video waiting for the user is checked; anything else opens its evidence.
+        onActivate: (id) => this.media.activate(id) || this.openDetails(id),
+      },
+      deps.translate,
+    );
     this.media = new MediaItems({
       send: deps.send,
       item: (id) => this.items.get(id),
       update: (id, item) => this.update(id, item),
+      translate: deps.translate,
+      locale: deps.locale,
     });
     this.scanner = new PageScanner(
       deps.win,
@@ -238,7 +250,11 @@ export class PageController {
           if (this.items.get(id)?.url === url) this.apply(id, result);
         })
         .catch((error: Error) =>
-          this.apply(id, { kind: 'image', verdict: 'error', reason: `Could not check: ${error.message}` }),
+          this.apply(id, {
+            kind: 'image',
+            verdict: 'error',
+            ...couldNotCheckResult(error.message, this.deps.translate),
+          }),
         )
         .finally(() => {
           this.inFlight--;
@@ -314,7 +330,11 @@ export class PageController {
   }
 
   private textFailed(id: string, error: Error): void {
-    this.apply(id, { kind: 'text', verdict: 'error', reason: `Could not check: ${error.message}` });
+    this.apply(id, {
+      kind: 'text',
+      verdict: 'error',
+      ...couldNotCheckResult(error.message, this.deps.translate),
+    });
   }
 
   private onRemoved(el: Element): void {
@@ -332,10 +352,15 @@ export class PageController {
   private apply(id: string, result: CheckResult): void {
     const item = this.items.get(id);
     if (!item) return;
+    // A new result replaces the reason whole: a code left from the last one would outlive it.
+    const { reasonCode: _code, reasonParams: _params, ...rest } = item;
     this.update(id, {
-      ...item,
+      ...rest,
       state: result.verdict,
       reason: result.reason,
+      ...(result.reasonCode
+        ? { reasonCode: result.reasonCode, reasonParams: result.reasonParams ?? {} }
+        : {}),
       key: result.key,
       ...(result.variant ? { variant: result.variant } : {}),
     });
@@ -349,11 +374,17 @@ export class PageController {
         id,
         el,
         item.state,
-        item.reason ?? `Checking where this ${item.kind} comes from…`,
+        this.reasonText(item),
         item.variant,
-        MediaItems.badgeExtra(item),
+        MediaItems.badgeExtra(item, this.deps.translate, this.deps.locale),
       );
     this.queueSummary();
+  }
+
+  /** The badge's reason in the browser's language, short for "could not check" (the raw error is in details). */
+  private reasonText(item: PageItem): string {
+    const t = this.deps.translate;
+    return renderReason(item, t, { short: true }) ?? t(`overlay.checking.${item.kind}`);
   }
 
   private openDetails(id: string): void {

@@ -1,3 +1,4 @@
+import { localeTranslate } from '../i18n/locale-file.ts';
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,8 @@ import type { C2paEvidence, ImageFingerprints } from '../evidence/types.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
+
+const en = await localeTranslate('en');
 
 /**
  * The pipeline when its storage misbehaves. The cache is an optimisation: a check whose evidence was
@@ -79,7 +82,13 @@ function tamperedC2pa() {
 }
 
 function pipeline(cache: ResultCache, providers: EvidenceProvider[]) {
-  return new Pipeline({ cache, providers, fetch: (url) => fetchBytes(url, { fetch }), fingerprintImage });
+  return new Pipeline({
+    translate: en,
+    cache,
+    providers,
+    fetch: (url) => fetchBytes(url, { fetch }),
+    fingerprintImage,
+  });
 }
 
 describe('Pipeline with a failing cache', () => {

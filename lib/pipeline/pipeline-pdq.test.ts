@@ -1,3 +1,4 @@
+import { localeTranslate } from '../i18n/locale-file.ts';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,8 @@ import { fetchBytes } from '../net/fetch-bytes.ts';
 import { decodeImageNode } from '../node/decode-image-node.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
+
+const en = await localeTranslate('en');
 
 /**
  * PDQ only where a perceptual comparison can happen (issue 14): with nothing to compare a perceptual hash
@@ -56,6 +59,7 @@ function setup(wanted: { pdq: boolean }) {
     },
   };
   const pipeline = new Pipeline({
+    translate: en,
     cache: new ResultCache(new CacheDb({ indexedDB, IDBKeyRange }, `pipeline-pdq-${dbn++}`), DEFAULT_POLICY),
     providers: [chain],
     fetch: (url) => fetchBytes(url, { fetch }),

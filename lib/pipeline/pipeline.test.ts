@@ -1,3 +1,4 @@
+import { localeTranslate } from '../i18n/locale-file.ts';
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,8 @@ import type { ChainEvidence, ImageFingerprints } from '../evidence/types.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
+
+const en = await localeTranslate('en');
 
 let server: Server;
 let base: string;
@@ -63,6 +66,7 @@ beforeEach(() => {
 
 function pipeline(providers: EvidenceProvider[]) {
   return new Pipeline({
+    translate: en,
     cache: new ResultCache(db, DEFAULT_POLICY),
     providers,
     fetch: (url) => fetchBytes(url, { fetch }),
@@ -126,6 +130,8 @@ describe('Pipeline', () => {
       kind: 'image',
       verdict: 'error',
       reason: 'Could not check: the server answered HTTP 404',
+      reasonCode: 'could-not-check',
+      reasonParams: { error: 'the server answered HTTP 404', kind: 'notFound', status: 404 },
     });
     expect(await db.items.count()).toBe(0);
   });
@@ -139,6 +145,7 @@ describe('Pipeline', () => {
     );
     let now = 1_000;
     const p = new Pipeline({
+      translate: en,
       cache: new ResultCache(db, DEFAULT_POLICY, () => now),
       providers: [chain.provider],
       fetch: (url) => fetchBytes(url, { fetch }),

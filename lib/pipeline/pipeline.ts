@@ -7,6 +7,8 @@ import type {
   TextFingerprints,
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { couldNotCheckResult } from '../i18n/could-not-check.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
 import type { FetchedBytes } from '../net/fetch-bytes.ts';
@@ -36,6 +38,8 @@ export interface PipelineDeps {
   concurrency?: number;
   /** Content Credentials recovered from the registry for items without their own (lib/recover). */
   recover?: (evidence: Evidence) => Promise<RecoveredCredentials | undefined>;
+  /** Words the stored `reason` (English in the CLI); displays render `reasonCode` in their own language. */
+  translate: Translate;
 }
 
 const MAX_TEXT_KEPT = 20_000;
@@ -130,13 +134,18 @@ export class Pipeline {
     const item = await this.deps.cache.get(key);
     if (!item) return null;
     const evidence = await change(item.evidence);
-    const amended = { ...item, evidence, ...verdictFor(evidence) };
+    const amended = { ...item, evidence, ...verdictFor(evidence, this.deps.translate) };
     await this.deps.cache.put(amended).catch(() => {});
     return toDetails(amended);
   }
 
   async clear(): Promise<number> {
     return this.deps.cache.clear();
+  }
+
+  /** The language stored reasons are written in (English), for results made outside a check. */
+  get translate(): Translate {
+    return this.deps.translate;
   }
 
   get db(): CacheDb {
@@ -240,7 +249,11 @@ export class Pipeline {
     });
     if ('error' in got) {
       // Not cached as an item: there is no content hash, and a failed fetch must be retried, not remembered.
-      return { kind: 'image', verdict: 'error', reason: `Could not check: ${got.error.message}` };
+      return {
+        kind: 'image',
+        verdict: 'error',
+        ...couldNotCheckResult(got.error.message, this.deps.translate),
+      };
     }
     const { fetched, fingerprints } = got;
     return this.sameContent(fingerprints.sha256, async () => {
@@ -284,7 +297,7 @@ export class Pipeline {
       if (recovered) evidence.recovered = recovered;
       else delete evidence.recovered;
     }
-    const { verdict, reason, variant } = verdictFor(evidence);
+    const { verdict, reason, reasonCode, reasonParams, variant } = verdictFor(evidence, this.deps.translate);
     const item: Omit<CachedItem, 'size' | 'lastAccess'> = {
       key,
       kind,
@@ -293,6 +306,8 @@ export class Pipeline {
       parts,
       verdict,
       reason,
+      reasonCode,
+      reasonParams,
       ...(variant ? { variant } : {}),
       checkedAt: stale.length > 0 || !cached ? Date.now() : cached.checkedAt,
       mime: meta.mime ?? cached?.mime,
@@ -320,12 +335,18 @@ function gainedPdq(cached: CachedItem | undefined, now: ImageFingerprints): Cach
   return { ...cached, parts };
 }
 
+/** Rows cached before reasons had codes have none: their English `reason` is shown as it is. */
+function reasonFields(item: CachedItem): Pick<CachedItem, 'reasonCode' | 'reasonParams'> {
+  return item.reasonCode ? { reasonCode: item.reasonCode, reasonParams: item.reasonParams ?? {} } : {};
+}
+
 function toResult(item: CachedItem): CheckResult {
   return {
     key: item.key,
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
+    ...reasonFields(item),
     ...(item.variant ? { variant: item.variant } : {}),
   };
 }
@@ -336,6 +357,7 @@ function toDetails(item: CachedItem): ItemDetails {
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
+    ...reasonFields(item),
     ...(item.variant ? { variant: item.variant } : {}),
     urls: item.urls,
     evidence: item.evidence,

@@ -8,7 +8,7 @@ import {
   VariantSchema,
   VerdictSchema,
 } from './evidence-schema.ts';
-import type { SameType, WithReasonCode } from './same-type.ts';
+import type { SameType } from './same-type.ts';
 
 /**
  * The shape version of a cached row. Bump it when a row's shape or meaning changes: rows of any other version
@@ -67,7 +67,7 @@ export function isUrlEntry(entry: unknown): entry is UrlEntry {
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 export const cacheRowTypesMatch: [
-  SameType<Out<typeof CachedItemSchema>, WithReasonCode<CachedItem>>,
+  SameType<Out<typeof CachedItemSchema>, CachedItem>,
   SameType<Out<typeof PartStampSchema>, PartStamp>,
   SameType<Out<typeof UrlEntrySchema>, UrlEntry>,
 ] = [true, true, true];

@@ -5,10 +5,13 @@ import type { C2paEngine } from '../c2pa/engine.ts';
 import { mimeFor } from '../c2pa/mime-for.ts';
 import { readC2pa } from '../c2pa/read-c2pa.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import { verdictFor } from '../verdict/verdict.ts';
 import { isCurrentCachedItem } from './cache-row-schema.ts';
 import { C2paEvidenceSchema, EvidenceSchema, VerdictResultSchema } from './evidence-schema.ts';
+
+const translate = await localeTranslate('en');
 
 /**
  * The schemas must accept what the real engine makes of real files, or every real row would be dropped
@@ -49,7 +52,7 @@ describe('evidence schemas against the real engine', () => {
       ).toBeUndefined();
       const evidence = { fingerprints: { kind: 'image' as const, sha256: 'ab'.repeat(32) }, c2pa };
       expect(v.is(EvidenceSchema, evidence), name).toBe(true);
-      const verdict = verdictFor(evidence);
+      const verdict = verdictFor(evidence, translate);
       expect(v.is(VerdictResultSchema, verdict), name).toBe(true);
       const row = {
         key: 'ab'.repeat(32),

@@ -9,7 +9,8 @@ import type {
   RecoveredCredentials,
   VerdictResult,
 } from '../evidence/types.ts';
-import type { SameType, WithReasonCode } from './same-type.ts';
+import { REASON_CODES } from '../i18n/reason-code.ts';
+import type { SameType } from './same-type.ts';
 
 /**
  * The evidence model (lib/evidence/types.ts) as schemas, for what crosses a boundary: cached rows read back
@@ -37,8 +38,11 @@ export const VerdictSchema = v.picklist([
 ]);
 export const VariantSchema = v.picklist(['unverified', 'lead']);
 /** Added beside `reason` by the i18n work (issue 17): a code and its parameters, rendered at display time. */
-export const ReasonCodeSchema = v.string();
-export const ReasonParamsSchema = v.record(v.string(), v.union([v.string(), v.number()]));
+export const ReasonCodeSchema = v.picklist(REASON_CODES);
+export const ReasonParamsSchema = v.record(
+  v.string(),
+  v.union([v.string(), v.number(), v.boolean(), v.array(v.string())]),
+);
 
 export const VerdictResultSchema = v.object({
   verdict: VerdictSchema,
@@ -236,5 +240,5 @@ export const evidenceTypesMatch: [
   SameType<Out<typeof ChainEvidenceSchema>, ChainEvidence>,
   SameType<Out<typeof RecoveredCredentialsSchema>, RecoveredCredentials>,
   SameType<Out<typeof EvidenceSchema>, Evidence>,
-  SameType<Out<typeof VerdictResultSchema>, WithReasonCode<VerdictResult>>,
+  SameType<Out<typeof VerdictResultSchema>, VerdictResult>,
 ] = [true, true, true, true, true, true, true];

@@ -21,7 +21,7 @@ import {
   VariantSchema,
   VerdictSchema,
 } from './evidence-schema.ts';
-import type { SameType, WithReasonCode } from './same-type.ts';
+import type { SameType } from './same-type.ts';
 
 /**
  * One schema per request and response of the typed protocol (lib/messages/protocol.ts). Requests come from
@@ -245,10 +245,10 @@ type RequestsMatch<S extends Record<string, v.GenericSchema>, R extends { type: 
 type AllTrue<T> = T[keyof T] extends true ? true : false;
 
 export const messageTypesMatch: [
-  SameType<Out<typeof CheckResultSchema>, WithReasonCode<CheckResult>>,
-  SameType<Out<typeof MediaCheckResultSchema>, WithReasonCode<MediaCheckResult>>,
-  SameType<Out<typeof PageItemSchema>, WithReasonCode<PageItem>>,
-  SameType<Out<typeof ItemDetailsSchema>, WithReasonCode<ItemDetails>>,
+  SameType<Out<typeof CheckResultSchema>, CheckResult>,
+  SameType<Out<typeof MediaCheckResultSchema>, MediaCheckResult>,
+  SameType<Out<typeof PageItemSchema>, PageItem>,
+  SameType<Out<typeof ItemDetailsSchema>, ItemDetails>,
   AllTrue<RequestsMatch<typeof BackgroundRequestSchemas, BackgroundRequest>>,
   AllTrue<RequestsMatch<typeof ContentRequestSchemas, ContentRequest>>,
   AllTrue<Accepts<typeof BackgroundResponseSchemas, BackgroundResponses>>,

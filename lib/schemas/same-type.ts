@@ -7,9 +7,3 @@ type Flat<T> = T extends object ? { [K in keyof T]: T[K] } : T;
  */
 export type SameType<A, B> =
   (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false;
-
-/** The i18n fields beside a `reason` (optional until every writer sets them). */
-export type WithReasonCode<T> = Omit<T, 'reasonCode' | 'reasonParams'> & {
-  reasonCode?: string;
-  reasonParams?: Record<string, string | number>;
-};

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { C2paEvidence, C2paFailures } from '../evidence/types.ts';
+import type { C2paEvidence, C2paFailures, Evidence, VerdictResult } from '../evidence/types.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { verdictFor } from './verdict.ts';
+
+const en = await localeTranslate('en');
+
+/** The verdict with its English words; the reason's code is tested in lib/i18n/render-reason.test.ts. */
+function verdictIn(evidence: Evidence): VerdictResult {
+  const { reasonCode: _code, reasonParams: _params, ...words } = verdictFor(evidence, en);
+  return words;
+}
 
 /** The real-world verdict rules (issue 12), on synthetic evidence; the files themselves are in real-world.test.ts. */
 
@@ -32,7 +41,7 @@ const c2pa = (over: Partial<C2paEvidence> = {}, failures: Partial<C2paFailures> 
 
 describe('rule 1: informational and success codes never count against an item', () => {
   it('is verified with additionalExclusionsPresent and unknownProvenance among the codes', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         codes: [
           'assertion.dataHash.additionalExclusionsPresent',
@@ -48,7 +57,7 @@ describe('rule 1: informational and success codes never count against an item', 
 
 describe('rule 2: tampered means the active manifest no longer matches', () => {
   it('is red for a hard-binding mismatch of the active manifest, above an AI declaration', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa(
         {
           state: 'invalid',
@@ -65,7 +74,7 @@ describe('rule 2: tampered means the active manifest no longer matches', () => {
   });
 
   it('keeps the signer’s tier when only an earlier step has a fault, and says so', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa(
         { trust: 'known', trustList: 'cai-legacy' },
         {
@@ -82,14 +91,14 @@ describe('rule 2: tampered means the active manifest no longer matches', () => {
   });
 
   it('does not call an earlier signer being on no list a fault', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({}, { ingredient: [{ code: 'signingCredential.untrusted', manifestLabel: EARLIER }] }),
     });
     expect(r.reason).not.toContain('fault');
   });
 
   it('lowers an untrusted signer with a conformance fault to unknown signer, never to red', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa(
         {
           state: 'invalid',
@@ -107,7 +116,7 @@ describe('rule 2: tampered means the active manifest no longer matches', () => {
 
 describe('rule 3: a writer’s malformed binding is "could not check"', () => {
   it('says the signing tool wrote the credentials wrong', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa(
         { state: 'invalid', trust: 'known', trustList: 'cai-legacy' },
         {
@@ -122,7 +131,7 @@ describe('rule 3: a writer’s malformed binding is "could not check"', () => {
   });
 
   it('lets a trusted registrant’s exact record speak for the file', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({ state: 'invalid' }, { malformed: [{ code: 'claim.hardBindings.missing' }] }),
       chain: {
         state: 'ok',
@@ -161,7 +170,7 @@ describe('rule 4: AI declarations are honoured when only the credentials failed'
     );
 
   it('is AI-generated with the problem named when the declaring certificate expired with no timestamp', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: puppy(
         { state: 'valid' },
         {
@@ -176,7 +185,7 @@ describe('rule 4: AI declarations are honoured when only the credentials failed'
   });
 
   it('shows a declarer on none of the lists on the badge’s face (variant "unverified")', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: puppy(
         { state: 'invalid', trust: 'untrusted', trustList: null },
         {
@@ -196,7 +205,7 @@ describe('rule 4: AI declarations are honoured when only the credentials failed'
       ai: [{ where: 'active' as const, value: `${IPTC}trainedAlgorithmicMedia` }],
     };
     expect(
-      verdictFor({ c2pa: c2pa({ ...ai, state: 'invalid' }, { malformed: [{ code: 'claim.malformed' }] }) })
+      verdictIn({ c2pa: c2pa({ ...ai, state: 'invalid' }, { malformed: [{ code: 'claim.malformed' }] }) })
         .verdict,
     ).toBe('error');
   });
@@ -204,7 +213,7 @@ describe('rule 4: AI declarations are honoured when only the credentials failed'
 
 describe('rule 5: AI declared in parameters or only in words', () => {
   it('takes a digitalSourceType given in action parameters', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         aiGenerated: true,
         ai: [{ where: 'active', value: `${IPTC}trainedAlgorithmicMedia`, how: 'parameter' }],
@@ -214,7 +223,7 @@ describe('rule 5: AI declared in parameters or only in words', () => {
   });
 
   it('says an AI verdict inferred from the generator’s name is inferred', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         signer: { issuer: 'Microsoft Corporation' },
         aiGenerated: true,
@@ -230,7 +239,7 @@ describe('rule 5: AI declared in parameters or only in words', () => {
   });
 
   it('uses the rubric label when the signals give one', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         aiGenerated: true,
         ai: [{ where: 'active', value: `${IPTC}trainedAlgorithmicMedia` }],
@@ -238,7 +247,7 @@ describe('rule 5: AI declared in parameters or only in words', () => {
       }),
     });
     expect(r.reason).toBe('Fully AI-generated, declared by Google LLC, on the C2PA trust list');
-    const capture = verdictFor({
+    const capture = verdictIn({
       c2pa: c2pa({ signals: { inception: [], transformations: [], label: 'Camera capture' } }),
     });
     expect(capture.reason).toBe('Camera capture. Signed by Google LLC, on the C2PA trust list');
@@ -247,14 +256,14 @@ describe('rule 5: AI declared in parameters or only in words', () => {
 
 describe('rule 6: the tier comes from signing lists only', () => {
   it('never verifies a signer whose only list is a timestamp list', () => {
-    const r = verdictFor({ c2pa: c2pa({ trust: 'untrusted', trustList: null }) });
+    const r = verdictIn({ c2pa: c2pa({ trust: 'untrusted', trustList: null }) });
     expect(r.verdict).toBe('unknown-signer');
   });
 });
 
 describe('rule 8: re-signing services', () => {
   it('names the CDN and the origin below it', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         signer: { issuer: 'Cloudflare, Inc.' },
         signingChain: [
@@ -270,7 +279,7 @@ describe('rule 8: re-signing services', () => {
   });
 
   it('follows the chain’s most telling step: AI declared by the origin', () => {
-    const r = verdictFor({
+    const r = verdictIn({
       c2pa: c2pa({
         signer: { issuer: 'Cloudflare, Inc.' },
         aiGenerated: true,
@@ -300,8 +309,8 @@ describe('results cached before failures were classified', () => {
       failures: undefined,
       codes: ['assertion.bmffHash.additionalExclusionsPresent', 'signingCredential.expired'],
     });
-    expect(verdictFor({ c2pa: old }).verdict).toBe('unknown-signer');
+    expect(verdictIn({ c2pa: old }).verdict).toBe('unknown-signer');
     const broken = c2pa({ state: 'invalid', failures: undefined, codes: ['assertion.dataHash.mismatch'] });
-    expect(verdictFor({ c2pa: broken }).verdict).toBe('tampered');
+    expect(verdictIn({ c2pa: broken }).verdict).toBe('tampered');
   });
 });

@@ -1,14 +1,21 @@
 import type { ChainRecord, Evidence, VerdictResult } from '../evidence/types.ts';
-import { trustListWords } from '../format/c2pa-words.ts';
+import { couldNotCheck } from '../i18n/could-not-check.ts';
+import { reasonParams as params, type ReasonCode, type ReasonParams } from '../i18n/reason-code.ts';
+import { renderReason } from '../i18n/render-reason.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { type AiReading, type C2paReading, readC2paResult } from './c2pa-reading.ts';
 
-/** "(C2PA trust list)" or "" for a signer on no list. */
-function listNote(list: C2paReading['list']): string {
-  return list ? `, on the ${trustListWords(list)}` : '';
+/** A verdict before its reason is put into words (lib/i18n/render-reason.ts words it). */
+interface Decision {
+  verdict: VerdictResult['verdict'];
+  reasonCode: ReasonCode;
+  reasonParams: ReasonParams;
+  variant?: VerdictResult['variant'];
 }
 
-function problemsNote(problems: readonly string[]): string {
-  return problems.length > 0 ? `; ${problems.join(', ')}` : '';
+/** "Camera capture" for a label that is not about AI (AI labels lead the AI verdict instead). */
+function plainLabel(reading: C2paReading): string | undefined {
+  return reading.label && !/AI/.test(reading.label) ? reading.label : undefined;
 }
 
 /**
@@ -16,47 +23,43 @@ function problemsNote(problems: readonly string[]): string {
  * credentials failed (expired, untrusted, no timestamp): the reason names the problem, and a declarer on
  * none of the user's lists shows on the badge's face, since a false AI label is itself a tactic.
  */
-function aiVerdict(reading: C2paReading, ai: AiReading): VerdictResult {
-  const label = reading.label && /AI/.test(reading.label) ? reading.label : 'AI-generated';
-  const what = ai.inferredFrom ? `${label} (inferred from the tool that made it: ${ai.inferredFrom})` : label;
-  const by = ai.declarer ?? 'an unnamed signer';
-  const verb = ai.inferredFrom ? 'signed by' : 'declared by';
+function aiVerdict(reading: C2paReading, ai: AiReading): Decision {
   const unverified = ai.declarerTier === 'untrusted';
-  const trust = unverified ? ', who is not on your trust lists' : listNote(ai.declarerList);
-  const resigned = reading.resigned ? `; resized by ${reading.resigned.by}` : '';
   return {
     verdict: 'ai-generated',
-    reason: `${what}, ${verb} ${by}${trust}${problemsNote(ai.problems)}${resigned}`,
+    reasonCode: 'ai',
+    reasonParams: params({
+      label: reading.label && /AI/.test(reading.label) ? reading.label : undefined,
+      inferredFrom: ai.inferredFrom,
+      declarer: ai.declarer,
+      untrusted: unverified || undefined,
+      list: unverified ? undefined : ai.declarerList,
+      problems: ai.problems,
+      resizedBy: reading.resigned?.by,
+    }),
     ...(unverified ? { variant: 'unverified' as const } : {}),
   };
 }
 
 /** Who vouches for the file: the signer, or for a re-signed file the CDN and the origin below it. */
-function signedBy(reading: C2paReading): string {
-  const signer = reading.signer ?? 'a trusted signer';
-  if (!reading.resigned) return `Signed by ${signer}${listNote(reading.list)}`;
-  const origin = reading.resigned.origin ? `; originally signed by ${reading.resigned.origin}` : '';
-  return `Resized by ${reading.resigned.by}${listNote(reading.list)}${origin}`;
-}
-
-/** "Camera capture. " for a label that is not about AI (AI labels lead the AI verdict instead). */
-function labelPrefix(reading: C2paReading): string {
-  return reading.label && !/AI/.test(reading.label) ? `${reading.label}. ` : '';
-}
-
-function verifiedVerdict(reading: C2paReading): VerdictResult {
-  const label = labelPrefix(reading);
-  const identity = reading.identityProblem ? `; ${reading.identityProblem}` : '';
-  const fault = reading.earlierFault ? '; an earlier step has a fault (see details)' : '';
-  return { verdict: 'verified', reason: `${label}${signedBy(reading)}${identity}${fault}` };
+function verifiedVerdict(reading: C2paReading): Decision {
+  return {
+    verdict: 'verified',
+    reasonCode: 'verified',
+    reasonParams: params({
+      label: plainLabel(reading),
+      signer: reading.signer,
+      list: reading.list,
+      resizedBy: reading.resigned?.by,
+      origin: reading.resigned?.origin,
+      identity: reading.identityProblem,
+      earlierFault: reading.earlierFault,
+    }),
+  };
 }
 
 function who(record: ChainRecord): string {
   return record.registrantName ?? `${record.registrant.slice(0, 6)}…${record.registrant.slice(-4)}`;
-}
-
-function where(record: ChainRecord): string {
-  return record.chainName ? ` on ${record.chainName}` : '';
 }
 
 /**
@@ -64,7 +67,12 @@ function where(record: ChainRecord): string {
  * tampered > AI-generated > verified > registered > unknown signer > could not check > no provenance.
  * "Could not check" wins over "no provenance": a failed check must never read as "nothing found".
  */
-export function verdictFor(evidence: Evidence): VerdictResult {
+export function verdictFor(evidence: Evidence, translate: Translate): VerdictResult {
+  const decision = decide(evidence);
+  return { ...decision, reason: renderReason(decision, translate) ?? '' };
+}
+
+function decide(evidence: Evidence): Decision {
   const { chain } = evidence;
   const reading = readC2paResult(evidence.c2pa);
   const live = (chain?.records ?? []).filter((r) => !r.revoked);
@@ -73,8 +81,8 @@ export function verdictFor(evidence: Evidence): VerdictResult {
 
   // Red only when the active manifest no longer matches the content or its own claim (issue 12, rule 2).
   if (reading?.integrity === 'tampered') {
-    const code = reading.integrityFailure?.code ?? 'integrity failure';
-    return { verdict: 'tampered', reason: `Content Credentials do not match the content (${code})` };
+    const failure = reading.integrityFailure?.code;
+    return { verdict: 'tampered', reasonCode: 'tampered', reasonParams: params({ failure }) };
   }
 
   if (reading?.integrity === 'intact' && reading.ai) return aiVerdict(reading, reading.ai);
@@ -87,31 +95,31 @@ export function verdictFor(evidence: Evidence): VerdictResult {
     const { from } = recovered;
     const lead = from.match === 'perceptual';
     const variant = lead ? { variant: 'lead' as const } : {};
-    const source = `Content Credentials recovered from Origin Lens registry${lead ? `, ${from.bits} bits apart` : ''}`;
+    const bits = lead ? from.bits : undefined;
     if (recovered.c2pa.aiGenerated) {
-      const what = lead ? 'Looks like an AI-generated image' : 'AI-generated';
-      return { verdict: 'ai-generated', reason: `${what} (${source})`, ...variant };
+      return {
+        verdict: 'ai-generated',
+        reasonCode: 'recovered-ai',
+        reasonParams: params({ lead, bits }),
+        ...variant,
+      };
     }
-    const signer = recovered.c2pa.signer?.issuer ?? recovered.c2pa.signer?.commonName ?? 'an unknown signer';
+    const signer = recovered.c2pa.signer?.issuer ?? recovered.c2pa.signer?.commonName;
     if (lead && !aiRecord && !exact.some((r) => r.trusted)) {
       return {
         verdict: 'registered',
-        reason: `Looks like an image signed by ${signer} (${source})`,
+        reasonCode: 'recovered-lookalike',
+        reasonParams: params({ signer, bits }),
         ...variant,
       };
     }
   }
   if (aiRecord) {
-    const lead =
-      aiRecord.match === 'perceptual'
-        ? 'Looks like an image declared AI-generated by'
-        : aiRecord.match === 'similar-text'
-          ? 'Looks like a passage declared AI-generated by'
-          : 'Declared AI-generated by';
     const isLead = aiRecord.match === 'perceptual' || aiRecord.match === 'similar-text';
     return {
       verdict: 'ai-generated',
-      reason: `${lead} ${who(aiRecord)}${where(aiRecord)}`,
+      reasonCode: 'chain-ai',
+      reasonParams: params({ match: aiRecord.match, who: who(aiRecord), chain: aiRecord.chainName }),
       ...(isLead ? { variant: 'lead' as const } : {}),
     };
   }
@@ -122,14 +130,19 @@ export function verdictFor(evidence: Evidence): VerdictResult {
   }
   const trustedRecord = exact.find((r) => r.trusted);
   if (trustedRecord) {
-    return { verdict: 'verified', reason: `Registered by ${who(trustedRecord)}${where(trustedRecord)}` };
+    return {
+      verdict: 'verified',
+      reasonCode: 'registered',
+      reasonParams: params({ who: who(trustedRecord), chain: trustedRecord.chainName }),
+    };
   }
 
   const trustedLookalike = perceptual.find((r) => r.trusted);
   if (trustedLookalike) {
     return {
       verdict: 'registered',
-      reason: `Looks like an image registered by ${who(trustedLookalike)} (${trustedLookalike.distance ?? '?'} bits apart)`,
+      reasonCode: 'image-lookalike',
+      reasonParams: params({ who: who(trustedLookalike), bits: trustedLookalike.distance }),
       variant: 'lead',
     };
   }
@@ -138,54 +151,59 @@ export function verdictFor(evidence: Evidence): VerdictResult {
   if (similarText) {
     return {
       verdict: 'registered',
-      reason: `Looks like a passage registered by ${who(similarText)} (${similarText.distance ?? '?'} of 64 bits differ)`,
+      reasonCode: 'passage-lookalike',
+      reasonParams: params({ who: who(similarText), bits: similarText.distance }),
       variant: 'lead',
     };
   }
   const unknownRecord = exact[0];
   if (unknownRecord) {
-    return { verdict: 'registered', reason: `Registered by an unknown party${where(unknownRecord)}` };
+    return {
+      verdict: 'registered',
+      reasonCode: 'registered-unknown',
+      reasonParams: params({ chain: unknownRecord.chainName }),
+    };
   }
   if (chain && chain.otherRegistrations > 0) {
-    return { verdict: 'registered', reason: 'Registered by a party not on your trusted list' };
+    return { verdict: 'registered', reasonCode: 'registered-other', reasonParams: {} };
   }
 
   // The signing tool wrote the binding wrong: nothing can be said about the content (rule 3).
   if (reading?.integrity === 'malformed') {
-    const code = reading.integrityFailure?.code;
-    return {
-      verdict: 'error',
-      reason: `Could not check: Content Credentials are malformed (the signing tool wrote them wrong${code ? `: ${code}` : ''})`,
-    };
+    const failure = reading.integrityFailure?.code;
+    return { verdict: 'error', reasonCode: 'malformed', reasonParams: params({ failure }) };
   }
 
   if (reading) {
-    const signer = reading.signer ?? 'an unknown signer';
     const problems = [
       ...reading.credentialProblems,
       ...(reading.identityProblem ? [reading.identityProblem] : []),
     ];
-    const fault = reading.earlierFault ? '; an earlier step has a fault' : '';
-    const label = labelPrefix(reading);
-    if (reading.tier !== 'untrusted') {
-      // On a list, but the certificate failed (expired with no timestamp, revoked…).
-      return {
-        verdict: 'unknown-signer',
-        reason: `${label}Signed by ${signer}${listNote(reading.list)}, but the signature cannot be confirmed${problemsNote(problems)}${fault}`,
-      };
-    }
+    // On a list, but the certificate failed (expired with no timestamp, revoked…); or on no list at all.
+    const onList = reading.tier !== 'untrusted';
     return {
       verdict: 'unknown-signer',
-      reason: `${label}Signed by ${signer}, who is not on your trust lists${problems.length > 0 ? ` (${problems.join(', ')})` : ''}${fault}`,
+      reasonCode: onList ? 'unconfirmed' : 'untrusted-signer',
+      reasonParams: params({
+        label: plainLabel(reading),
+        signer: reading.signer,
+        list: onList ? reading.list : undefined,
+        problems,
+        earlierFault: reading.earlierFault,
+      }),
     };
   }
 
   const c2pa = evidence.c2pa;
   const failure =
-    evidence.fetchError ??
-    (c2pa?.state === 'error' ? (c2pa.error ?? 'Content Credentials could not be read') : undefined) ??
-    (chain?.state === 'error' ? (chain.errors?.[0] ?? 'the registry could not be reached') : undefined);
-  if (failure) return { verdict: 'error', reason: `Could not check: ${failure}` };
+    evidence.fetchError !== undefined
+      ? { error: evidence.fetchError }
+      : c2pa?.state === 'error'
+        ? { error: c2pa.error, source: 'c2pa' as const }
+        : chain?.state === 'error'
+          ? { error: chain.errors?.[0], source: 'registry' as const }
+          : undefined;
+  if (failure) return { verdict: 'error', ...couldNotCheck(failure.error, failure.source) };
 
-  return { verdict: 'no-provenance', reason: 'No Content Credentials and no registry record found' };
+  return { verdict: 'no-provenance', reasonCode: 'no-provenance', reasonParams: {} };
 }

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import type { Translate } from '../../lib/i18n/translate.ts';
+
+/**
+ * Where the pages' words come from: the browser's i18n (`_locales`, built from locales/*.yml), in the
+ * browser's language. Outside a browser (component tests in Node) there is no `browser.i18n`: the words then
+ * come from `setFallbackTranslate` (components/common/i18n-test-setup.ts gives it locales/en.yml).
+ */
+let fallback: Translate = (key) => key;
+
+export function setFallbackTranslate(translate: Translate): void {
+  fallback = translate;
+}
+
+function browserI18n(): typeof browser.i18n | undefined {
+  return (browser as typeof browser | undefined)?.i18n;
+}
+
+export const t: Translate = (key, substitutions) => {
+  const i18n = browserI18n();
+  if (!i18n) return fallback(key, substitutions);
+  // WXT types getMessage with its reserved names only; the keys are typed by MessageKey instead.
+  const getMessage = i18n.getMessage as (name: string, substitutions?: string[]) => string;
+  return getMessage(key.replaceAll('.', '_'), substitutions?.map(String) ?? []);
+};
+
+/**
+ * The language the words are shown in ("fr", "en-US"), for Intl dates and numbers, so that both agree:
+ * Chrome's reserved `@@ui_locale` message is the locale `_locales` was chosen by. English outside a browser.
+ */
+export function uiLanguage(): string {
+  const i18n = browserI18n();
+  if (!i18n) return 'en';
+  const chosen = (i18n.getMessage as (name: string) => string)('@@ui_locale');
+  return chosen ? chosen.replace('_', '-') : i18n.getUILanguage();
+}

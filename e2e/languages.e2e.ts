@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgesInDom, settledItems, tabIdOf } from './support/extension-page.ts';
+import { type Harness, ROOT, startHarness } from './support/harness.ts';
+
+/**
+ * The extension in French: Chromium started with --lang=fr picks `_locales/fr` (built from locales/fr.yml) for
+ * the popup, the badges on the page and the verdict reasons, which the worker stores as codes and the page
+ * words at display time.
+ */
+let h: Harness;
+let page: Awaited<ReturnType<Harness['browser']['context']['newPage']>>;
+let tabId: number;
+
+beforeAll(async () => {
+  h = await startHarness({ devnet: true, lang: 'fr' });
+  page = await h.browser.context.newPage();
+  const url = `${h.server.origin}/index.html`;
+  await page.goto(url);
+  tabId = await tabIdOf(h.browser.worker, url);
+  await settledItems(h.browser.worker, tabId, 12);
+});
+afterAll(() => h?.close());
+
+describe('in French', () => {
+  it('names the badges on the page in French, reasons included', async () => {
+    const badges = await badgesInDom(page);
+    const tampered = badges.find((b) => b.state === 'tampered');
+    expect(tampered?.label).toMatch(/^Origin Lens : Altéré\. Les Content Credentials ne correspondent plus/);
+    const ai = badges.find((b) => b.state === 'ai-generated');
+    expect(ai?.label).toMatch(/^Origin Lens : Généré par IA/);
+    expect(badges.some((b) => b.label.includes('Tampered') || b.label.includes('Signed by'))).toBe(false);
+  });
+
+  it('shows the popup in French, and a screenshot of it for the README', async () => {
+    const popup = await h.browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText('ribbons').first().waitFor();
+    const text = (await popup.locator('body').textContent()) ?? '';
+    for (const words of ['Altéré', 'Généré par IA', 'Origine vérifiée', 'Enregistré', 'Détails', 'Options'])
+      expect(text).toContain(words);
+    for (const english of ['Tampered', 'Verified origin', 'Details', 'Signed by'])
+      expect(text).not.toContain(english);
+    mkdirSync(`${ROOT}/docs/screenshots`, { recursive: true });
+    await popup.screenshot({ path: `${ROOT}/docs/screenshots/popup-fr.png` });
+    await popup.close();
+  });
+});
