@@ -124,7 +124,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
   // Straight from the click: browsers grant permission requests only during a user action.
   const requestAccess = () => {
     api.requestSiteAccess(siteAccessPattern(tab?.url)).then(
-      (granted) => setNote({ text: granted ? t('popup.accessAllowed') : t('popup.accessDenied') }),
+      (granted) =>
+        setNote(
+          granted ? { text: t('popup.accessAllowed'), reload: true } : { text: t('popup.accessDenied') },
+        ),
       () => setNote({ text: t('popup.accessError') }),
     );
   };

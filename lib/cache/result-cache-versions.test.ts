@@ -121,7 +121,7 @@ describe('cached rows whose evidence lost its shape deep inside are dropped', ()
   it('keeps the i18n reason code and fields it does not know (a later build may add some)', async () => {
     const read = await putThenDamage((row) => ({
       ...row,
-      reasonCode: 'verified.signedBy',
+      reasonCode: 'verified',
       reasonParams: { signer: 'Adobe', n: 2 },
       later: { anything: true },
     }));

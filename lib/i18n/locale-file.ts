@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { type ChromeMessage, createTranslate, type Translate } from './translate.ts';
 
 /** The repository's locales/ folder: the one source of the extension's `_locales` and the CLI's words. */
-export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
+// Path arithmetic, not `new URL`: under happy-dom the global URL is the DOM's, which Node's fileURLToPath refuses.
+export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
 
 /** The languages there are files for ("en", "fr"). */
 export function localeNames(): string[] {
@@ -16,7 +18,7 @@ export function localeNames(): string[] {
 
 /** One locale's messages in Chrome's form, parsed exactly as the build does (Node only). */
 export async function readLocale(lang: string): Promise<Record<string, ChromeMessage>> {
-  const parsed = await parseMessagesFile(`${LOCALES_DIR}${lang}.yml`);
+  const parsed = await parseMessagesFile(join(LOCALES_DIR, `${lang}.yml`));
   return generateChromeMessages(parsed);
 }
 

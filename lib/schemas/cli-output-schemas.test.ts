@@ -8,10 +8,11 @@ describe('verify --json row', () => {
 
   it('needs only source, verdict and reason; the i18n code and parameters are optional', () => {
     expect(v.is(VerifyRowSchema, row)).toBe(true);
-    expect(v.is(VerifyRowSchema, { ...row, reasonCode: 'none', reasonParams: { n: 1, who: 'x' } })).toBe(
-      true,
-    );
-    expect(v.is(VerifyRowSchema, { ...row, reasonParams: { n: true } })).toBe(false);
+    expect(
+      v.is(VerifyRowSchema, { ...row, reasonCode: 'no-provenance', reasonParams: { n: 1, who: 'x' } }),
+    ).toBe(true);
+    expect(v.is(VerifyRowSchema, { ...row, reasonParams: { n: { deep: 1 } } })).toBe(false);
+    expect(v.is(VerifyRowSchema, { ...row, reasonCode: 'made-up' })).toBe(false);
   });
 
   it('holds null where the contract says null, and a 0x hex in registry records', () => {
