@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { fingerprintImage } from '../lib/fingerprint/fingerprint-image.ts';
+import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { ROOT } from './support/harness.ts';
 import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';
 import type { ProbeResult } from './support/pdq-decode-probe.ts';
+import { pdqDecodeProbeScript } from './support/pdq-decode-probe-bundle.ts';
 
 /*
  * The browser's PDQ path in the extension's real service worker: the decoder reads back only the 512 x 512
@@ -61,16 +61,7 @@ let cases: Case[];
 let results: Map<string, ProbeResult>;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [resolve(ROOT, 'e2e/support/pdq-decode-probe.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: '__pdqDecodeProbe',
-    platform: 'browser',
-    // Evaluated inside a function: the global has to be set explicitly.
-    footer: { js: 'globalThis.__pdqDecodeProbe = __pdqDecodeProbe;' },
-  });
+  const probe = await pdqDecodeProbeScript();
   cases = [
     ...expected.images.map((img) => ({
       name: img.file.replace('images/', ''),
@@ -81,7 +72,7 @@ beforeAll(async () => {
     ...(await generated()),
   ];
   browser = await launchWithExtension();
-  await browser.worker.evaluate(bundle.outputFiles[0]?.text ?? '');
+  await browser.worker.evaluate(probe);
   const files = cases.map((c) => ({
     name: c.name,
     mime: c.mime,

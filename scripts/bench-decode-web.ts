@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { launchWithExtension } from '../e2e/support/launch-chromium.ts';
 import type { DECODE_STEPS, runStep } from '../e2e/support/pdq-decode-probe.ts';
+import { pdqDecodeProbeScript } from '../e2e/support/pdq-decode-probe-bundle.ts';
 import { cpuDelta, cpuSnapshot } from './bench-page/process-cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -21,18 +21,10 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const files = positionals.length > 0 ? positionals : ['fixtures/pdq/images/bridge-1-original.jpg'];
-const bundle = await build({
-  entryPoints: [resolve(ROOT, 'e2e/support/pdq-decode-probe.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  globalName: '__pdqDecodeProbe',
-  platform: 'browser',
-  footer: { js: 'globalThis.__pdqDecodeProbe = __pdqDecodeProbe;' },
-});
+const probe = await pdqDecodeProbeScript();
 const browser = await launchWithExtension();
 try {
-  await browser.worker.evaluate(bundle.outputFiles[0]?.text ?? '');
+  await browser.worker.evaluate(probe);
   console.log(`load average at start: ${loadavg()[0]?.toFixed(1)} (2 cores)`);
   for (const file of files) {
     const mime = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
