@@ -21,7 +21,13 @@ export const t: Translate = (key, substitutions) => {
   if (!i18n) return fallback(key, substitutions);
   // WXT types getMessage with its reserved names only; the keys are typed by MessageKey instead.
   const getMessage = i18n.getMessage as (name: string, substitutions?: string[]) => string;
-  return getMessage(key.replaceAll('.', '_'), substitutions?.map(String) ?? []);
+  try {
+    return getMessage(key.replaceAll('.', '_'), substitutions?.map(String) ?? []);
+  } catch {
+    // A content script left behind by an update or removal: its extension context is gone and getMessage
+    // throws. It must keep going until its next message notices and ends it (lib/page/extension-lifecycle.ts).
+    return fallback(key, substitutions);
+  }
 };
 
 /**
