@@ -26,7 +26,9 @@ describe('in French', () => {
   it('names the badges on the page in French, reasons included', async () => {
     const badges = await badgesInDom(page);
     const tampered = badges.find((b) => b.state === 'tampered');
-    expect(tampered?.label).toMatch(/^Origin Lens : Altéré, [^.]+\. Les Content Credentials ne correspondent plus/);
+    expect(tampered?.label).toMatch(
+      /^Origin Lens : Altéré, [^.]+\. Les Content Credentials ne correspondent plus/,
+    );
     const ai = badges.find((b) => b.state === 'ai-generated');
     expect(ai?.label).toMatch(/^Origin Lens : Généré par IA/);
     expect(badges.some((b) => b.label.includes('Tampered') || b.label.includes('Signed by'))).toBe(false);
