@@ -14,6 +14,7 @@ import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { englishFromAsset } from '../i18n/english-from-asset.ts';
 import { MediaChecker } from '../media/media-checker.ts';
+import type { BackgroundResponses } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
@@ -165,16 +166,19 @@ export function createBackgroundServices(env: BackgroundEnv) {
       return softBindingLookup(details, endpoint, await currentSettings(), { fetch: env.fetch, readStore });
     },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
-    updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {
+    updateTrustLists: async (): Promise<BackgroundResponses['update-trust-lists']> => {
       try {
         const fetched = await fetchTrustLists(env.fetch);
         await env.storage.set(TRUST_OVERRIDES_KEY, fetched);
         services.settingsChanged();
-        return { ok: true, message: `Updated ${Object.keys(fetched.files).length} list files.` };
+        const files = Object.keys(fetched.files).length;
+        return { ok: true, message: `Updated ${files} list files.`, files };
       } catch (error) {
+        const reason = (error as Error).message;
         return {
           ok: false,
-          message: `The lists could not be updated (${(error as Error).message}); the current ones stay in use.`,
+          message: `The lists could not be updated (${reason}); the current ones stay in use.`,
+          error: reason,
         };
       }
     },

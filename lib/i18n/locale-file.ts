@@ -1,10 +1,13 @@
 import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { type ChromeMessage, createTranslate, type Translate } from './translate.ts';
 
 /** The repository's locales/ folder: the one source of the extension's `_locales` and the CLI's words. */
-export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
+// From the module's own path, not `new URL(…, import.meta.url)`: under happy-dom, `URL` is the DOM's, which Node's
+// fileURLToPath refuses (component tests).
+export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales', '/');
 
 /** The languages there are files for ("en", "fr"). */
 export function localeNames(): string[] {

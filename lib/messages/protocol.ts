@@ -126,7 +126,8 @@ export interface BackgroundResponses {
   'recover-credentials': ItemDetails | null;
   /** A C2PA Soft Binding Resolution API asked on the user's click (uploads the image to that endpoint). */
   'soft-binding-lookup': SoftBindingResult | { error: string };
-  'update-trust-lists': { ok: boolean; message: string };
+  /** `message` is English; `files` or `error` let a page say it in the reader's language. */
+  'update-trust-lists': { ok: boolean; message: string; files?: number; error?: string };
   'clear-cache': { cleared: number };
 }
 

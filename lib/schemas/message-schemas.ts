@@ -210,7 +210,12 @@ export const BackgroundResponseSchemas = {
   'fetch-remote-manifest': v.union([ItemDetailsSchema, ErrorAnswerSchema]),
   'recover-credentials': v.nullable(ItemDetailsSchema),
   'soft-binding-lookup': v.union([SoftBindingResultSchema, ErrorAnswerSchema]),
-  'update-trust-lists': v.object({ ok: v.boolean(), message: v.string() }),
+  'update-trust-lists': v.object({
+    ok: v.boolean(),
+    message: v.string(),
+    files: v.optional(v.number()),
+    error: v.optional(v.string()),
+  }),
   'clear-cache': v.object({ cleared: v.number() }),
 } satisfies { [T in BackgroundRequest['type']]: v.GenericSchema };
 
