@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
-import { t, uiLanguage } from '../common/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { Logo } from '../common/logo.tsx';
 import { Spinner } from '../common/spinner.tsx';
 import { useSettings } from '../common/use-settings.ts';
@@ -33,7 +33,6 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const { settings, loadError, status, saveError, update } = useSettings(api.storage, api.defaults);
   useEffect(() => {
     document.title = t('options.title');
-    document.documentElement.lang = uiLanguage();
   }, []);
   return (
     <>
