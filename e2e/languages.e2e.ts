@@ -48,4 +48,46 @@ describe('in French', () => {
     await popup.screenshot({ path: `${ROOT}/docs/screenshots/popup-fr.png` });
     await popup.close();
   });
+
+  it('shows the options page in French: headings, buttons, labels, save status and a field error', async () => {
+    const options = await h.browser.context.newPage();
+    await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await options.getByRole('heading', { level: 1, name: 'Options d’Origin Lens' }).waitFor();
+    expect(await options.title()).toBe('Options d’Origin Lens');
+    const headings = await options.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual([
+      'Affichage',
+      'Sites où Origin Lens est désactivé',
+      'Confidentialité',
+      'Listes de confiance',
+      'Blockchains',
+      'Déposants de confiance',
+      'RPC de contre-vérification (facultatif)',
+      'Services de résolution de Content Credentials (facultatif)',
+      'Cache',
+    ]);
+    const buttons = (await options.getByRole('button').allTextContents()).map((b) => b.trim());
+    for (const french of [
+      'Mettre à jour les listes',
+      'Ajouter la blockchain',
+      'Ajouter le déposant',
+      'Vider le cache',
+    ])
+      expect(buttons).toContain(french);
+    for (const english of ['Update lists', 'Add chain', 'Add registrant', 'Clear cache', 'Remove', 'Add'])
+      expect(buttons).not.toContain(english);
+    // A validation problem is worded in French, and so is the save status.
+    await options.getByLabel('Site à désactiver').fill('pas un site !!');
+    await options.getByLabel('Site à désactiver').press('Enter');
+    await options
+      .getByText('Saisissez un site, par exemple example.com ou https://news.example.com.')
+      .waitFor();
+    await options.getByLabel('Afficher les badges sur les images').click();
+    await options.getByText(/^✓?\s*Enregistré$/).waitFor();
+    await options.getByLabel('Afficher les badges sur les images').click();
+    const text = (await options.locator('body').textContent()) ?? '';
+    for (const english of ['Trust lists', 'Chains', 'Saved', 'Enter a', 'Restore the default chains'])
+      expect(text).not.toContain(english);
+    await options.close();
+  });
 });

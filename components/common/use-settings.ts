@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/settings.ts';
+import { t } from './i18n.ts';
 import type { StorageApi } from './page-api.ts';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
@@ -40,7 +41,7 @@ export function useSettings(
       .catch((error: unknown) => {
         if (!live) return;
         // Still show the defaults so the page is usable; the error explains why changes may not stick.
-        setLoadError(`Could not read your settings: ${String(error)}`);
+        setLoadError(t('options.loadError', [String(error)]));
         setSettings(defaults);
       });
     return () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
-import { chainIdError, httpUrlError } from '../../lib/format/validate.ts';
+import { chainIdError, type FieldProblem, httpUrlError } from '../../lib/format/validate.ts';
+import { t } from '../common/i18n.ts';
 import { AddForm, type AddFormField } from './add-form.tsx';
 
 interface Draft {
@@ -12,15 +13,15 @@ interface Draft {
 
 const EMPTY: Draft = { id: '', name: '', rpcUrl: '', explorerUrl: '' };
 
-type Errors = Partial<Record<keyof Draft, string>>;
+type Errors = Partial<Record<keyof Draft, FieldProblem>>;
 
 function validate(draft: Draft, existing: readonly ChainConfig[]): Errors {
   const errors: Errors = {};
   const idProblem = chainIdError(draft.id);
   if (idProblem) errors.id = idProblem;
   else if (existing.some((c) => c.id === Number(draft.id)))
-    errors.id = `Chain ${draft.id} is already in the list.`;
-  if (!draft.name.trim()) errors.name = 'Enter a name.';
+    errors.id = { key: 'options.chains.alreadyListed', params: [draft.id.trim()] };
+  if (!draft.name.trim()) errors.name = { key: 'options.chains.enterName' };
   const rpc = httpUrlError(draft.rpcUrl);
   if (rpc) errors.rpcUrl = rpc;
   if (draft.explorerUrl.trim()) {
@@ -30,11 +31,16 @@ function validate(draft: Draft, existing: readonly ChainConfig[]): Errors {
   return errors;
 }
 
-const FIELDS: AddFormField<keyof Draft>[] = [
-  { key: 'id', label: 'Chain id', placeholder: '8453', numeric: true },
-  { key: 'name', label: 'Name', placeholder: 'Base' },
-  { key: 'rpcUrl', label: 'RPC URL', placeholder: 'https://mainnet.base.org', mono: true },
-  { key: 'explorerUrl', label: 'Explorer URL (optional)', placeholder: 'https://basescan.org', mono: true },
+const fields = (): AddFormField<keyof Draft>[] => [
+  { key: 'id', label: t('options.chains.chainId'), placeholder: '8453', numeric: true },
+  { key: 'name', label: t('options.chains.name'), placeholder: 'Base' },
+  { key: 'rpcUrl', label: t('options.chains.rpcUrl'), placeholder: 'https://mainnet.base.org', mono: true },
+  {
+    key: 'explorerUrl',
+    label: t('options.chains.explorerOptional'),
+    placeholder: 'https://basescan.org',
+    mono: true,
+  },
 ];
 
 /** Adds a chain; errors appear under each field only after the first attempt, not while typing. */
@@ -67,9 +73,9 @@ export function AddChainForm({
   return (
     <AddForm
       id="add-chain"
-      title="Add a chain"
-      submitLabel="Add chain"
-      fields={FIELDS}
+      title={t('options.chains.add')}
+      submitLabel={t('options.chains.addButton')}
+      fields={fields()}
       gridClassName="sm:grid-cols-[6rem_1fr_2fr_2fr]"
       draft={draft}
       errors={errors}

@@ -1,4 +1,6 @@
 import type { FormEvent } from 'react';
+import type { FieldProblem } from '../../lib/format/validate.ts';
+import { t } from '../common/i18n.ts';
 import { FieldError } from './field-error.tsx';
 
 export interface AddFormField<K extends string> {
@@ -30,7 +32,7 @@ export function AddForm<K extends string>({
   fields: readonly AddFormField<K>[];
   gridClassName: string;
   draft: Record<K, string>;
-  errors: Partial<Record<K, string>>;
+  errors: Partial<Record<K, FieldProblem>>;
   onChange: (draft: Record<K, string>) => void;
   onSubmit: () => void;
 }) {
@@ -47,7 +49,8 @@ export function AddForm<K extends string>({
       <h3 className="mb-2 font-medium text-sm">{title}</h3>
       <div className={`grid gap-2 ${gridClassName}`}>
         {fields.map(({ key, label, placeholder, mono, numeric }) => {
-          const error = errors[key];
+          const problem = errors[key];
+          const error = problem ? t(problem.key, problem.params) : undefined;
           return (
             <div key={key} className="min-w-0">
               <label htmlFor={`${id}-${key}`} className="mb-1 block font-medium text-xs">

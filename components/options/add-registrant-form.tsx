@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { parseRegistrant, type TrustedRegistrant } from '../../lib/chain/registrants.ts';
-import { addressError, parseChainIds } from '../../lib/format/validate.ts';
+import { addressError, type FieldProblem, parseChainIds } from '../../lib/format/validate.ts';
 import { normalizeSite } from '../../lib/settings/settings.ts';
+import { t } from '../common/i18n.ts';
 import { AddForm, type AddFormField } from './add-form.tsx';
 
 interface Draft {
@@ -12,27 +13,32 @@ interface Draft {
 }
 
 const EMPTY: Draft = { address: '', name: '', site: '', chains: '' };
-type Errors = Partial<Record<keyof Draft, string>>;
+type Errors = Partial<Record<keyof Draft, FieldProblem>>;
 
 function validate(draft: Draft, existing: readonly TrustedRegistrant[]): Errors {
   const errors: Errors = {};
   const address = addressError(draft.address);
   if (address) errors.address = address;
   else if (existing.some((r) => r.address.toLowerCase() === draft.address.trim().toLowerCase())) {
-    errors.address = 'This address is already trusted. Remove it first to change it.';
+    errors.address = { key: 'options.registrants.alreadyTrusted' };
   }
-  if (!draft.name.trim()) errors.name = 'Enter the name people know them by.';
-  if (draft.site.trim() && !normalizeSite(draft.site)) errors.site = 'Enter a site such as example.com.';
+  if (!draft.name.trim()) errors.name = { key: 'options.registrants.enterName' };
+  if (draft.site.trim() && !normalizeSite(draft.site))
+    errors.site = { key: 'options.registrants.invalidSite' };
   const chains = parseChainIds(draft.chains);
   if (chains.error) errors.chains = chains.error;
   return errors;
 }
 
-const FIELDS: AddFormField<keyof Draft>[] = [
-  { key: 'address', label: 'Address', placeholder: '0x…', mono: true },
-  { key: 'name', label: 'Name', placeholder: 'Harbour Times' },
-  { key: 'site', label: 'Site (optional)', placeholder: 'harbourtimes.example' },
-  { key: 'chains', label: 'Only on chains (optional)', placeholder: 'e.g. 8453, 10 — empty: all' },
+const fields = (): AddFormField<keyof Draft>[] => [
+  { key: 'address', label: t('options.registrants.address'), placeholder: '0x…', mono: true },
+  { key: 'name', label: t('options.registrants.name'), placeholder: 'Harbour Times' },
+  { key: 'site', label: t('options.registrants.siteOptional'), placeholder: 'harbourtimes.example' },
+  {
+    key: 'chains',
+    label: t('options.registrants.chainsOptional'),
+    placeholder: t('options.registrants.chainsPlaceholder'),
+  },
 ];
 
 /** Adds a trusted registrant; the address is checksummed through the same parser the background uses. */
@@ -65,9 +71,9 @@ export function AddRegistrantForm({
   return (
     <AddForm
       id="add-registrant"
-      title="Add a trusted registrant"
-      submitLabel="Add registrant"
-      fields={FIELDS}
+      title={t('options.registrants.add')}
+      submitLabel={t('options.registrants.addButton')}
+      fields={fields()}
       gridClassName="sm:grid-cols-2"
       draft={draft}
       errors={errors}

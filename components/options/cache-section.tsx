@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SendToBackground } from '../../lib/messages/protocol.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import { OptionsSection } from './options-section.tsx';
 
 export function CacheSection({ sendToBackground }: { sendToBackground: SendToBackground }) {
@@ -14,27 +15,29 @@ export function CacheSection({ sendToBackground }: { sendToBackground: SendToBac
           const cleared = typeof answer?.cleared === 'number' ? answer.cleared : null;
           setResult(
             cleared === null
-              ? { ok: false, text: 'Origin Lens did not confirm that the cache was cleared.' }
-              : { ok: true, text: `Cleared ${cleared} ${cleared === 1 ? 'entry' : 'entries'}.` },
+              ? { ok: false, text: t('options.cache.notConfirmed') }
+              : {
+                  ok: true,
+                  text:
+                    cleared === 1
+                      ? t('options.cache.clearedOne')
+                      : t('options.cache.cleared', [cleared.toLocaleString(uiLanguage())]),
+                },
           );
         },
         (error: unknown) =>
           setResult({
             ok: false,
-            text: `Could not clear the cache: ${error instanceof Error ? error.message : String(error)}`,
+            text: t('options.cache.failed', [error instanceof Error ? error.message : String(error)]),
           }),
       )
       .finally(() => setBusy(false));
   };
   return (
-    <OptionsSection
-      id="cache"
-      title="Cache"
-      description="Results are kept on this device so pages you revisit are checked without any network request. Clear them after changing trust lists or chains to check everything again."
-    >
+    <OptionsSection id="cache" title={t('options.cache.title')} description={t('options.cache.help')}>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" className="btn" onClick={clear} disabled={busy}>
-          Clear cache
+          {t('options.cache.clear')}
         </button>
         <span
           aria-live="polite"

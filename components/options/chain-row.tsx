@@ -1,8 +1,9 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
-import { httpUrlError } from '../../lib/format/validate.ts';
+import { type FieldProblem, httpUrlError } from '../../lib/format/validate.ts';
+import { t } from '../common/i18n.ts';
 import { ValidatedInput } from './validated-input.tsx';
 
-const nameError = (v: string) => (v.trim() ? null : 'Enter a name.');
+const nameError = (v: string): FieldProblem | null => (v.trim() ? null : { key: 'options.chains.enterName' });
 
 /** One chain: on/off, name, RPC URL and explorer, edited in place. */
 export function ChainRow({
@@ -21,24 +22,24 @@ export function ChainRow({
           type="checkbox"
           checked={chain.enabled}
           onChange={(e) => onChange({ ...chain, enabled: e.target.checked })}
-          aria-label={`Look up records on ${chain.name}`}
+          aria-label={t('options.chains.lookUpOn', [chain.name])}
           className="mt-2 size-4 accent-indigo-600"
         />
       </td>
       <td className="py-2 pr-3">
         <ValidatedInput
           value={chain.name}
-          label={`Name of chain ${chain.id}`}
+          label={t('options.chains.nameOf', [chain.id])}
           hideLabel
           validate={nameError}
           onCommit={(name) => onChange({ ...chain, name })}
         />
-        <p className="muted mt-1 text-xs">id {chain.id}</p>
+        <p className="muted mt-1 text-xs">{t('options.chains.id', [chain.id])}</p>
       </td>
       <td className="py-2 pr-3">
         <ValidatedInput
           value={chain.rpcUrl}
-          label={`RPC URL for ${chain.name}`}
+          label={t('options.chains.rpcUrlFor', [chain.name])}
           hideLabel
           mono
           validate={httpUrlError}
@@ -48,11 +49,11 @@ export function ChainRow({
       <td className="py-2 pr-3">
         <ValidatedInput
           value={chain.explorerUrl ?? ''}
-          label={`Explorer URL for ${chain.name}`}
+          label={t('options.chains.explorerUrlFor', [chain.name])}
           hideLabel
           mono
           allowEmpty
-          placeholder="none"
+          placeholder={t('options.chains.none')}
           validate={httpUrlError}
           onCommit={(explorerUrl) => {
             const { explorerUrl: _old, ...rest } = chain;
@@ -65,9 +66,9 @@ export function ChainRow({
           type="button"
           className="btn-danger mt-1"
           onClick={onRemove}
-          aria-label={`Remove ${chain.name}`}
+          aria-label={t('options.list.removeEntry', [chain.name])}
         >
-          Remove
+          {t('options.list.remove')}
         </button>
       </td>
     </tr>

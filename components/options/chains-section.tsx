@@ -1,4 +1,5 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { t } from '../common/i18n.ts';
 import { AddChainForm } from './add-chain-form.tsx';
 import { ChainRow } from './chain-row.tsx';
 import type { SectionProps } from './options-api.ts';
@@ -11,11 +12,7 @@ export function ChainsSection({
 }: SectionProps & { defaults: readonly ChainConfig[] }) {
   const setChains = (chains: ChainConfig[]) => onChange({ ...settings, chains });
   return (
-    <OptionsSection
-      id="chains"
-      title="Chains"
-      description="Origin Lens looks up on-chain records on the chains you turn on. The RPC provider of each chain sees the hashes of what you look at (never the page address), so pick one you trust, or run your own."
-    >
+    <OptionsSection id="chains" title={t('options.chains.title')} description={t('options.chains.help')}>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[40rem] table-fixed text-sm">
           <colgroup>
@@ -28,19 +25,19 @@ export function ChainsSection({
           <thead className="text-left text-xs">
             <tr>
               <th scope="col" className="pr-3 pb-1 font-medium">
-                On
+                {t('options.chains.enabledColumn')}
               </th>
               <th scope="col" className="pr-3 pb-1 font-medium">
-                Name
+                {t('options.chains.name')}
               </th>
               <th scope="col" className="pr-3 pb-1 font-medium">
-                RPC URL
+                {t('options.chains.rpcUrl')}
               </th>
               <th scope="col" className="pr-3 pb-1 font-medium">
-                Explorer
+                {t('options.chains.explorer')}
               </th>
               <th scope="col" className="pb-1">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('options.chains.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -55,13 +52,11 @@ export function ChainsSection({
             ))}
           </tbody>
         </table>
-        {settings.chains.length === 0 && (
-          <p className="muted py-2 text-sm">No chains: on-chain lookup is off.</p>
-        )}
+        {settings.chains.length === 0 && <p className="muted py-2 text-sm">{t('options.chains.empty')}</p>}
       </div>
       <AddChainForm chains={settings.chains} onAdd={(chain) => setChains([...settings.chains, chain])} />
       <button type="button" className="btn-ghost text-sm" onClick={() => setChains([...defaults])}>
-        Restore the default chains
+        {t('options.chains.restore')}
       </button>
     </OptionsSection>
   );

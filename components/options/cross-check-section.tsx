@@ -1,4 +1,5 @@
 import { httpUrlError } from '../../lib/format/validate.ts';
+import { t } from '../common/i18n.ts';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { ValidatedInput } from './validated-input.tsx';
@@ -14,19 +15,22 @@ export function CrossCheckSection({ settings, onChange }: SectionProps) {
   return (
     <OptionsSection
       id="cross-check"
-      title="Cross-check RPC (optional)"
-      description="An RPC provider could lie about what the registry holds. Give a second, independent endpoint for a chain and Origin Lens will ask both and warn you when they disagree. That second provider also sees the hashes."
+      title={t('options.crossCheck.title')}
+      description={t('options.crossCheck.help')}
     >
       {settings.chains.length === 0 ? (
-        <p className="muted text-sm">Add a chain first.</p>
+        <p className="muted text-sm">{t('options.crossCheck.addChainFirst')}</p>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
           {settings.chains.map((chain) => (
             <ValidatedInput
               key={chain.id}
-              label={`${chain.name} (id ${chain.id})${chain.enabled ? '' : ' — off'}`}
+              label={t(chain.enabled ? 'options.crossCheck.label' : 'options.crossCheck.labelOff', [
+                chain.name,
+                chain.id,
+              ])}
               value={settings.crossCheckRpc[String(chain.id)] ?? ''}
-              placeholder="none"
+              placeholder={t('options.chains.none')}
               mono
               allowEmpty
               validate={httpUrlError}

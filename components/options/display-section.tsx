@@ -1,19 +1,20 @@
+import { t } from '../common/i18n.ts';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { ToggleField } from './toggle-field.tsx';
 
 export function DisplaySection({ settings, onChange }: SectionProps) {
   return (
-    <OptionsSection id="display" title="Display">
+    <OptionsSection id="display" title={t('options.display.title')}>
       <ToggleField
-        label="Show badges on images"
-        description="Draws a small badge on each checked image while you browse. The popup works either way."
+        label={t('options.display.overlay')}
+        description={t('options.display.overlayHelp')}
         checked={settings.overlay}
         onChange={(overlay) => onChange({ ...settings, overlay })}
       />
       <ToggleField
-        label="Also show “no provenance” badges"
-        description="Most images on the web have no Content Credentials and no registry record; their grey badge is hidden by default to keep pages readable."
+        label={t('options.display.noProvenance')}
+        description={t('options.display.noProvenanceHelp')}
         checked={settings.showNoProvenance}
         onChange={(showNoProvenance) => onChange({ ...settings, showNoProvenance })}
       />

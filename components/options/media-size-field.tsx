@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { MAX_MEDIA_BYTES } from '../../lib/media/media-checker.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 
 const LIMIT_MB = Math.floor(MAX_MEDIA_BYTES / (1024 * 1024));
 
@@ -12,7 +13,7 @@ export function MediaSizeField({ value, onChange }: { value: number; onChange: (
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-sm">
-        Check video and audio files up to (MB)
+        {t('options.privacy.mediaSize')}
       </label>
       <input
         id={id}
@@ -29,10 +30,7 @@ export function MediaSizeField({ value, onChange }: { value: number; onChange: (
         className="input w-28"
       />
       <p id={`${id}-desc`} className="muted text-sm">
-        Checking a video's Content Credentials downloads the whole file once. Files up to this size are
-        checked on their own; larger ones show “Check this video” and wait for you (useful on metered links).
-        Files without Content Credentials are recognised from a few KB whatever their size. The browser
-        validates files up to {LIMIT_MB} MB.
+        {t('options.privacy.mediaSizeHelp', [LIMIT_MB.toLocaleString(uiLanguage())])}
       </p>
     </div>
   );

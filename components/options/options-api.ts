@@ -5,8 +5,12 @@ import type { StorageApi } from '../common/page-api.ts';
 /** What the "Update lists" button reports back. */
 export interface TrustListUpdate {
   ok: boolean;
-  /** One sentence for the user, e.g. "Updated: C2PA list issued 2026-08-05 (47 certificates)". */
+  /** One sentence in English, e.g. "Updated 4 list files.", for readers that do not know the parts below. */
   message: string;
+  /** How many list files were updated (shown as `background.trustListsUpdated`). */
+  files?: number;
+  /** Why the update failed, the raw error (shown inside `background.trustListsFailed`). */
+  error?: string;
 }
 
 /** What entrypoints/options/main.tsx passes to <OptionsApp>. */

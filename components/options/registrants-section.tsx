@@ -1,24 +1,25 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
+import { t } from '../common/i18n.ts';
 import { AddRegistrantForm } from './add-registrant-form.tsx';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 
 function chainNames(ids: number[] | undefined, chains: readonly ChainConfig[]): string {
-  if (!ids) return 'All chains';
-  return ids.map((id) => chains.find((c) => c.id === id)?.name ?? `chain ${id}`).join(', ');
+  if (!ids) return t('options.registrants.allChains');
+  return ids
+    .map((id) => chains.find((c) => c.id === id)?.name ?? t('options.registrants.chain', [id]))
+    .join(', ');
 }
 
 export function RegistrantsSection({ settings, onChange }: SectionProps) {
   return (
     <OptionsSection
       id="registrants"
-      title="Trusted registrants"
-      description="Anyone can register a hash on-chain. A record only counts as “verified origin” when its registrant is on this list."
+      title={t('options.registrants.title')}
+      description={t('options.registrants.help')}
     >
       {settings.registrants.length === 0 ? (
-        <p className="muted text-sm">
-          Nobody yet: every on-chain record is shown as “registered by an unknown party”.
-        </p>
+        <p className="muted text-sm">{t('options.registrants.empty')}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {settings.registrants.map((r) => (
@@ -29,12 +30,14 @@ export function RegistrantsSection({ settings, onChange }: SectionProps) {
                   {r.site && <span className="muted font-normal"> · {r.site}</span>}
                 </p>
                 <p className="mono break-all text-xs">{r.address}</p>
-                <p className="muted text-xs">Trusted on: {chainNames(r.chains, settings.chains)}</p>
+                <p className="muted text-xs">
+                  {t('options.registrants.trustedOn', [chainNames(r.chains, settings.chains)])}
+                </p>
               </div>
               <button
                 type="button"
                 className="btn-danger shrink-0"
-                aria-label={`Remove ${r.name}`}
+                aria-label={t('options.list.removeEntry', [r.name])}
                 onClick={() =>
                   onChange({
                     ...settings,
@@ -42,7 +45,7 @@ export function RegistrantsSection({ settings, onChange }: SectionProps) {
                   })
                 }
               >
-                Remove
+                {t('options.list.remove')}
               </button>
             </li>
           ))}

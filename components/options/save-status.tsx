@@ -1,14 +1,15 @@
+import { t } from '../common/i18n.ts';
 import type { SaveStatus } from '../common/use-settings.ts';
 
 /** The small "Saved" indicator; polite so screen readers hear it without being interrupted. */
 export function SaveStatusText({ status, error }: { status: SaveStatus; error: string | null }) {
   const text =
     status === 'saving'
-      ? 'Saving…'
+      ? t('options.save.saving')
       : status === 'saved'
-        ? 'Saved'
+        ? t('options.save.saved')
         : status === 'error'
-          ? `Not saved: ${error ?? 'unknown error'}`
+          ? t('options.save.error', [error ?? t('options.save.unknownError')])
           : '';
   return (
     <span

@@ -1,4 +1,5 @@
 import { normalizeEndpoint } from '../../lib/recover/soft-binding-client.ts';
+import { t } from '../common/i18n.ts';
 import type { SectionProps } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { StringListEditor } from './string-list-editor.tsx';
@@ -8,16 +9,16 @@ export function SoftBindingSection({ settings, onChange }: SectionProps) {
   return (
     <OptionsSection
       id="soft-binding"
-      title="Content Credentials resolution services (optional)"
-      description="Services that implement the C2PA Soft Binding Resolution API can find the Content Credentials of an image from its pixels (a watermark or a fingerprint). Asking one uploads the image to it, so Origin Lens never does it on its own: the details page offers a button for each service you add here."
+      title={t('options.softBinding.title')}
+      description={t('options.softBinding.help')}
     >
       <StringListEditor
         entries={settings.softBindingEndpoints}
-        emptyText="None."
-        label="Resolution service endpoint (URL)"
+        emptyText={t('options.none')}
+        label={t('options.softBinding.label')}
         placeholder="https://resolver.example/v1"
         normalize={normalizeEndpoint}
-        invalidText="Enter the API’s base address, such as https://resolver.example/v1."
+        invalidText={t('options.softBinding.invalid')}
         onChange={(softBindingEndpoints) => onChange({ ...settings, softBindingEndpoints })}
       />
     </OptionsSection>

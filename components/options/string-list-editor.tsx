@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '../common/i18n.ts';
 import { FieldError } from './field-error.tsx';
 
 /**
@@ -34,7 +35,7 @@ export function StringListEditor({
     event.preventDefault();
     const entry = normalize(draft);
     if (!entry) return setError(invalidText);
-    if (entries.includes(entry)) return setError(`${entry} is already in the list.`);
+    if (entries.includes(entry)) return setError(t('options.list.duplicate', [entry]));
     const next = [...entries, entry];
     onChange(sort ? next.sort() : next);
     setDraft('');
@@ -53,10 +54,10 @@ export function StringListEditor({
               <button
                 type="button"
                 className="btn-danger"
-                aria-label={`Remove ${entry}`}
+                aria-label={t('options.list.removeEntry', [entry])}
                 onClick={() => onChange(entries.filter((e) => e !== entry))}
               >
-                Remove
+                {t('options.list.remove')}
               </button>
             </li>
           ))}
@@ -82,7 +83,7 @@ export function StringListEditor({
           <FieldError id={`${id}-error`} error={error} />
         </div>
         <button type="submit" className="btn">
-          Add
+          {t('options.list.add')}
         </button>
       </form>
     </>

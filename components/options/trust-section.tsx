@@ -1,9 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { checkPemAnchors } from '../../lib/format/validate.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import { Spinner } from '../common/spinner.tsx';
 import type { SectionProps, TrustListUpdate } from './options-api.ts';
 import { OptionsSection } from './options-section.tsx';
 import { ToggleField } from './toggle-field.tsx';
+
+/** The background's answer in the reader's language; its English `message` when it has no parts to render. */
+function updateText(result: TrustListUpdate): string {
+  if (result.ok && result.files !== undefined)
+    return t('background.trustListsUpdated', [result.files.toLocaleString(uiLanguage())]);
+  if (!result.ok && result.error !== undefined) return t('background.trustListsFailed', [result.error]);
+  return result.message;
+}
 
 function UpdateLists({ update }: { update: () => Promise<TrustListUpdate> }) {
   const [busy, setBusy] = useState(false);
@@ -13,22 +22,22 @@ function UpdateLists({ update }: { update: () => Promise<TrustListUpdate> }) {
     setResult(null);
     update()
       .then(setResult, (error: unknown) =>
-        setResult({ ok: false, message: `The update failed: ${String(error)}` }),
+        setResult({ ok: false, message: t('options.trust.updateFailed', [String(error)]) }),
       )
       .finally(() => setBusy(false));
   };
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="button" className="btn" onClick={run} disabled={busy}>
-        Update lists
+        {t('options.trust.update')}
       </button>
       <span aria-live="polite" className="text-sm">
-        {busy && <Spinner label="Updating…" />}
+        {busy && <Spinner label={t('options.trust.updating')} />}
         {result && (
           <span
             className={result.ok ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-300'}
           >
-            {result.message}
+            {updateText(result)}
           </span>
         )}
       </span>
@@ -54,31 +63,25 @@ export function TrustSection({
   };
 
   return (
-    <OptionsSection
-      id="trust"
-      title="Trust lists"
-      description="Content Credentials are only as good as who signed them. A signer is “trusted” when its certificate chains to a list you keep on."
-    >
+    <OptionsSection id="trust" title={t('options.trust.title')} description={t('options.trust.help')}>
       <ToggleField
-        label="Official C2PA trust list"
-        description="Certificate authorities approved by the C2PA conformance program. (List: C2PA, CC BY 4.0.)"
+        label={t('options.trust.official')}
+        description={t('options.trust.officialHelp')}
         checked={settings.trust.official}
         onChange={(official) => onChange({ ...settings, trust: { ...settings.trust, official } })}
       />
       <ToggleField
-        label="CAI legacy list (frozen January 2026)"
-        description="The Content Authenticity Initiative's interim list of known signers (Adobe, Truepic, camera makers…), frozen since January 2026. Signatures that chain to it stay valid, and are always named apart from the official list. Its roots also validate timestamps (never who signed)."
+        label={t('options.trust.interim')}
+        description={t('options.trust.interimHelp')}
         checked={settings.trust.interim}
         onChange={(interim) => onChange({ ...settings, trust: { ...settings.trust, interim } })}
       />
       <div>
         <label htmlFor={id} className="mb-1 block font-medium text-sm">
-          Your own trust anchors (PEM)
+          {t('options.trust.anchors')}
         </label>
         <p id={`${id}-help`} className="muted mb-2 text-sm">
-          Paste root certificates you trust, each between{' '}
-          <code className="whitespace-nowrap text-xs">-----BEGIN CERTIFICATE-----</code> and{' '}
-          <code className="whitespace-nowrap text-xs">-----END CERTIFICATE-----</code>.
+          {t('options.trust.anchorsHelp', ['-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----'])}
         </p>
         <textarea
           id={id}
@@ -92,8 +95,13 @@ export function TrustSection({
           className="input mono text-xs"
         />
         <p id={`${id}-status`} className={check.error ? 'field-error' : 'muted mt-1 text-xs'}>
-          {check.error ??
-            (check.count > 0 ? `${check.count} certificate${check.count === 1 ? '' : 's'}.` : 'None.')}
+          {check.error
+            ? t(check.error.key, check.error.params)
+            : check.count === 1
+              ? t('options.trust.oneCertificate')
+              : check.count > 0
+                ? t('options.trust.certificates', [check.count.toLocaleString(uiLanguage())])
+                : t('options.none')}
         </p>
       </div>
       <UpdateLists update={updateLists} />

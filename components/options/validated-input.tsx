@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import type { FieldProblem } from '../../lib/format/validate.ts';
+import { t } from '../common/i18n.ts';
 import { FieldError } from './field-error.tsx';
 
 /**
@@ -18,7 +20,7 @@ export function ValidatedInput({
   value: string;
   label: string;
   hideLabel?: boolean;
-  validate: (value: string) => string | null;
+  validate: (value: string) => FieldProblem | null;
   onCommit: (value: string) => void;
   placeholder?: string;
   mono?: boolean;
@@ -27,20 +29,21 @@ export function ValidatedInput({
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FieldProblem | null>(null);
+  const error = problem ? t(problem.key, problem.params) : null;
 
   // A change from elsewhere (defaults restored, another tab) replaces the draft.
   useEffect(() => {
     setDraft(value);
-    setError(null);
+    setProblem(null);
   }, [value]);
 
   const onChange = (next: string) => {
     setDraft(next);
     const trimmed = next.trim();
-    const problem = allowEmpty && trimmed === '' ? null : validate(trimmed);
-    setError(problem);
-    if (!problem && trimmed !== value) onCommit(trimmed);
+    const found = allowEmpty && trimmed === '' ? null : validate(trimmed);
+    setProblem(found);
+    if (!found && trimmed !== value) onCommit(trimmed);
   };
 
   return (

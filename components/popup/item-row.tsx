@@ -51,7 +51,7 @@ export function ItemRow({
         ? t(media === 'audio' ? 'popup.streamed.audio' : 'popup.streamed.video')
         : imageName(item.url);
   // Short: a could-not-check row says why in a few words; the raw error is on the details page.
-  const reason = renderReason(item, t, { short: true });
+  const reason = renderReason(item, t, { short: true, locale: uiLanguage() });
   const canOpen = Boolean(item.key || (item.kind !== 'text' && item.url));
   const progress =
     item.state === 'pending' && item.progress !== undefined ? Math.round(item.progress * 100) : undefined;

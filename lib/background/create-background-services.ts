@@ -12,8 +12,10 @@ import { DEFAULT_REGISTRANTS } from '../chain/registrants.ts';
 import { createWebDecoder } from '../fingerprint/decode-image-web.ts';
 import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { backgroundError } from '../i18n/background-error.ts';
 import { englishFromAsset } from '../i18n/english-from-asset.ts';
 import { MediaChecker } from '../media/media-checker.ts';
+import type { BackgroundResponses } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
@@ -136,8 +138,13 @@ export function createBackgroundServices(env: BackgroundEnv) {
     },
     /** Everyone who registered an item's hash, from the logs of every enabled chain (details page). */
     registrations: async (key: string) => {
-      const details = await (await services.pipeline()).details(key);
-      return registrationsFor(details, await currentSettings(), env.fetch);
+      const pipeline = await services.pipeline();
+      return registrationsFor(
+        await pipeline.details(key),
+        await currentSettings(),
+        env.fetch,
+        pipeline.translate,
+      );
     },
     /** "Fetch Content Credentials from <host>" on the details page. */
     fetchRemoteManifest: (key: string) =>
@@ -159,22 +166,33 @@ export function createBackgroundServices(env: BackgroundEnv) {
     },
     /** A resolution service the user added, asked on the user's click on the details page. */
     softBindingLookup: async (key: string, endpoint: string) => {
-      const details = await (await services.pipeline()).details(key);
+      const pipeline = await services.pipeline();
+      const details = await pipeline.details(key);
       const readStore = storeReader;
-      if (!readStore) return { error: 'Origin Lens is still starting; try again.' };
-      return softBindingLookup(details, endpoint, await currentSettings(), { fetch: env.fetch, readStore });
+      if (!readStore) return backgroundError(pipeline.translate, 'starting');
+      const settings = await currentSettings();
+      return softBindingLookup(
+        details,
+        endpoint,
+        settings,
+        { fetch: env.fetch, readStore },
+        pipeline.translate,
+      );
     },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
-    updateTrustLists: async (): Promise<{ ok: boolean; message: string }> => {
+    updateTrustLists: async (): Promise<BackgroundResponses['update-trust-lists']> => {
       try {
         const fetched = await fetchTrustLists(env.fetch);
         await env.storage.set(TRUST_OVERRIDES_KEY, fetched);
         services.settingsChanged();
-        return { ok: true, message: `Updated ${Object.keys(fetched.files).length} list files.` };
+        const files = Object.keys(fetched.files).length;
+        return { ok: true, message: `Updated ${files} list files.`, files };
       } catch (error) {
+        const reason = (error as Error).message;
         return {
           ok: false,
-          message: `The lists could not be updated (${(error as Error).message}); the current ones stay in use.`,
+          message: `The lists could not be updated (${reason}); the current ones stay in use.`,
+          error: reason,
         };
       }
     },

@@ -2,6 +2,8 @@ import { contentHashOf } from '../chain/content-hash.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
 import { registrationsFromLogs } from '../chain/registrations-from-logs.ts';
 import type { ChainRecord } from '../evidence/types.ts';
+import { backgroundError } from '../i18n/background-error.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { BackgroundResponses, ItemDetails } from '../messages/protocol.ts';
 import type { Settings } from '../settings/settings.ts';
 
@@ -14,9 +16,13 @@ export async function registrationsFor(
   details: ItemDetails | null,
   settings: Settings,
   fetchFn: typeof fetch,
+  english: Translate,
 ): Promise<BackgroundResponses['get-registrations']> {
   const contentHash = contentHashOf(details?.evidence.fingerprints);
-  if (!contentHash) return { records: [], errors: ['This item is not in the cache.'], complete: false };
+  if (!contentHash) {
+    const { error, errorCode } = backgroundError(english, 'not-in-cache');
+    return { records: [], errors: [error], complete: false, errorCode };
+  }
   const records: ChainRecord[] = [];
   const errors: string[] = [];
   let complete = true;

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../fingerprint/sha256.ts';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import type { ItemDetails } from '../messages/protocol.ts';
 import type { SoftBindingEnv } from '../recover/soft-binding-client.ts';
 import { softBindingLookup } from './soft-binding-lookup.ts';
@@ -32,6 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
+const english = await localeTranslate('en');
 const env: SoftBindingEnv = {
   fetch,
   readStore: async () => {
@@ -56,22 +58,34 @@ describe('softBindingLookup', () => {
   it('uploads the image, re-fetched and checked to be the same bytes, only to an endpoint from the options', async () => {
     const settings = { softBindingEndpoints: [`${origin}/api`], omitCredentials: true };
     uploads.length = 0;
-    expect(await softBindingLookup(await details(), `${origin}/api/`, settings, env)).toEqual({
+    expect(await softBindingLookup(await details(), `${origin}/api/`, settings, env, english)).toEqual({
       endpoint: `${origin}/api`,
       matches: [],
     });
     expect(uploads).toEqual([image.length]);
 
-    expect(await softBindingLookup(await details(), 'https://elsewhere.example/api', settings, env)).toEqual({
+    expect(
+      await softBindingLookup(await details(), 'https://elsewhere.example/api', settings, env, english),
+    ).toEqual({
       error: 'This service is not in your options.',
+      errorCode: 'service-not-in-options',
+      errorParams: [],
     });
     expect(
-      await softBindingLookup(await details({ key: 'ab'.repeat(32) }), `${origin}/api`, settings, env),
+      await softBindingLookup(
+        await details({ key: 'ab'.repeat(32) }),
+        `${origin}/api`,
+        settings,
+        env,
+        english,
+      ),
     ).toEqual({
       error: 'The image at its address has changed since it was checked: verify it again.',
+      errorCode: 'image-changed',
+      errorParams: [],
     });
     expect(
-      await softBindingLookup(await details({ kind: 'text' }), `${origin}/api`, settings, env),
+      await softBindingLookup(await details({ kind: 'text' }), `${origin}/api`, settings, env, english),
     ).toMatchObject({
       error: expect.stringMatching(/Only images/),
     });

@@ -1,20 +1,29 @@
 /**
- * Validation for what people type into the options page. Each validator returns an error message in plain
- * words (shown next to the field) or null when the value is fine.
+ * Validation for what people type into the options page. Each validator returns a problem as a message key
+ * and its substitutions (shown next to the field, in the reader's language) or null when the value is fine.
  */
 import { readPemCertificates } from '../c2pa/pem-certificates.ts';
+import type { MessageKey, Substitutions } from '../i18n/translate.ts';
 
-export function httpUrlError(value: string): string | null {
+export interface FieldProblem {
+  key: MessageKey;
+  params?: Substitutions;
+}
+
+const problem = (key: MessageKey, params?: Substitutions): FieldProblem =>
+  params ? { key, params } : { key };
+
+export function httpUrlError(value: string): FieldProblem | null {
   const trimmed = value.trim();
-  if (!trimmed) return 'Enter a URL.';
+  if (!trimmed) return problem('options.invalid.enterUrl');
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return 'This is not a valid URL.';
+    return problem('options.invalid.notUrl');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Use an http:// or https:// URL.';
-  if (!url.hostname) return 'The URL needs a host name.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return problem('options.invalid.httpOnly');
+  if (!url.hostname) return problem('options.invalid.noHost');
   return null;
 }
 
@@ -22,29 +31,29 @@ export function isHttpUrl(value: string): boolean {
   return httpUrlError(value) === null;
 }
 
-export function addressError(value: string): string | null {
+export function addressError(value: string): FieldProblem | null {
   const trimmed = value.trim();
-  if (!trimmed) return 'Enter an address.';
-  if (!/^0x[0-9a-fA-F]{40}$/.test(trimmed)) return 'An address is 0x followed by 40 hexadecimal characters.';
+  if (!trimmed) return problem('options.invalid.enterAddress');
+  if (!/^0x[0-9a-fA-F]{40}$/.test(trimmed)) return problem('options.invalid.address');
   return null;
 }
 
-export function chainIdError(value: string): string | null {
+export function chainIdError(value: string): FieldProblem | null {
   const trimmed = value.trim();
-  if (!trimmed) return 'Enter a chain id.';
+  if (!trimmed) return problem('options.invalid.enterChainId');
   if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0 || !Number.isSafeInteger(Number(trimmed))) {
-    return 'A chain id is a positive whole number (e.g. 1 or 8453).';
+    return problem('options.invalid.chainId');
   }
   return null;
 }
 
 /** "1, 8453 10" → [1, 8453, 10]. Empty input means "every chain" (undefined). */
-export function parseChainIds(value: string): { ids?: number[]; error?: string } {
+export function parseChainIds(value: string): { ids?: number[]; error?: FieldProblem } {
   const parts = value.split(/[\s,]+/).filter(Boolean);
   if (parts.length === 0) return {};
   const ids: number[] = [];
   for (const part of parts) {
-    if (chainIdError(part)) return { error: `"${part}" is not a chain id. Use numbers separated by commas.` };
+    if (chainIdError(part)) return { error: problem('options.invalid.chainIdList', [part]) };
     const id = Number(part);
     if (!ids.includes(id)) ids.push(id);
   }
@@ -54,7 +63,7 @@ export function parseChainIds(value: string): { ids?: number[]; error?: string }
 export interface PemCheck {
   /** Number of well-formed certificate blocks. */
   count: number;
-  error: string | null;
+  error: FieldProblem | null;
 }
 
 /**
@@ -69,20 +78,17 @@ export function checkPemAnchors(text: string): PemCheck {
   for (const certificate of certificates) {
     count += 1;
     if (certificate.damaged) {
-      return { count, error: `Certificate ${count} is damaged: its body is not valid base64.` };
+      return { count, error: problem('options.invalid.pemDamaged', [count]) };
     }
   }
   if (/PRIVATE KEY-----/.test(rest)) {
-    return { count, error: 'This contains a private key. Remove it: only certificates belong here.' };
+    return { count, error: problem('options.invalid.pemPrivateKey') };
   }
   if (rest.trim()) {
     if (/-----BEGIN CERTIFICATE-----/.test(rest)) {
-      return { count, error: 'A certificate block has no matching "-----END CERTIFICATE-----" line.' };
+      return { count, error: problem('options.invalid.pemUnterminated') };
     }
-    return {
-      count,
-      error: 'Only "-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----" blocks are allowed here.',
-    };
+    return { count, error: problem('options.invalid.pemOutside') };
   }
   return { count, error: null };
 }

@@ -20,6 +20,11 @@ export const REASON_CODES = [
   'untrusted-signer',
   'could-not-check',
   'no-provenance',
+  // Video and audio answered before any download (lib/media/media-checker.ts).
+  'media-playlist',
+  'media-webm',
+  'media-no-c2pa',
+  'media-on-request',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -35,6 +35,10 @@ const FULL: Record<ReasonCode, ReasonParams> = {
   'untrusted-signer': { label: 'Screen capture', signer: 'Acme', problems: ['timestamp not valid'] },
   'could-not-check': { error: 'the server answered HTTP 404', kind: 'notFound', status: 404 },
   'no-provenance': {},
+  'media-playlist': {},
+  'media-webm': {},
+  'media-no-c2pa': { read: 65_536, total: 12_000_000 },
+  'media-on-request': { total: 250_000_000, c2pa: true },
 };
 
 const en = await localeTranslate('en');
@@ -96,6 +100,18 @@ describe('renderReason', () => {
     expect(renderReason({ ...stored, reasonParams: FULL.registered }, fr)).toBe(
       'Enregistré par Harbour Times sur Base',
     );
+  });
+
+  it('writes the sizes of a media file in the language of its words', async () => {
+    const fr = await localeTranslate('fr');
+    const waiting = {
+      reasonCode: 'media-on-request' as const,
+      reasonParams: { total: 13_002_342, c2pa: false },
+    };
+    expect(renderReason(waiting, en)).toBe('Not checked yet: checking it downloads the whole file (12 MB)');
+    expect(renderReason(waiting, fr, { locale: 'fr' })).toMatch(/^Pas encore vérifié : .*\(12\sMo\)$/);
+    const probed = { reasonCode: 'media-no-c2pa' as const, reasonParams: { read: 65_536 } };
+    expect(renderReason(probed, fr, { locale: 'fr' })).toMatch(/64\sko lus sur taille inconnue\)$/i);
   });
 
   it('shows a short human reason in the popup and the raw error in full', () => {

@@ -1,3 +1,4 @@
+import { formatBytes } from '../format/bytes.ts';
 import { ERROR_KINDS, type ErrorKind } from './error-kind.ts';
 import { isReasonCode, type ReasonFields, type ReasonParams } from './reason-code.ts';
 import type { MessageKey, Translate } from './translate.ts';
@@ -125,7 +126,19 @@ function signerProblem(t: Translate, p: ReasonParams, untrusted: boolean): strin
   return `${labelPrefix(t, p)}${main}${fault}`;
 }
 
-function render(t: Translate, code: string, p: ReasonParams, short: boolean): string | undefined {
+/** A media file's size in the reader's language ("12.4 MB", "12,4 Mo"), or "unknown size". */
+function size(t: Translate, p: ReasonParams, name: string, locale: string): string {
+  const bytes = num(p, name);
+  return bytes === undefined ? t('mediaResult.unknownSize') : formatBytes(bytes, locale);
+}
+
+function render(
+  t: Translate,
+  code: string,
+  p: ReasonParams,
+  short: boolean,
+  locale: string,
+): string | undefined {
   const who = str(p, 'who') ?? '?';
   const bits = num(p, 'bits') ?? '?';
   switch (code) {
@@ -175,6 +188,16 @@ function render(t: Translate, code: string, p: ReasonParams, short: boolean): st
       return couldNotCheck(t, p, short);
     case 'no-provenance':
       return t('reason.noProvenance');
+    case 'media-playlist':
+      return t('mediaResult.playlist');
+    case 'media-webm':
+      return t('mediaResult.webm');
+    case 'media-no-c2pa':
+      return t('mediaResult.noC2pa', [size(t, p, 'read', locale), size(t, p, 'total', locale)]);
+    case 'media-on-request':
+      return t(p.c2pa === true ? 'mediaResult.onRequestC2pa' : 'mediaResult.onRequest', [
+        size(t, p, 'total', locale),
+      ]);
     default:
       return undefined;
   }
@@ -182,14 +205,17 @@ function render(t: Translate, code: string, p: ReasonParams, short: boolean): st
 
 /**
  * A reason in the translator's language. `short` gives a could-not-check reason in a few words (the popup's
- * rows) instead of the raw error. A result stored before reasons had codes, or with a code this version does
+ * rows) instead of the raw error; `locale` writes sizes in the same language as the words (Intl, default "en"). A result stored before reasons had codes, or with a code this version does
  * not know, shows its stored English `reason`.
  */
 export function renderReason(
   fields: ReasonFields,
   t: Translate,
-  options: { short?: boolean } = {},
+  options: { short?: boolean; locale?: string } = {},
 ): string | undefined {
   if (!isReasonCode(fields.reasonCode)) return fields.reason;
-  return render(t, fields.reasonCode, fields.reasonParams ?? {}, options.short === true) ?? fields.reason;
+  const locale = options.locale ?? 'en';
+  return (
+    render(t, fields.reasonCode, fields.reasonParams ?? {}, options.short === true, locale) ?? fields.reason
+  );
 }

@@ -76,6 +76,11 @@ describe('MediaChecker', () => {
     const waiting = await c.check(`${base}/premiere.mp4`);
     expect(waiting).toMatchObject({ state: 'on-request', bytes: premiere.length });
     expect(waiting.reason).toMatch(/carries Content Credentials/);
+    // Coded too, so that the popup and the badge word it in their reader's language.
+    expect(waiting).toMatchObject({
+      reasonCode: 'media-on-request',
+      reasonParams: { total: premiere.length, c2pa: true },
+    });
     expect(whole('/premiere.mp4')).toBe(0); // only Range reads so far
     const seen: number[] = [];
     const done = await c.check(`${base}/premiere.mp4`, {
@@ -96,6 +101,8 @@ describe('MediaChecker', () => {
     const result = await checker().check(`${base}/stripped.mp4`);
     expect(result.state).toBe('no-provenance');
     expect(result.reason).toMatch(/No Content Credentials .*read .* of /);
+    expect(result.reasonCode).toBe('media-no-c2pa');
+    expect(result.reasonParams?.read).toBeGreaterThan(0);
     expect(whole('/stripped.mp4')).toBe(0);
   });
 
@@ -110,6 +117,7 @@ describe('MediaChecker', () => {
     const result = await checker().check(`${base}/clip.webm`);
     expect(result).toMatchObject({ state: 'no-provenance' });
     expect(result.reason).toMatch(/WebM is not a C2PA format/);
+    expect(result.reasonCode).toBe('media-webm');
   });
 
   it('refuses a file over what the browser can validate, with the reason, without downloading it', async () => {

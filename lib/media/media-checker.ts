@@ -3,6 +3,8 @@ import { parseLinkHeader } from '../c2pa/remote-manifest.ts';
 import type { MediaKind } from '../evidence/types.ts';
 import { formatBytes } from '../format/bytes.ts';
 import { couldNotCheckResult } from '../i18n/could-not-check.ts';
+import { type ReasonCode, type ReasonParams, reasonParams } from '../i18n/reason-code.ts';
+import { renderReason } from '../i18n/render-reason.ts';
 import type { MediaCheckResult } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
@@ -97,25 +99,16 @@ export class MediaChecker {
       };
     }
     const total = probe.total;
-    if (probe.format === 'playlist') {
-      return {
-        state: 'error',
-        reason: 'Not checkable (streamed): a playlist of segments (HLS or DASH), not one file',
-      };
-    }
+    if (probe.format === 'playlist') return { state: 'error', ...this.reason('media-playlist') };
     if (probe.format === 'webm') {
-      return this.remember(url, {
-        state: 'no-provenance',
-        reason: 'No Content Credentials: WebM is not a C2PA format, so a WebM file cannot carry them',
-        bytes: total,
-      });
+      return this.remember(url, { state: 'no-provenance', ...this.reason('media-webm'), bytes: total });
     }
     const remote = probe.reference || parseLinkHeader(probe.linkHeader, url).length > 0;
     // Asked for by the user ("Verify origin"), the file is hashed anyway: the details page shows its SHA-256.
     if (probe.c2pa === 'absent' && !remote && !this.deps.registry && !options.confirmed) {
       return this.remember(url, {
         state: 'no-provenance',
-        reason: `No Content Credentials (no C2PA data in the file's structure; read ${mb(probe.bytesRead)} of ${mb(total)})`,
+        ...this.reason('media-no-c2pa', { read: probe.bytesRead, total }),
         bytes: total,
       });
     }
@@ -125,10 +118,9 @@ export class MediaChecker {
       return { state: 'error', ...couldNotCheckResult(tooLarge, this.deps.pipeline.translate), bytes: total };
     }
     if (!options.confirmed && (total === undefined || total > this.deps.autoCheckBytes)) {
-      const what = probe.c2pa === 'present' ? 'It carries Content Credentials; checking them' : 'Checking it';
       return {
         state: 'on-request',
-        reason: `Not checked yet: ${what} downloads the whole file (${mb(total)})`,
+        ...this.reason('media-on-request', { total, c2pa: probe.c2pa === 'present' }),
         bytes: total,
       };
     }
@@ -168,6 +160,13 @@ export class MediaChecker {
       const message = (error as Error).message;
       return { state: 'error', ...couldNotCheckResult(message, this.deps.pipeline.translate), bytes: total };
     }
+  }
+
+  /** A result's reason as a code (pages word it in their reader's language) and in English (README "Languages"). */
+  private reason(code: ReasonCode, values: Parameters<typeof reasonParams>[0] = {}) {
+    const params: ReasonParams = reasonParams(values);
+    const coded = { reasonCode: code, reasonParams: params };
+    return { reason: renderReason(coded, this.deps.pipeline.translate) ?? code, ...coded };
   }
 
   private remember(url: string, result: MediaCheckResult): MediaCheckResult {

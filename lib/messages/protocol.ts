@@ -6,6 +6,7 @@ import type {
   Verdict,
   VerdictResult,
 } from '../evidence/types.ts';
+import type { BackgroundError, BackgroundErrorCode } from '../i18n/background-error.ts';
 import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
 import type { SoftBindingResult } from '../recover/soft-binding-client.ts';
 
@@ -119,14 +120,21 @@ export interface BackgroundResponses {
   'get-details': ItemDetails | null;
   'verify-url': ItemDetails | { error: string };
   /** Everyone who registered this item's hash, from the registry's logs (details page only). */
-  'get-registrations': { records: ChainRecord[]; errors: string[]; complete: boolean };
+  /** `errorCode`: why there are no records at all, worded in `errors[0]` in English (lib/i18n/background-error.ts). */
+  'get-registrations': {
+    records: ChainRecord[];
+    errors: string[];
+    complete: boolean;
+    errorCode?: BackgroundErrorCode;
+  };
   /** The user asked to fetch the remote manifest the item names (details page only): the item checked again. */
   'fetch-remote-manifest': ItemDetails | { error: string };
   /** Content Credentials recovered from the registry on the user's request (details page only). */
   'recover-credentials': ItemDetails | null;
   /** A C2PA Soft Binding Resolution API asked on the user's click (uploads the image to that endpoint). */
-  'soft-binding-lookup': SoftBindingResult | { error: string };
-  'update-trust-lists': { ok: boolean; message: string };
+  'soft-binding-lookup': SoftBindingResult | BackgroundError;
+  /** `message` is English; `files` or `error` let a page say it in the reader's language. */
+  'update-trust-lists': { ok: boolean; message: string; files?: number; error?: string };
   'clear-cache': { cleared: number };
 }
 

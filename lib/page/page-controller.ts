@@ -384,7 +384,9 @@ export class PageController {
   /** The badge's reason in the browser's language, short for "could not check" (the raw error is in details). */
   private reasonText(item: PageItem): string {
     const t = this.deps.translate;
-    return renderReason(item, t, { short: true }) ?? t(`overlay.checking.${item.kind}`);
+    return (
+      renderReason(item, t, { short: true, locale: this.deps.locale }) ?? t(`overlay.checking.${item.kind}`)
+    );
   }
 
   private openDetails(id: string): void {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { BACKGROUND_ERRORS, type BackgroundErrorCode } from '../i18n/background-error.ts';
 import type {
   BackgroundRequest,
   BackgroundResponses,
@@ -180,6 +181,15 @@ export const ItemDetailsSchema = v.object({
 });
 
 const ErrorAnswerSchema = v.object({ error: v.string() });
+/** An error answer with a code the page words in its reader's language (lib/i18n/background-error.ts). */
+const BackgroundErrorCodeSchema = v.picklist(
+  Object.keys(BACKGROUND_ERRORS) as [BackgroundErrorCode, ...BackgroundErrorCode[]],
+);
+const CodedErrorAnswerSchema = v.object({
+  error: v.string(),
+  errorCode: v.optional(BackgroundErrorCodeSchema),
+  errorParams: v.optional(v.array(v.string())),
+});
 
 export const SoftBindingResultSchema = v.object({
   endpoint: v.string(),
@@ -206,11 +216,17 @@ export const BackgroundResponseSchemas = {
     records: v.array(ChainRecordSchema),
     errors: v.array(v.string()),
     complete: v.boolean(),
+    errorCode: v.optional(BackgroundErrorCodeSchema),
   }),
   'fetch-remote-manifest': v.union([ItemDetailsSchema, ErrorAnswerSchema]),
   'recover-credentials': v.nullable(ItemDetailsSchema),
-  'soft-binding-lookup': v.union([SoftBindingResultSchema, ErrorAnswerSchema]),
-  'update-trust-lists': v.object({ ok: v.boolean(), message: v.string() }),
+  'soft-binding-lookup': v.union([SoftBindingResultSchema, CodedErrorAnswerSchema]),
+  'update-trust-lists': v.object({
+    ok: v.boolean(),
+    message: v.string(),
+    files: v.optional(v.number()),
+    error: v.optional(v.string()),
+  }),
   'clear-cache': v.object({ cleared: v.number() }),
 } satisfies { [T in BackgroundRequest['type']]: v.GenericSchema };
 
