@@ -1,6 +1,7 @@
 import { isInferredSignal } from '../../lib/c2pa/asset-signals.ts';
 import { SIGNAL_WORDS } from '../../lib/c2pa/signal-words.ts';
 import type { C2paSignal, C2paSignals } from '../../lib/evidence/types.ts';
+import { labelWords } from '../../lib/i18n/render-reason.ts';
 import { t } from '../common/i18n.ts';
 
 function words(signal: C2paSignal): { rubric: string; plain: string } {
@@ -43,7 +44,7 @@ export function SignalsList({ signals }: { signals: C2paSignals | undefined }) {
     <div className="space-y-3 text-sm" data-testid="asset-signals">
       {signals.label && (
         <p>
-          <span className="font-semibold">{signals.label}</span>
+          <span className="font-semibold">{labelWords(signals.label, t)}</span>
           <span className="muted">{t('detailsC2pa.signalsFrom')}</span>
         </p>
       )}
