@@ -27,7 +27,7 @@ export function FailureGroups({ c2pa }: { c2pa: C2paEvidence }) {
             <ul className="mt-2 space-y-1">
               {failures[group].map((f) => (
                 <li key={`${f.code}|${f.manifestLabel ?? ''}|${f.explanation ?? ''}`}>
-                  <code className="break-all text-xs">{f.code}</code> {explainStatusCode(f.code)}
+                  <code className="break-all text-xs">{f.code}</code> {explainStatusCode(f.code, t)}
                   {f.explanation && (
                     <span className="muted block break-words text-xs">
                       {t('detailsC2pa.engineSays', [f.explanation])}

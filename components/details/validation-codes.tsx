@@ -38,7 +38,7 @@ export function ValidationCodes({
           </span>
           <div className="min-w-0">
             <code className="break-all text-xs">{code}</code>
-            <p className="muted">{explainStatusCode(code)}</p>
+            <p className="muted">{explainStatusCode(code, t)}</p>
           </div>
         </li>
       ))}
