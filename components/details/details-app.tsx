@@ -36,7 +36,7 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
     let live = true;
     const set = (next: Load) => live && setLoad(next);
     if (query.kind === 'invalid') {
-      set({ phase: 'invalid', message: query.reason });
+      set({ phase: 'invalid', message: t(query.reason) });
     } else if (query.kind === 'key') {
       set({ phase: 'loading' });
       api.sendToBackground({ type: 'get-details', key: query.key }).then(
