@@ -15,6 +15,7 @@ import {
 } from './c2pa-words.ts';
 
 const en = await localeTranslate('en');
+const fr = await localeTranslate('fr');
 
 const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
 const c2pa = sampleImageDetails.evidence.c2pa as C2paEvidence;
@@ -62,6 +63,16 @@ describe('trust in words', () => {
     );
     expect(trustSentence({ ...c2pa, trust: 'trusted', trustList: 'official' }, en)).toBe(
       'Signed by Adobe Inc., on the C2PA trust list.',
+    );
+    expect(trustSentence({ ...c2pa, trust: 'trusted', trustList: 'user' }, en)).toBe(
+      'Signed by Adobe Inc., on your own trust anchors.',
+    );
+    // Each list has its own sentence, so no language has to fit an article before a list's name.
+    expect(trustSentence({ ...c2pa, trust: 'trusted', trustList: 'user' }, fr)).toBe(
+      'Signé par Adobe Inc., parmi vos propres ancres de confiance.',
+    );
+    expect(trustSentence(c2pa, fr)).toBe(
+      'Signé par Adobe Inc., inscrit sur l’ancienne liste CAI (figée depuis janvier 2026).',
     );
     expect(trustSentence({ ...c2pa, trust: 'untrusted', trustList: null }, en)).toBe(
       'Signed by Adobe Inc.: signer not on your trust lists.',

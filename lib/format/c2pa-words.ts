@@ -95,6 +95,13 @@ export function signerName(signer: C2paSigner | undefined): string | undefined {
   return signer?.issuer ?? signer?.commonName;
 }
 
+/** "Signed by …, on <list>", one sentence per list so that each language can word its list as it must. */
+const ON_LIST: Record<C2paTrustList, MessageKey> = {
+  official: 'words.trust.onOfficial',
+  'cai-legacy': 'words.trust.onCaiLegacy',
+  user: 'words.trust.onUser',
+};
+
 /**
  * One sentence on the manifest's integrity and trust, e.g.
  * "Signed by Adobe Inc., on the CAI known-certificate list".
@@ -110,9 +117,8 @@ export function trustSentence(c2pa: C2paEvidence, translate: Translate): string 
       return translate('words.trust.invalid', [who]);
     case 'valid': {
       const list = trustListOf(c2pa);
-      return list
-        ? translate('words.trust.onList', [who, trustListWords(list, translate)])
-        : translate('words.trust.notOnLists', [who]);
+      if (!list) return translate('words.trust.notOnLists', [who]);
+      return translate(ON_LIST[list], [who]);
     }
   }
 }
