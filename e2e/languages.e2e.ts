@@ -90,4 +90,39 @@ describe('in French', () => {
       expect(text).not.toContain(english);
     await options.close();
   });
+
+  it('shows the details page in French: headings, buttons and C2PA words', async () => {
+    const details = await h.browser.context.newPage();
+    const image = encodeURIComponent(`${h.server.origin}/c2pa/ai_trained_genfill.jpg`);
+    await details.goto(`chrome-extension://${h.browser.extensionId}/details.html?url=${image}`);
+    await details.getByText('Ce qui lui a été fait').first().waitFor({ timeout: 30_000 });
+    await details
+      .getByText(/créé par une IA générative/)
+      .first()
+      .waitFor();
+    const text = (await details.locator('body').textContent()) ?? '';
+    for (const words of [
+      'Éléments de preuve',
+      'Généré par IA',
+      'Signé par',
+      'Ingrédients',
+      'Enregistrements sur la blockchain',
+      'Empreintes',
+      'SHA-256 (octets exacts)',
+    ])
+      expect(text).toContain(words);
+    for (const english of [
+      'What was done to it',
+      'Ingredients',
+      'On-chain records',
+      'Fingerprints',
+      'Signed by',
+      'Seen at',
+    ])
+      expect(text).not.toContain(english);
+    expect(await details.getByRole('button', { name: 'Exporter le JSON' }).count()).toBe(1);
+    expect(await details.getByRole('button', { name: 'Copier le JSON' }).count()).toBe(1);
+    await details.screenshot({ path: `${ROOT}/docs/screenshots/details-fr.png`, fullPage: true });
+    await details.close();
+  });
 });

@@ -1,11 +1,12 @@
 import type { C2paAction } from '../../lib/evidence/types.ts';
 import { timelineRows } from '../../lib/format/c2pa-words.ts';
+import { t } from '../common/i18n.ts';
 import { TimeText } from './time-text.tsx';
 
 /** The edit history as a vertical timeline; AI steps are marked so they stand out. */
 export function ActionTimeline({ actions, now }: { actions: readonly C2paAction[]; now: number }) {
-  const rows = timelineRows(actions);
-  if (rows.length === 0) return <p className="muted text-sm">No actions were recorded.</p>;
+  const rows = timelineRows(actions, t);
+  if (rows.length === 0) return <p className="muted text-sm">{t('detailsC2pa.noActions')}</p>;
   return (
     <ol className="relative ml-2 border-slate-300 border-l dark:border-slate-700">
       {rows.map((row, index) => (
@@ -20,7 +21,7 @@ export function ActionTimeline({ actions, now }: { actions: readonly C2paAction[
             <span title={row.action}>{row.title}</span>
             {row.ai && (
               <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 font-semibold text-[11px] text-violet-800 dark:bg-violet-950 dark:text-violet-200">
-                AI
+                {t('detailsC2pa.aiTag')}
               </span>
             )}
           </p>
@@ -30,13 +31,13 @@ export function ActionTimeline({ actions, now }: { actions: readonly C2paAction[
                 <TimeText value={row.when} now={now} relative={false} />
               </p>
             )}
-            {row.softwareAgent && <p>With {row.softwareAgent}</p>}
+            {row.softwareAgent && <p>{t('detailsC2pa.withTool', [row.softwareAgent])}</p>}
             {row.sourceWords && (
               <p
                 className={row.ai ? 'font-medium text-violet-800 dark:text-violet-300' : ''}
                 title={row.sourceType}
               >
-                Source: {row.sourceWords}
+                {t('detailsC2pa.source', [row.sourceWords])}
               </p>
             )}
             {row.description && <p>“{row.description}”</p>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChainConfig } from '../../lib/chain/chains.ts';
 import type { BackgroundResponses } from '../../lib/messages/protocol.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Spinner } from '../common/spinner.tsx';
 import { ChainRecordList } from './chain-record-list.tsx';
@@ -34,7 +35,7 @@ export function AllRegistrations({
     load().then(
       (result) =>
         setState(
-          result ? { phase: 'done', result } : { phase: 'failed', message: 'Origin Lens did not answer.' },
+          result ? { phase: 'done', result } : { phase: 'failed', message: t('detailsPage.noAnswer') },
         ),
       (error: unknown) =>
         setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
@@ -43,25 +44,23 @@ export function AllRegistrations({
   if (state.phase === 'idle') {
     return (
       <button type="button" className="btn mt-4" onClick={run}>
-        Show everyone who registered this
+        {t('detailsChain.showAll')}
       </button>
     );
   }
   if (state.phase === 'loading')
-    return <Spinner label="Reading the registry’s logs…" className="mt-4 text-sm" />;
+    return <Spinner label={t('detailsChain.readingLogs')} className="mt-4 text-sm" />;
   if (state.phase === 'failed')
-    return <p className="mt-4 text-sm">The logs could not be read: {state.message}</p>;
+    return <p className="mt-4 text-sm">{t('detailsChain.logsFailed', [state.message])}</p>;
   const { records, errors, complete } = state.result;
   return (
     <div className="mt-4" aria-live="polite">
-      <h3 className="font-medium text-sm">Everyone who registered this hash ({records.length})</h3>
-      {records.length === 0 && <p className="muted text-sm">Nobody, in the blocks that were read.</p>}
+      <h3 className="font-medium text-sm">
+        {t('detailsChain.everyone', [records.length.toLocaleString(uiLanguage())])}
+      </h3>
+      {records.length === 0 && <p className="muted text-sm">{t('detailsChain.nobody')}</p>}
       <ChainRecordList records={records} chains={chains} copy={copy} now={now} />
-      {!complete && (
-        <p className="muted mt-2 text-xs">
-          Only the most recent blocks were read; older registrations may exist.
-        </p>
-      )}
+      {!complete && <p className="muted mt-2 text-xs">{t('detailsChain.incomplete')}</p>}
       {errors.map((e) => (
         <p key={e} className="mt-2 text-sm">
           {e}

@@ -4,6 +4,7 @@ import { integrityWords, toolName, trustSentence, trustTierWords } from '../../l
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { ExternalLink } from '../common/external-link.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { ActionTimeline } from './action-timeline.tsx';
 import { AiDeclarations } from './ai-declarations.tsx';
@@ -33,11 +34,9 @@ function Subheading({ children }: { children: string }) {
 
 /** Why there is nothing to show, worded so a failed check never reads as "no Content Credentials". */
 function missingText(details: ItemDetails): string {
-  if (details.kind === 'text')
-    return 'Text carries no Content Credentials; on-chain records and fingerprints apply instead.';
-  if (details.evidence.fetchError)
-    return `Not checked: the file could not be fetched (${details.evidence.fetchError}).`;
-  return 'Not checked.';
+  if (details.kind === 'text') return t('detailsC2pa.textHasNone');
+  if (details.evidence.fetchError) return t('detailsC2pa.notFetched', [details.evidence.fetchError]);
+  return t('detailsC2pa.notChecked');
 }
 
 /** Everything the C2PA engine said about the item, in plain words first and raw form last. */
@@ -48,7 +47,7 @@ export function C2paSection({
   fetchRemoteManifest,
   c2pa = details.evidence.c2pa,
   id = 'c2pa',
-  title = 'Content Credentials',
+  title = t('detailsC2pa.title'),
   integrity,
 }: {
   details: ItemDetails;
@@ -75,36 +74,38 @@ export function C2paSection({
     <Section
       id={id}
       title={title}
-      aside={<span className="muted text-sm">{integrity ?? integrityWords(c2pa.state)}</span>}
+      aside={<span className="muted text-sm">{integrity ?? integrityWords(c2pa.state, t)}</span>}
     >
-      <p className="mb-4 font-medium text-base">{trustSentence(c2pa)}</p>
+      <p className="mb-4 font-medium text-base">{trustSentence(c2pa, t)}</p>
       {hasManifest && (
         <FactList>
-          <Fact term="Trust">{c2pa.trust && trustTierWords(c2pa)}</Fact>
-          <Fact term="Signer (issuer)">{c2pa.signer?.issuer}</Fact>
-          <Fact term="Certificate name">
+          <Fact term={t('detailsC2pa.trust')}>{c2pa.trust && trustTierWords(c2pa, t)}</Fact>
+          <Fact term={t('detailsC2pa.issuer')}>{c2pa.signer?.issuer}</Fact>
+          <Fact term={t('detailsC2pa.certificateName')}>
             {c2pa.signer?.commonName !== c2pa.signer?.issuer ? c2pa.signer?.commonName : undefined}
           </Fact>
-          <Fact term="Signed">{c2pa.signer?.time && <TimeText value={c2pa.signer.time} now={now} />}</Fact>
-          <Fact term="Timestamp authority">
-            {c2pa.signer?.timestampAuthority ?? 'None: the signing time is the signer’s own claim'}
+          <Fact term={t('detailsC2pa.signed')}>
+            {c2pa.signer?.time && <TimeText value={c2pa.signer.time} now={now} />}
           </Fact>
-          <Fact term="Tool">
+          <Fact term={t('detailsC2pa.timestampAuthority')}>
+            {c2pa.signer?.timestampAuthority ?? t('detailsC2pa.noTimestampAuthority')}
+          </Fact>
+          <Fact term={t('detailsC2pa.tool')}>
             {c2pa.claimGenerator && <span title={c2pa.claimGenerator}>{toolName(c2pa.claimGenerator)}</span>}
           </Fact>
-          <Fact term="Claim generator">
+          <Fact term={t('detailsC2pa.claimGenerator')}>
             {c2pa.claimGenerator && <code className="break-all text-xs">{c2pa.claimGenerator}</code>}
           </Fact>
-          <Fact term="Title">{c2pa.title}</Fact>
-          <Fact term="Format">{c2pa.format}</Fact>
-          <Fact term="Manifest">
+          <Fact term={t('detailsC2pa.titleFact')}>{c2pa.title}</Fact>
+          <Fact term={t('detailsC2pa.format')}>{c2pa.format}</Fact>
+          <Fact term={t('detailsC2pa.manifest')}>
             {c2pa.source === 'remote'
-              ? 'Remote (fetched separately, without cookies)'
+              ? t('detailsC2pa.sourceRemote')
               : c2pa.source === 'embedded'
-                ? 'Embedded in the file'
+                ? t('detailsC2pa.sourceEmbedded')
                 : undefined}
           </Fact>
-          <Fact term="Remote manifest URL">
+          <Fact term={t('detailsC2pa.remoteUrl')}>
             {c2pa.remoteUrl &&
               (remote ? (
                 <ExternalLink href={remote}>{c2pa.remoteUrl}</ExternalLink>
@@ -112,14 +113,14 @@ export function C2paSection({
                 <code>{c2pa.remoteUrl}</code>
               ))}
           </Fact>
-          <Fact term="Active manifest">
+          <Fact term={t('detailsC2pa.activeManifest')}>
             {c2pa.activeManifest && <code className="break-all text-xs">{c2pa.activeManifest}</code>}
           </Fact>
         </FactList>
       )}
       {c2pa.state === 'error' && c2pa.error && (
         <p className="text-sm">
-          Engine error: <code>{c2pa.error}</code>
+          {t('detailsC2pa.engineError')} <code>{c2pa.error}</code>
         </p>
       )}
       {fetchRemoteManifest && c2pa.remoteUrl && isRemoteNotFetched(c2pa) && (
@@ -133,37 +134,37 @@ export function C2paSection({
           </div>
           {c2pa.signals && (
             <>
-              <Subheading>Signals (C2PA Asset Rubrics)</Subheading>
+              <Subheading>{t('detailsC2pa.signals')}</Subheading>
               <SignalsList signals={c2pa.signals} />
             </>
           )}
           {c2pa.signingChain && (
             <>
-              <Subheading>Signed by, step by step</Subheading>
+              <Subheading>{t('detailsC2pa.signingChain')}</Subheading>
               <SigningChain steps={c2pa.signingChain} />
             </>
           )}
           {c2pa.failures && Object.values(c2pa.failures).some((list) => list.length > 0) && (
             <>
-              <Subheading>What failed, and what it means</Subheading>
+              <Subheading>{t('detailsC2pa.failures')}</Subheading>
               <FailureGroups c2pa={c2pa} />
             </>
           )}
-          <Subheading>What was done to it</Subheading>
+          <Subheading>{t('detailsC2pa.whatDone')}</Subheading>
           <ActionTimeline actions={c2pa.actions} now={now} />
-          <Subheading>Ingredients</Subheading>
+          <Subheading>{t('detailsC2pa.ingredients')}</Subheading>
           <IngredientTree ingredients={c2pa.ingredients} now={now} />
         </>
       )}
       {c2pa.codes.length > 0 && (
         <>
-          <Subheading>Validation</Subheading>
+          <Subheading>{t('detailsC2pa.validation')}</Subheading>
           <ValidationCodes codes={c2pa.codes} failing={failingCodes(c2pa)} />
         </>
       )}
       {c2pa.raw !== undefined && (
         <div className="mt-6">
-          <RawJson title="Raw manifest store (JSON)" value={c2pa.raw} copy={copy} />
+          <RawJson title={t('detailsC2pa.rawStore')} value={c2pa.raw} copy={copy} />
         </div>
       )}
     </Section>

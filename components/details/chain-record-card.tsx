@@ -8,6 +8,7 @@ import {
   safeLink,
 } from '../../lib/format/chain-words.ts';
 import { ExternalLink } from '../common/external-link.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Fact, FactList } from './fact-list.tsx';
 import { HashValue } from './hash-value.tsx';
@@ -35,70 +36,84 @@ export function ChainRecordCard({
   copy: CopyText;
   now: number;
 }) {
-  const chainName = record.chainName ?? chain?.name ?? `Chain ${record.chainId}`;
+  const chainName = record.chainName ?? chain?.name ?? t('detailsChain.chainId', [record.chainId]);
   const txUrl = explorerTxUrl(chain?.explorerUrl, record.txHash);
   const addressUrl = explorerAddressUrl(chain?.explorerUrl, record.registrant);
   const uri = safeLink(record.uri);
   const site = safeLink(record.registrantSite);
   return (
     <article
-      aria-label={`Record by ${record.registrantName ?? 'an unknown registrant'} on ${chainName}`}
+      aria-label={t('detailsChain.recordLabel', [
+        record.registrantName ?? t('detailsChain.anUnknownRegistrant'),
+        chainName,
+      ])}
       className={`rounded-lg border p-4 ${record.revoked ? 'border-slate-300 border-dashed opacity-80 dark:border-slate-600' : 'border-slate-200 dark:border-slate-700'}`}
     >
       <header className="mb-3 flex flex-wrap items-center gap-2">
-        <h3 className="font-semibold text-base">{record.registrantName ?? 'Unknown registrant'}</h3>
-        {record.trusted ? <Pill tone="green">trusted</Pill> : <Pill tone="slate">unknown</Pill>}
-        {record.aiGenerated && <Pill tone="violet">declared AI-generated</Pill>}
-        {record.revoked && <Pill tone="red">revoked</Pill>}
+        <h3 className="font-semibold text-base">
+          {record.registrantName ?? t('detailsChain.unknownRegistrant')}
+        </h3>
+        {record.trusted ? (
+          <Pill tone="green">{t('detailsChain.trusted')}</Pill>
+        ) : (
+          <Pill tone="slate">{t('detailsChain.unknown')}</Pill>
+        )}
+        {record.aiGenerated && <Pill tone="violet">{t('detailsChain.declaredAi')}</Pill>}
+        {record.revoked && <Pill tone="red">{t('detailsChain.revoked')}</Pill>}
       </header>
-      {record.revoked && (
-        <p className="mb-3 text-sm">The registrant revoked this record: it no longer counts as evidence.</p>
-      )}
-      {!record.trusted && (
-        <p className="muted mb-3 text-sm">
-          This registrant is not on your trusted list. Anyone can register a hash; a record alone proves
-          nothing about origin.
-        </p>
-      )}
+      {record.revoked && <p className="mb-3 text-sm">{t('detailsChain.revokedText')}</p>}
+      {!record.trusted && <p className="muted mb-3 text-sm">{t('detailsChain.untrustedText')}</p>}
       <FactList>
-        <Fact term="Registrant">
-          <HashValue value={record.registrant} label="registrant address" copy={copy} group={false} />
+        <Fact term={t('detailsChain.registrant')}>
+          <HashValue
+            value={record.registrant}
+            label={t('detailsChain.registrantAddress')}
+            copy={copy}
+            group={false}
+          />
           {addressUrl && (
             <ExternalLink href={addressUrl} className="text-xs">
-              View on explorer
+              {t('detailsChain.viewOnExplorer')}
             </ExternalLink>
           )}
         </Fact>
-        <Fact term="Registrant site">
+        <Fact term={t('detailsChain.registrantSite')}>
           {site ? <ExternalLink href={site}>{record.registrantSite}</ExternalLink> : record.registrantSite}
         </Fact>
-        <Fact term="Chain">
-          {chainName} <span className="muted">(id {record.chainId})</span>
+        <Fact term={t('detailsChain.chain')}>
+          {chainName} <span className="muted">{t('detailsChain.idInBrackets', [record.chainId])}</span>
         </Fact>
-        <Fact term="Registered">{record.time > 0 && <TimeText value={record.time * 1000} now={now} />}</Fact>
-        <Fact term="Match">
+        <Fact term={t('detailsChain.registered')}>
+          {record.time > 0 && <TimeText value={record.time * 1000} now={now} />}
+        </Fact>
+        <Fact term={t('detailsChain.match')}>
           <span
             className={record.match === 'perceptual' ? 'font-medium text-amber-800 dark:text-amber-300' : ''}
           >
-            {matchWords(record)}
+            {matchWords(record, t)}
           </span>
         </Fact>
-        <Fact term="Registered hash">
-          <span className="muted text-xs">{recordKindWords(record.kind)}</span>
-          <HashValue value={record.contentHash} label="registered hash" copy={copy} />
+        <Fact term={t('detailsChain.registeredHash')}>
+          <span className="muted text-xs">{recordKindWords(record.kind, t)}</span>
+          <HashValue value={record.contentHash} label={t('detailsChain.registeredHashLabel')} copy={copy} />
         </Fact>
-        <Fact term="Transaction">
+        <Fact term={t('detailsChain.transaction')}>
           {record.txHash &&
             (txUrl ? (
               <ExternalLink href={txUrl}>
                 <code className="break-all text-[13px]">{record.txHash}</code>
               </ExternalLink>
             ) : (
-              <HashValue value={record.txHash} label="transaction hash" copy={copy} group={false} />
+              <HashValue
+                value={record.txHash}
+                label={t('detailsChain.transactionHash')}
+                copy={copy}
+                group={false}
+              />
             ))}
         </Fact>
-        <Fact term="Block">{record.blockNumber}</Fact>
-        <Fact term="URI">
+        <Fact term={t('detailsChain.block')}>{record.blockNumber}</Fact>
+        <Fact term={t('detailsChain.uri')}>
           {record.uri &&
             (uri ? (
               <ExternalLink href={uri}>{record.uri}</ExternalLink>
@@ -106,9 +121,9 @@ export function ChainRecordCard({
               <code className="break-all text-xs">{record.uri}</code>
             ))}
         </Fact>
-        <Fact term="C2PA manifest hash">
+        <Fact term={t('detailsChain.manifestHash')}>
           {record.c2paManifestHash && (
-            <HashValue value={record.c2paManifestHash} label="C2PA manifest hash" copy={copy} />
+            <HashValue value={record.c2paManifestHash} label={t('detailsChain.manifestHash')} copy={copy} />
           )}
         </Fact>
       </FactList>

@@ -1,5 +1,6 @@
 import type { ChainConfig } from '../../lib/chain/chains.ts';
 import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { AllRegistrations } from './all-registrations.tsx';
 import { ChainRecordList } from './chain-record-list.tsx';
@@ -7,16 +8,14 @@ import { Section } from './section.tsx';
 
 function statusLine(details: ItemDetails, chains: readonly ChainConfig[]): string {
   const chain = details.evidence.chain;
-  if (!chain)
-    return details.evidence.fetchError ? 'Not checked: the file could not be fetched.' : 'Not checked.';
-  if (chain.state === 'disabled')
-    return 'On-chain lookup is off: no chain is enabled. You can enable one in Options.';
+  if (!chain) return t(details.evidence.fetchError ? 'detailsChain.notFetched' : 'detailsChain.notChecked');
+  if (chain.state === 'disabled') return t('detailsChain.disabled');
   const n = chain.records.length;
-  if (n > 0) return `${n} record${n === 1 ? '' : 's'} found.`;
-  if (chain.state === 'error')
-    return 'The registry could not be checked, so a missing record here means nothing.';
+  if (n > 0)
+    return t(n === 1 ? 'detailsChain.oneRecord' : 'detailsChain.records', [n.toLocaleString(uiLanguage())]);
+  if (chain.state === 'error') return t('detailsChain.registryError');
   const names = chains.filter((c) => c.enabled).map((c) => c.name);
-  return names.length > 0 ? `No records on ${names.join(', ')}.` : 'No records found.';
+  return names.length > 0 ? t('detailsChain.noRecordsOn', [names.join(', ')]) : t('detailsChain.noRecords');
 }
 
 /** On-chain provenance records, trusted ones first, with the lookup's own problems stated plainly. */
@@ -42,15 +41,14 @@ export function ChainSection({
       Number(a.match === 'perceptual') - Number(b.match === 'perceptual'),
   );
   return (
-    <Section id="chain" title="On-chain records">
+    <Section id="chain" title={t('detailsChain.title')}>
       <p className="mb-4 text-sm">{statusLine(details, chains)}</p>
       {chain?.disagreement && (
         <p
           role="alert"
           className="mb-4 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
         >
-          The cross-check RPC disagreed with the main one: {chain.disagreement}. Treat these records with
-          caution.
+          {t('detailsChain.disagreement', [chain.disagreement])}
         </p>
       )}
       {chain?.errors && chain.errors.length > 0 && (
@@ -63,8 +61,7 @@ export function ChainSection({
       <ChainRecordList records={records} chains={chains} copy={copy} now={now} />
       {chain && chain.otherRegistrations > 0 && (
         <p className="muted mt-4 text-sm">
-          Other registrations: {chain.otherRegistrations}, by parties not on your trusted list. They are not
-          listed here: anyone can register a hash, so they say nothing about origin.
+          {t('detailsChain.otherRegistrations', [chain.otherRegistrations.toLocaleString(uiLanguage())])}
         </p>
       )}
       {loadRegistrations && chain && chain.state !== 'disabled' && (

@@ -36,13 +36,13 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
     let live = true;
     const set = (next: Load) => live && setLoad(next);
     if (query.kind === 'invalid') {
-      set({ phase: 'invalid', message: query.reason });
+      set({ phase: 'invalid', message: t(query.reason) });
     } else if (query.kind === 'key') {
       set({ phase: 'loading' });
       api.sendToBackground({ type: 'get-details', key: query.key }).then(
         (details) => set(details ? { phase: 'ready', details } : { phase: 'missing' }),
         (error: unknown) =>
-          set({ phase: 'failed', message: `Origin Lens could not load this item: ${errorText(error)}` }),
+          set({ phase: 'failed', message: t('detailsPage.loadFailed', [errorText(error)]) }),
       );
     } else {
       set({ phase: 'verifying', url: query.url, media: query.media });
@@ -51,7 +51,7 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
         (result) => {
           // An older or unfinished background may answer nothing: that is a failed check, not a hang.
           if (!result || typeof result !== 'object') {
-            return set({ phase: 'failed', message: 'Origin Lens did not answer.', url: query.url });
+            return set({ phase: 'failed', message: t('detailsPage.noAnswer'), url: query.url });
           }
           if ('error' in result) return set({ phase: 'failed', message: result.error, url: query.url });
           set({ phase: 'ready', details: result });
@@ -68,13 +68,15 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const retryButton = (
     <button type="button" className="btn" onClick={retry}>
-      Try again
+      {t('detailsPage.tryAgain')}
     </button>
   );
 
   useEffect(() => {
     document.title =
-      load.phase === 'ready' ? `${renderReason(load.details, t)} · Origin Lens` : 'Evidence · Origin Lens';
+      load.phase === 'ready'
+        ? t('detailsPage.documentTitle', [renderReason(load.details, t) ?? ''])
+        : t('detailsPage.documentTitleEmpty');
   }, [load]);
 
   return (
@@ -87,14 +89,14 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
         }
       />
       <main className="mx-auto max-w-5xl px-6 py-6">
-        {load.phase === 'loading' && <Spinner label="Loading the evidence…" className="text-sm" />}
+        {load.phase === 'loading' && <Spinner label={t('detailsPage.loading')} className="text-sm" />}
         {load.phase === 'verifying' && (
           <div className="card flex flex-col gap-2">
             <Spinner
               label={
                 load.media
-                  ? `Downloading and checking this ${load.media} (once, whole)…`
-                  : 'Checking this item…'
+                  ? t(load.media === 'audio' ? 'detailsPage.checkingAudio' : 'detailsPage.checkingVideo')
+                  : t('detailsPage.checkingItem')
               }
             />
             <p className="muted break-all text-sm">{load.url}</p>
@@ -130,19 +132,18 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
           />
         )}
         {load.phase === 'missing' && (
-          <DetailsNotice title="This item is no longer in the cache">
-            Verify it again: right-click the image or text on its page and choose “Verify origin”, or open the
-            Origin Lens popup on that page.
-          </DetailsNotice>
+          <DetailsNotice title={t('detailsPage.missingTitle')}>{t('detailsPage.missingText')}</DetailsNotice>
         )}
         {load.phase === 'failed' && (
-          <DetailsNotice title="Could not check this item" action={retryButton}>
+          <DetailsNotice title={t('detailsPage.failedTitle')} action={retryButton}>
             <p>{load.message}</p>
             {load.url && <p className="mt-2 break-all">{load.url}</p>}
-            <p className="mt-2">This is not a “no provenance” result: the check itself did not complete.</p>
+            <p className="mt-2">{t('detailsPage.failedNote')}</p>
           </DetailsNotice>
         )}
-        {load.phase === 'invalid' && <DetailsNotice title="Nothing to show">{load.message}</DetailsNotice>}
+        {load.phase === 'invalid' && (
+          <DetailsNotice title={t('detailsPage.invalidTitle')}>{load.message}</DetailsNotice>
+        )}
       </main>
     </>
   );

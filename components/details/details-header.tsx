@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../common/i18n.ts';
 import { Logo } from '../common/logo.tsx';
 
 /** The page banner: the brand on the left, page-level actions on the right. */
@@ -9,7 +10,7 @@ export function DetailsHeader({ actions }: { actions?: ReactNode }) {
         <p className="flex items-center gap-2 font-semibold">
           <Logo size={28} />
           <span>Origin Lens</span>
-          <span className="muted font-normal">· Evidence</span>
+          <span className="muted font-normal">· {t('detailsPage.evidence')}</span>
         </p>
         {actions}
       </div>

@@ -2,6 +2,7 @@ import type { ChainConfig } from '../../lib/chain/chains.ts';
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
 import { ExternalLink } from '../common/external-link.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { C2paSection } from './c2pa-section.tsx';
 import { ChainSection } from './chain-section.tsx';
@@ -45,7 +46,7 @@ export function DetailsView({
           <VerdictHero details={details} now={now} />
           {details.urls.length > 0 && (
             <div className="text-sm">
-              <h2 className="font-medium">Seen at</h2>
+              <h2 className="font-medium">{t('detailsPage.seenAt')}</h2>
               <ul className="mt-1 space-y-0.5">
                 {details.urls.map((url) => {
                   const href = safeLink(url);

@@ -1,7 +1,7 @@
 import { PDQ_MIN_QUALITY } from '../../lib/fingerprint/hamming.ts';
 import { formatBytes } from '../../lib/format/bytes.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
-import { uiLanguage } from '../common/i18n.ts';
+import { t, uiLanguage } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { Fact, FactList } from './fact-list.tsx';
 import { HashValue } from './hash-value.tsx';
@@ -12,40 +12,37 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
   const f = details.evidence.fingerprints;
   if (!f) {
     return (
-      <Section id="fingerprints" title="Fingerprints">
+      <Section id="fingerprints" title={t('detailsFingerprints.title')}>
         <p className="text-sm">
           {details.evidence.fetchError
-            ? `No fingerprints: the file could not be fetched (${details.evidence.fetchError}).`
-            : 'No fingerprints were computed.'}
+            ? t('detailsFingerprints.notFetched', [details.evidence.fetchError])
+            : t('detailsFingerprints.none')}
         </p>
       </Section>
     );
   }
   if (f.kind === 'text') {
     return (
-      <Section id="fingerprints" title="Fingerprints">
+      <Section id="fingerprints" title={t('detailsFingerprints.title')}>
         <FactList>
-          <Fact term="SHA-256 (normalised text)">
-            <HashValue value={f.sha256Collapsed} label="SHA-256 of the normalised text" copy={copy} />
+          <Fact term={t('detailsFingerprints.sha256Text')}>
+            <HashValue value={f.sha256Collapsed} label={t('words.recordKind.text')} copy={copy} />
           </Fact>
           <Fact term="ISCC Text-Code">
             {f.isccText ? (
               <HashValue value={f.isccText} label="ISCC Text-Code" copy={copy} group={false} />
             ) : (
-              'Not computed'
+              t('detailsFingerprints.notComputed')
             )}
           </Fact>
           {f.isccTextHex && (
-            <Fact term="ISCC (hex)">
+            <Fact term={t('detailsFingerprints.isccHex')}>
               <HashValue value={f.isccTextHex} label="ISCC hex" copy={copy} />
             </Fact>
           )}
-          <Fact term="Characters">{f.characters.toLocaleString(uiLanguage())}</Fact>
+          <Fact term={t('detailsFingerprints.characters')}>{f.characters.toLocaleString(uiLanguage())}</Fact>
         </FactList>
-        <p className="muted mt-3 text-xs">
-          The text is normalised first (case, spaces, punctuation removed), so re-wrapped or re-quoted copies
-          match.
-        </p>
+        <p className="muted mt-3 text-xs">{t('detailsFingerprints.normalised')}</p>
       </Section>
     );
   }
@@ -53,39 +50,50 @@ export function FingerprintsSection({ details, copy }: { details: ItemDetails; c
   const file = [
     details.mime,
     details.byteLength !== undefined ? formatBytes(details.byteLength, uiLanguage()) : undefined,
-    f.width && f.height ? `${f.width} × ${f.height} px` : undefined,
+    f.width && f.height ? t('detailsFingerprints.size', [f.width, f.height]) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
   if (f.media) {
     // Video and audio: the exact hash is what the registry records and what anyone can recompute.
     return (
-      <Section id="fingerprints" title="Fingerprints">
+      <Section id="fingerprints" title={t('detailsFingerprints.title')}>
         <FactList>
-          <Fact term="SHA-256 (exact bytes)">
-            <HashValue value={f.sha256} label="SHA-256 of the bytes" copy={copy} />
+          <Fact term={t('detailsFingerprints.sha256Bytes')}>
+            <HashValue value={f.sha256} label={t('detailsFingerprints.sha256BytesLabel')} copy={copy} />
           </Fact>
-          <Fact term="File">{`${f.media === 'video' ? 'Video' : 'Audio'}${file ? ` · ${file}` : ''}`}</Fact>
+          <Fact
+            term={t('detailsFingerprints.file')}
+          >{`${t(f.media === 'video' ? 'popup.video' : 'popup.audio')}${file ? ` · ${file}` : ''}`}</Fact>
         </FactList>
         <p className="muted mt-3 text-xs">
-          No perceptual hash for {f.media}: only an exact copy of these bytes matches a registry record.
+          {t(f.media === 'video' ? 'detailsFingerprints.noPdqVideo' : 'detailsFingerprints.noPdqAudio')}
         </p>
       </Section>
     );
   }
   return (
-    <Section id="fingerprints" title="Fingerprints">
+    <Section id="fingerprints" title={t('detailsFingerprints.title')}>
       <FactList>
-        <Fact term="SHA-256 (exact bytes)">
-          <HashValue value={f.sha256} label="SHA-256 of the bytes" copy={copy} />
+        <Fact term={t('detailsFingerprints.sha256Bytes')}>
+          <HashValue value={f.sha256} label={t('detailsFingerprints.sha256BytesLabel')} copy={copy} />
         </Fact>
-        <Fact term="File">{file || undefined}</Fact>
-        <Fact term="PDQ hash">{f.pdq && <HashValue value={f.pdq.hash} label="PDQ hash" copy={copy} />}</Fact>
-        <Fact term="PDQ quality">
+        <Fact term={t('detailsFingerprints.file')}>{file || undefined}</Fact>
+        <Fact term={t('detailsFingerprints.pdqHash')}>
+          {f.pdq && <HashValue value={f.pdq.hash} label={t('detailsFingerprints.pdqHash')} copy={copy} />}
+        </Fact>
+        <Fact term={t('detailsFingerprints.pdqQuality')}>
           {f.pdq &&
-            `${f.pdq.quality} of 100${usable ? '' : ` — too low to match (needs ${PDQ_MIN_QUALITY} or more)`}`}
+            (usable
+              ? t('detailsFingerprints.quality', [f.pdq.quality])
+              : t('detailsFingerprints.qualityLow', [f.pdq.quality, PDQ_MIN_QUALITY]))}
         </Fact>
-        <Fact term="PDQ">{!f.pdq && `Not computed${f.pdqError ? `: ${f.pdqError}` : ''}`}</Fact>
+        <Fact term="PDQ">
+          {!f.pdq &&
+            (f.pdqError
+              ? t('detailsFingerprints.notComputedWith', [f.pdqError])
+              : t('detailsFingerprints.notComputed'))}
+        </Fact>
       </FactList>
     </Section>
   );

@@ -1,5 +1,6 @@
 import { groupHex } from '../../lib/format/hex.ts';
 import { CopyButton } from '../common/copy-button.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 
 /**
@@ -20,7 +21,7 @@ export function HashValue({
   return (
     <span className="flex items-start gap-2">
       <code className="min-w-0 break-all text-[13px] leading-relaxed">{group ? groupHex(value) : value}</code>
-      <CopyButton value={value} copy={copy} describedAs={label} />
+      <CopyButton value={value} copy={copy} label={t('detailsPage.copy')} describedAs={label} />
     </span>
   );
 }

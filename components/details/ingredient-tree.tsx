@@ -1,5 +1,6 @@
 import type { C2paIngredient } from '../../lib/evidence/types.ts';
 import { relationshipWords, signerName, toolName } from '../../lib/format/c2pa-words.ts';
+import { t } from '../common/i18n.ts';
 import { ActionTimeline } from './action-timeline.tsx';
 import { Fact, FactList } from './fact-list.tsx';
 
@@ -12,21 +13,21 @@ function IngredientNode({
   depth: number;
   now: number;
 }) {
-  const relation = relationshipWords(ingredient.relationship);
+  const relation = relationshipWords(ingredient.relationship, t);
   return (
     // The first level starts open: it is usually one parent and says the most; deeper levels stay closed.
     <details open={depth === 0} className="rounded-lg border border-slate-200 dark:border-slate-700">
       <summary className="cursor-pointer px-3 py-2 text-sm">
-        <span className="font-medium">{ingredient.title ?? 'Untitled ingredient'}</span>
+        <span className="font-medium">{ingredient.title ?? t('detailsC2pa.untitledIngredient')}</span>
         {relation && <span className="muted"> · {relation}</span>}
-        {!ingredient.manifestLabel && <span className="muted"> · no Content Credentials of its own</span>}
+        {!ingredient.manifestLabel && <span className="muted"> · {t('detailsC2pa.noOwnCredentials')}</span>}
       </summary>
       <div className="space-y-3 border-slate-200 border-t px-3 py-3 dark:border-slate-700">
         <FactList>
-          <Fact term="Format">{ingredient.format}</Fact>
-          <Fact term="Tool">{toolName(ingredient.claimGenerator)}</Fact>
-          <Fact term="Signed by">{signerName(ingredient.signer)}</Fact>
-          <Fact term="Manifest">
+          <Fact term={t('detailsC2pa.format')}>{ingredient.format}</Fact>
+          <Fact term={t('detailsC2pa.tool')}>{toolName(ingredient.claimGenerator)}</Fact>
+          <Fact term={t('detailsC2pa.signedBy')}>{signerName(ingredient.signer)}</Fact>
+          <Fact term={t('detailsC2pa.manifest')}>
             {ingredient.manifestLabel && (
               <code className="break-all text-xs">{ingredient.manifestLabel}</code>
             )}
@@ -36,9 +37,7 @@ function IngredientNode({
         {ingredient.ingredients.length > 0 && (
           <IngredientList ingredients={ingredient.ingredients} depth={depth + 1} now={now} />
         )}
-        {ingredient.truncated && (
-          <p className="muted text-xs">Deeper ingredients are not shown (depth limit reached).</p>
-        )}
+        {ingredient.truncated && <p className="muted text-xs">{t('detailsC2pa.depthLimit')}</p>}
       </div>
     </details>
   );
@@ -73,7 +72,6 @@ export function IngredientTree({
   ingredients: readonly C2paIngredient[];
   now: number;
 }) {
-  if (ingredients.length === 0)
-    return <p className="muted text-sm">No ingredients: this file was not made from other files.</p>;
+  if (ingredients.length === 0) return <p className="muted text-sm">{t('detailsC2pa.noIngredients')}</p>;
   return <IngredientList ingredients={ingredients} depth={0} now={now} />;
 }

@@ -1,5 +1,6 @@
 import { thumbnailUrl } from '../../lib/format/page-items.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
+import { t } from '../common/i18n.ts';
 import { usePreview } from '../common/use-preview.ts';
 
 /**
@@ -17,11 +18,7 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
     return (
       <figure className="m-0">
         <blockquote className="border-indigo-400 border-l-4 py-1 pl-4 text-base italic leading-relaxed">
-          {details.text ?? (
-            <span className="muted not-italic">
-              The text itself was not kept; its fingerprints are below.
-            </span>
-          )}
+          {details.text ?? <span className="muted not-italic">{t('detailsPage.textNotKept')}</span>}
         </blockquote>
       </figure>
     );
@@ -35,12 +32,12 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
         {src ? (
           <img
             src={src}
-            alt="The checked content"
+            alt={t('detailsPage.checkedContent')}
             className="max-h-80 w-full rounded-lg border border-slate-200 bg-slate-100 object-contain dark:border-slate-700 dark:bg-slate-800"
           />
         ) : (
           <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
-            {url ? 'Loading the preview…' : 'No preview'}
+            {url ? t('detailsPage.loadingPreview') : t('detailsPage.noPreview')}
           </div>
         )}
       </figure>
@@ -48,12 +45,10 @@ export function ItemPreview({ details }: { details: ItemDetails }) {
         <figure className="m-0 flex items-center gap-3">
           <img
             src={thumb}
-            alt="Thumbnail stored in the Content Credentials"
+            alt={t('detailsPage.thumbnail')}
             className="h-16 w-24 rounded border border-slate-200 object-cover dark:border-slate-700"
           />
-          <figcaption className="muted text-xs">
-            Thumbnail stored in the Content Credentials. Compare it with the image.
-          </figcaption>
+          <figcaption className="muted text-xs">{t('detailsPage.thumbnailCompare')}</figcaption>
         </figure>
       )}
     </div>
@@ -82,12 +77,12 @@ function MediaPreview({ details, media }: { details: ItemDetails; media: 'video'
       )}
       {!src && (
         <div className="muted flex h-40 items-center justify-center rounded-lg bg-slate-100 text-sm dark:bg-slate-800">
-          No preview
+          {t('detailsPage.noPreview')}
         </div>
       )}
       <figcaption className="muted text-xs">
-        {media === 'video' ? 'Video' : 'Audio'}
-        {poster ? ' · the still shown is the thumbnail stored in the Content Credentials' : ''}
+        {t(media === 'video' ? 'popup.video' : 'popup.audio')}
+        {poster ? t('detailsPage.posterNote') : ''}
       </figcaption>
     </figure>
   );

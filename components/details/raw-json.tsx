@@ -1,4 +1,5 @@
 import { CopyButton } from '../common/copy-button.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 
 /** A collapsed block of pretty-printed JSON, for people who want the engine's own output. */
@@ -9,7 +10,7 @@ export function RawJson({ title, value, copy }: { title: string; value: unknown;
       <summary className="cursor-pointer px-3 py-2 font-medium text-sm">{title}</summary>
       <div className="border-slate-200 border-t dark:border-slate-700">
         <div className="flex justify-end px-2 pt-2">
-          <CopyButton value={text} copy={copy} label="Copy" describedAs={title} />
+          <CopyButton value={text} copy={copy} label={t('detailsPage.copy')} describedAs={title} />
         </div>
         <pre className="max-h-96 overflow-auto px-3 pb-3 text-xs leading-relaxed">
           <code>{text}</code>

@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { safeLink } from '../../lib/format/chain-words.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { ExternalLink } from '../common/external-link.tsx';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { C2paSection } from './c2pa-section.tsx';
 import { Fact, FactList } from './fact-list.tsx';
 import { HashValue } from './hash-value.tsx';
 import { Section } from './section.tsx';
 import { TimeText } from './time-text.tsx';
-
-/** Why a record's manifest was or was not fetched, and what a recovered store can and cannot prove. */
-const BINDING_NOTE =
-  'The manifest was made for the registered original, so its hard binding (the hash of the original file’s bytes) cannot match this copy: that check is set apart, not counted as tampering. Signature, certificate and history were validated.';
 
 /**
  * Content Credentials recovered from the registry for an item without its own (lib/recover): where they came
@@ -37,15 +34,9 @@ export function RecoveredSection({
   if (!recovered) {
     if (!recover) return null;
     return (
-      <Section id="recovered" title="Recovered Content Credentials">
-        <p className="text-sm">
-          This image carries no Content Credentials of its own, and no trusted registrant’s record named a
-          manifest for it.
-        </p>
-        <p className="mt-2 text-sm">
-          Origin Lens can look at every registration of this exact file (including registrants not on your
-          list) and fetch the manifest stores they name, from the addresses in those records, without cookies.
-        </p>
+      <Section id="recovered" title={t('detailsRecovered.title')}>
+        <p className="text-sm">{t('detailsRecovered.noneOwn')}</p>
+        <p className="mt-2 text-sm">{t('detailsRecovered.canLook')}</p>
         <button
           type="button"
           className="btn mt-3"
@@ -58,9 +49,9 @@ export function RecoveredSection({
             );
           }}
         >
-          {asking === 'busy' ? 'Looking…' : 'Look for Content Credentials in the registry'}
+          {asking === 'busy' ? t('detailsRecovered.looking') : t('detailsRecovered.look')}
         </button>
-        {asking === 'none' && <p className="muted mt-2 text-sm">No registration names a manifest store.</p>}
+        {asking === 'none' && <p className="muted mt-2 text-sm">{t('detailsRecovered.noneFound')}</p>}
       </Section>
     );
   }
@@ -68,21 +59,23 @@ export function RecoveredSection({
   const uri = safeLink(from.uri);
   const origin = (
     <FactList>
-      <Fact term="Registered by">
-        {from.registrantName ?? 'A registrant not on your trusted list'} (
+      <Fact term={t('detailsRecovered.registeredBy')}>
+        {from.registrantName ?? t('detailsRecovered.untrustedRegistrant')} (
         <code className="text-xs">{from.registrant}</code>)
       </Fact>
-      <Fact term="Match">
-        {from.match === 'exact'
-          ? 'Exact: the same bytes were registered'
-          : `Look-alike: ${from.bits} of 256 bits apart (PDQ). A lead, not proof that this is the same image.`}
+      <Fact term={t('detailsChain.match')}>
+        {from.match === 'exact' ? t('detailsRecovered.exact') : t('detailsRecovered.lookalike', [from.bits])}
       </Fact>
-      <Fact term="Registered">{from.time ? <TimeText value={from.time * 1000} now={now} /> : undefined}</Fact>
-      <Fact term="Chain">{from.chainName ?? `chain ${from.chainId}`}</Fact>
-      <Fact term="Manifest hash (on-chain)">
-        <HashValue value={from.manifestHash} label="manifest hash" copy={copy} />
+      <Fact term={t('detailsChain.registered')}>
+        {from.time ? <TimeText value={from.time * 1000} now={now} /> : undefined}
       </Fact>
-      <Fact term="Manifest fetched from">
+      <Fact term={t('detailsChain.chain')}>
+        {from.chainName ?? t('detailsChain.chainId', [from.chainId])}
+      </Fact>
+      <Fact term={t('detailsRecovered.manifestHash')}>
+        <HashValue value={from.manifestHash} label={t('detailsRecovered.manifestHashLabel')} copy={copy} />
+      </Fact>
+      <Fact term={t('detailsRecovered.fetchedFrom')}>
         {uri ? <ExternalLink href={uri}>{from.uri}</ExternalLink> : <code>{from.uri}</code>}
       </Fact>
     </FactList>
@@ -91,28 +84,25 @@ export function RecoveredSection({
     return (
       <Section
         id="recovered"
-        title="Recovered Content Credentials"
-        aside={<span className="muted text-sm">Could not check</span>}
+        title={t('detailsRecovered.title')}
+        aside={<span className="muted text-sm">{t('badge.error')}</span>}
       >
         {origin}
         <p className="mt-4 text-sm">
-          The manifest store this record names could not be recovered: <code>{recovered.error}</code>
+          {t('detailsRecovered.failed')} <code>{recovered.error}</code>
         </p>
       </Section>
     );
   }
   return (
     <div className="flex flex-col gap-2">
-      <Section id="recovered-from" title="Recovered Content Credentials">
-        <p className="mb-4 text-sm">
-          Recovered from the Origin Lens registry: the SHA-256 of the fetched manifest store matches the hash
-          registered on-chain.
-        </p>
+      <Section id="recovered-from" title={t('detailsRecovered.title')}>
+        <p className="mb-4 text-sm">{t('detailsRecovered.recovered')}</p>
         {origin}
-        <p className="muted mt-4 text-sm">{BINDING_NOTE}</p>
+        <p className="muted mt-4 text-sm">{t('detailsRecovered.bindingNote')}</p>
         {(recovered.unbound ?? []).length > 0 && (
           <p className="muted mt-1 text-xs">
-            Set apart: <code>{recovered.unbound?.join(', ')}</code>
+            {t('detailsRecovered.setApart')} <code>{recovered.unbound?.join(', ')}</code>
           </p>
         )}
       </Section>
@@ -122,12 +112,8 @@ export function RecoveredSection({
         now={now}
         c2pa={recovered.c2pa}
         id="recovered-c2pa"
-        title="Recovered manifest"
-        integrity={
-          recovered.c2pa.state === 'valid'
-            ? 'Signature valid; bound to the registered original, not to this copy'
-            : undefined
-        }
+        title={t('detailsRecovered.manifest')}
+        integrity={recovered.c2pa.state === 'valid' ? t('detailsRecovered.integrity') : undefined}
       />
     </div>
   );

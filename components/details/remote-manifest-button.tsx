@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BackgroundResponses } from '../../lib/messages/protocol.ts';
+import { t } from '../common/i18n.ts';
 
 export type FetchRemoteManifest = () => Promise<BackgroundResponses['fetch-remote-manifest']>;
 
@@ -29,12 +30,9 @@ export function RemoteManifestButton({ url, onFetch }: { url: string; onFetch: F
   };
   return (
     <div className="mt-3 flex flex-col items-start gap-2 text-sm">
-      <p>
-        These Content Credentials are kept on <strong>{host}</strong>. Fetching them (without cookies) tells
-        that host which image you are looking at.
-      </p>
+      <p>{t('detailsC2pa.remoteExplain', [host])}</p>
       <button type="button" className="btn" disabled={state.busy} onClick={run}>
-        {state.busy ? `Fetching from ${host}…` : `Fetch Content Credentials from ${host}`}
+        {state.busy ? t('detailsC2pa.remoteFetching', [host]) : t('detailsC2pa.remoteFetch', [host])}
       </button>
       {state.error && <p role="alert">{state.error}</p>}
     </div>

@@ -1,14 +1,14 @@
 import { isInferredSignal } from '../../lib/c2pa/asset-signals.ts';
 import { SIGNAL_WORDS } from '../../lib/c2pa/signal-words.ts';
 import type { C2paSignal, C2paSignals } from '../../lib/evidence/types.ts';
+import { labelWords } from '../../lib/i18n/render-reason.ts';
+import { t } from '../common/i18n.ts';
 
 function words(signal: C2paSignal): { rubric: string; plain: string } {
-  return (
-    SIGNAL_WORDS[signal.signal as keyof typeof SIGNAL_WORDS] ?? {
-      rubric: signal.signal,
-      plain: signal.signal,
-    }
-  );
+  const known = SIGNAL_WORDS[signal.signal as keyof typeof SIGNAL_WORDS];
+  return known
+    ? { rubric: known.rubric, plain: t(known.plain) }
+    : { rubric: signal.signal, plain: signal.signal };
 }
 
 function SignalRows({ title, list }: { title: string; list: readonly C2paSignal[] }) {
@@ -23,10 +23,11 @@ function SignalRows({ title, list }: { title: string; list: readonly C2paSignal[
           return (
             <li key={`${s.ruleId}|${s.manifestLabel ?? ''}|${s.evidence}`}>
               <span className="font-medium">{w.plain}</span>
-              {inferred ? ' (inferred)' : ''}
+              {inferred ? t('detailsC2pa.signalInferred') : ''}
               <span className="muted block text-xs">
-                {w.rubric} · {s.where === 'active' ? 'this file' : 'an earlier step'} · {s.evidence} ·{' '}
-                <code>{s.ruleId}</code>
+                {w.rubric} ·{' '}
+                {t(s.where === 'active' ? 'detailsC2pa.signalThisFile' : 'detailsC2pa.signalEarlierStep')} ·{' '}
+                {s.evidence} · <code>{s.ruleId}</code>
               </span>
             </li>
           );
@@ -43,12 +44,12 @@ export function SignalsList({ signals }: { signals: C2paSignals | undefined }) {
     <div className="space-y-3 text-sm" data-testid="asset-signals">
       {signals.label && (
         <p>
-          <span className="font-semibold">{signals.label}</span>
-          <span className="muted"> — from the C2PA Asset Rubrics 1.0 signals below</span>
+          <span className="font-semibold">{labelWords(signals.label, t)}</span>
+          <span className="muted">{t('detailsC2pa.signalsFrom')}</span>
         </p>
       )}
-      <SignalRows title="How it was made" list={signals.inception} />
-      <SignalRows title="What was done to it" list={signals.transformations} />
+      <SignalRows title={t('detailsC2pa.howMade')} list={signals.inception} />
+      <SignalRows title={t('detailsC2pa.whatDone')} list={signals.transformations} />
     </div>
   );
 }

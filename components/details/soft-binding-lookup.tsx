@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
+import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
 import { C2paSection } from './c2pa-section.tsx';
 import { Section } from './section.tsx';
@@ -34,10 +35,10 @@ export function SoftBindingLookup({
   const [answers, setAnswers] = useState<Record<string, Answer | 'busy'>>({});
   if (details.kind !== 'image' || endpoints.length === 0 || !ask) return null;
   return (
-    <Section id="soft-binding" title="Ask a Content Credentials resolution service">
+    <Section id="soft-binding" title={t('detailsC2pa.softBindingTitle')}>
       <p className="mb-3 text-sm">
-        These services (added in Options) look for Content Credentials by the image’s content. Asking one{' '}
-        <strong>uploads this image to it</strong>.
+        {t('detailsC2pa.softBindingIntro')} <strong>{t('detailsC2pa.softBindingUploads')}</strong>
+        {t('detailsC2pa.softBindingEnd')}
       </p>
       <div className="flex flex-col gap-4">
         {endpoints.map((endpoint) => {
@@ -57,16 +58,16 @@ export function SoftBindingLookup({
                 }}
               >
                 {answer === 'busy'
-                  ? `Asking ${host(endpoint)}…`
-                  : `Upload this image to ${host(endpoint)} and ask`}
+                  ? t('detailsC2pa.softBindingAsking', [host(endpoint)])
+                  : t('detailsC2pa.softBindingAsk', [host(endpoint)])}
               </button>
               {answer && answer !== 'busy' && 'error' in answer && (
-                <p className="mt-2 text-sm">Could not ask: {answer.error}</p>
+                <p className="mt-2 text-sm">{t('detailsC2pa.softBindingFailed', [answer.error])}</p>
               )}
               {answer && answer !== 'busy' && 'matches' in answer && (
                 <div className="mt-2 flex flex-col gap-2">
                   {answer.matches.length === 0 && (
-                    <p className="text-sm">{host(endpoint)} found no Content Credentials.</p>
+                    <p className="text-sm">{t('detailsC2pa.softBindingNone', [host(endpoint)])}</p>
                   )}
                   {answer.matches.map((m) =>
                     m.c2pa ? (
@@ -77,16 +78,18 @@ export function SoftBindingLookup({
                         now={now}
                         c2pa={m.c2pa}
                         id={`soft-binding-${m.manifestId.replace(/[^\w-]/g, '')}`}
-                        title={`Manifest from ${host(m.endpoint)}${m.similarityScore === undefined ? '' : ` (similarity ${m.similarityScore}/100)`}`}
+                        title={
+                          m.similarityScore === undefined
+                            ? t('detailsC2pa.softBindingManifest', [host(m.endpoint)])
+                            : t('detailsC2pa.softBindingManifestScore', [host(m.endpoint), m.similarityScore])
+                        }
                         integrity={
-                          m.c2pa.state === 'valid'
-                            ? 'Signature valid; a match by content is a lead, not proof'
-                            : undefined
+                          m.c2pa.state === 'valid' ? t('detailsC2pa.softBindingIntegrity') : undefined
                         }
                       />
                     ) : (
                       <p key={m.manifestId} className="text-sm">
-                        <code className="break-all">{m.manifestId}</code>: could not be checked ({m.error})
+                        {t('detailsC2pa.softBindingUnchecked', [m.manifestId, m.error ?? ''])}
                       </p>
                     ),
                   )}

@@ -8,10 +8,10 @@ import { TimeText } from './time-text.tsx';
 function failures(details: ItemDetails): string[] {
   const { evidence } = details;
   const out: string[] = [];
-  if (evidence.fetchError) out.push(`The file could not be fetched: ${evidence.fetchError}`);
+  if (evidence.fetchError) out.push(t('detailsPage.fetchFailed', [evidence.fetchError]));
   if (evidence.c2pa?.state === 'error')
-    out.push(`Content Credentials could not be read: ${evidence.c2pa.error ?? 'unknown error'}`);
-  for (const e of evidence.chain?.errors ?? []) out.push(`On-chain lookup failed: ${e}`);
+    out.push(t('detailsPage.c2paFailed', [evidence.c2pa.error ?? t('detailsPage.unknownError')]));
+  for (const e of evidence.chain?.errors ?? []) out.push(t('detailsPage.chainFailed', [e]));
   return out;
 }
 
@@ -26,10 +26,7 @@ export function VerdictHero({ details, now }: { details: ItemDetails; now: numbe
       <h1 className="font-semibold text-2xl leading-snug">{renderReason(details, t)}</h1>
       {details.verdict === 'error' && (
         <div className="rounded-lg border-2 border-slate-400 border-dotted p-3 text-sm dark:border-slate-500">
-          <p className="font-medium">
-            This item could not be checked. That is not the same as “no provenance”: the evidence may exist
-            but was not reachable.
-          </p>
+          <p className="font-medium">{t('detailsPage.couldNotCheck')}</p>
           {problems.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {problems.map((p) => (
@@ -40,7 +37,7 @@ export function VerdictHero({ details, now }: { details: ItemDetails; now: numbe
         </div>
       )}
       <p className="muted text-sm">
-        Checked <TimeText value={details.checkedAt} now={now} />
+        {t('detailsPage.checked')} <TimeText value={details.checkedAt} now={now} />
         {details.listsVersion && <span> · {details.listsVersion}</span>}
       </p>
     </div>

@@ -5,6 +5,7 @@ import type {
   C2paSigner,
   C2paTrustList,
 } from '../evidence/types.ts';
+import type { MessageKey, Translate } from '../i18n/translate.ts';
 
 /**
  * Plain-word descriptions of C2PA vocabulary, for readers who have never heard of IPTC or manifests.
@@ -12,25 +13,25 @@ import type {
  * the C2PA standard actions (C2PA 2.2, section 18.12.4).
  */
 
-const SOURCE_TYPES: Record<string, string> = {
-  trainedAlgorithmicMedia: 'created by generative AI',
-  compositeWithTrainedAlgorithmicMedia: 'edited with generative AI (a mix of AI output and other content)',
-  algorithmicMedia: 'created by an algorithm (not a trained AI model)',
-  compositeSynthetic: 'a composite that includes synthetic elements',
-  algorithmicallyEnhanced: 'enhanced by an algorithm',
-  dataDrivenMedia: 'generated from data (e.g. a chart or a rendering)',
-  digitalCapture: 'captured by a digital camera or recorder',
-  computationalCapture: 'captured with computational photography',
-  negativeFilm: 'scanned from a film negative',
-  positiveFilm: 'scanned from slide film',
-  print: 'scanned from a print',
-  minorHumanEdits: 'a capture with minor human edits',
-  humanEdits: 'edited by a person',
-  compositeCapture: 'a composite of several captures',
-  composite: 'a composite of several elements',
-  digitalArt: 'made by a person with digital tools',
-  virtualRecording: 'recorded from a virtual scene',
-  screenCapture: 'a screenshot or screen recording',
+const SOURCE_TYPES: Record<string, MessageKey> = {
+  trainedAlgorithmicMedia: 'words.sourceType.trainedAlgorithmicMedia',
+  compositeWithTrainedAlgorithmicMedia: 'words.sourceType.compositeWithTrainedAlgorithmicMedia',
+  algorithmicMedia: 'words.sourceType.algorithmicMedia',
+  compositeSynthetic: 'words.sourceType.compositeSynthetic',
+  algorithmicallyEnhanced: 'words.sourceType.algorithmicallyEnhanced',
+  dataDrivenMedia: 'words.sourceType.dataDrivenMedia',
+  digitalCapture: 'words.sourceType.digitalCapture',
+  computationalCapture: 'words.sourceType.computationalCapture',
+  negativeFilm: 'words.sourceType.negativeFilm',
+  positiveFilm: 'words.sourceType.positiveFilm',
+  print: 'words.sourceType.print',
+  minorHumanEdits: 'words.sourceType.minorHumanEdits',
+  humanEdits: 'words.sourceType.humanEdits',
+  compositeCapture: 'words.sourceType.compositeCapture',
+  composite: 'words.sourceType.composite',
+  digitalArt: 'words.sourceType.digitalArt',
+  virtualRecording: 'words.sourceType.virtualRecording',
+  screenCapture: 'words.sourceType.screenCapture',
 };
 
 /** The last segment of a URI or label: "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture" → "digitalCapture". */
@@ -47,41 +48,42 @@ export function isAiSourceType(value: string): boolean {
 }
 
 /** digitalSourceType URI → words. Unknown terms are shown as their term so nothing is hidden. */
-export function digitalSourceTypeWords(value: string): string {
+export function digitalSourceTypeWords(value: string, translate: Translate): string {
   const term = lastSegment(value);
-  return SOURCE_TYPES[term] ?? term;
+  const key = SOURCE_TYPES[term];
+  return key ? translate(key) : term;
 }
 
-const ACTIONS: Record<string, string> = {
-  'c2pa.created': 'Created',
-  'c2pa.opened': 'Opened an existing file',
-  'c2pa.placed': 'Placed another file into it',
-  'c2pa.edited': 'Edited',
-  'c2pa.edited.metadata': 'Edited the metadata',
-  'c2pa.color_adjustments': 'Adjusted colours',
-  'c2pa.cropped': 'Cropped',
-  'c2pa.resized': 'Resized',
-  'c2pa.orientation': 'Rotated or flipped',
-  'c2pa.filtered': 'Applied a filter',
-  'c2pa.drawing': 'Drew on it',
-  'c2pa.converted': 'Converted to another format',
-  'c2pa.transcoded': 'Re-encoded',
-  'c2pa.repackaged': 'Repackaged (content unchanged)',
-  'c2pa.published': 'Published',
-  'c2pa.removed': 'Removed a part',
-  'c2pa.redacted': 'Redacted',
-  'c2pa.watermarked': 'Added a watermark',
-  'c2pa.watermarked.bound': 'Added a bound watermark',
-  'c2pa.unknown': 'Unspecified changes',
-  'c2pa.deleted': 'Deleted',
-  'c2pa.produced': 'Produced',
-  'c2pa.translated': 'Translated',
+const ACTIONS: Record<string, MessageKey> = {
+  'c2pa.created': 'words.action.created',
+  'c2pa.opened': 'words.action.opened',
+  'c2pa.placed': 'words.action.placed',
+  'c2pa.edited': 'words.action.edited',
+  'c2pa.edited.metadata': 'words.action.editedMetadata',
+  'c2pa.color_adjustments': 'words.action.colorAdjustments',
+  'c2pa.cropped': 'words.action.cropped',
+  'c2pa.resized': 'words.action.resized',
+  'c2pa.orientation': 'words.action.orientation',
+  'c2pa.filtered': 'words.action.filtered',
+  'c2pa.drawing': 'words.action.drawing',
+  'c2pa.converted': 'words.action.converted',
+  'c2pa.transcoded': 'words.action.transcoded',
+  'c2pa.repackaged': 'words.action.repackaged',
+  'c2pa.published': 'words.action.published',
+  'c2pa.removed': 'words.action.removed',
+  'c2pa.redacted': 'words.action.redacted',
+  'c2pa.watermarked': 'words.action.watermarked',
+  'c2pa.watermarked.bound': 'words.action.watermarkedBound',
+  'c2pa.unknown': 'words.action.unknown',
+  'c2pa.deleted': 'words.action.deleted',
+  'c2pa.produced': 'words.action.produced',
+  'c2pa.translated': 'words.action.translated',
 };
 
 /** "c2pa.color_adjustments" → "Adjusted colours"; a vendor action "com.acme.magic_erase" → "Magic erase (com.acme)". */
-export function actionWords(action: string): string {
+export function actionWords(action: string, translate: Translate): string {
   const known = ACTIONS[action];
-  if (known) return known;
+  if (known) return translate(known);
   const dot = action.lastIndexOf('.');
   const name = (dot >= 0 ? action.slice(dot + 1) : action).replace(/[_-]+/g, ' ').trim();
   const words = name ? name.charAt(0).toUpperCase() + name.slice(1) : action;
@@ -93,25 +95,30 @@ export function signerName(signer: C2paSigner | undefined): string | undefined {
   return signer?.issuer ?? signer?.commonName;
 }
 
+/** "Signed by …, on <list>", one sentence per list so that each language can word its list as it must. */
+const ON_LIST: Record<C2paTrustList, MessageKey> = {
+  official: 'words.trust.onOfficial',
+  'cai-legacy': 'words.trust.onCaiLegacy',
+  user: 'words.trust.onUser',
+};
+
 /**
  * One sentence on the manifest's integrity and trust, e.g.
  * "Signed by Adobe Inc., on the CAI known-certificate list".
  */
-export function trustSentence(c2pa: C2paEvidence): string {
-  const who = signerName(c2pa.signer);
-  const signed = who ? `Signed by ${who}` : 'Signed by an unnamed signer';
+export function trustSentence(c2pa: C2paEvidence, translate: Translate): string {
+  const who = signerName(c2pa.signer) ?? translate('words.trust.unnamedSigner');
   switch (c2pa.state) {
     case 'none':
-      return 'No Content Credentials were found for this file.';
+      return translate('words.trust.none');
     case 'error':
-      return `The Content Credentials could not be read${c2pa.error ? `: ${c2pa.error}` : '.'}`;
+      return c2pa.error ? translate('words.trust.errorWith', [c2pa.error]) : translate('words.trust.error');
     case 'invalid':
-      return `${signed}, but the Content Credentials failed validation (see the codes below).`;
+      return translate('words.trust.invalid', [who]);
     case 'valid': {
       const list = trustListOf(c2pa);
-      return list
-        ? `${signed}, on the ${trustListWords(list)}.`
-        : `${signed}: signer not on your trust lists.`;
+      if (!list) return translate('words.trust.notOnLists', [who]);
+      return translate(ON_LIST[list], [who]);
     }
   }
 }
@@ -131,60 +138,67 @@ export function trustListOf(c2pa: Pick<C2paEvidence, 'trust' | 'trustList'>): C2
  * A signing list's name. The CAI list is frozen since 2026-01-01 and shown apart from the official one
  * everywhere a tier is named (issue 12, "Engine and lists").
  */
-export function trustListWords(list: C2paTrustList): string {
+export function trustListWords(list: C2paTrustList, translate: Translate): string {
   switch (list) {
     case 'official':
-      return 'C2PA trust list';
+      return translate('words.trustList.official');
     case 'cai-legacy':
-      return 'CAI legacy list (frozen January 2026)';
+      return translate('words.trustList.caiLegacy');
     case 'user':
-      return 'your own trust anchors';
+      return translate('words.trustList.user');
   }
 }
 
 /** The trust tier in a few words, for a label beside the sentence. */
-export function trustTierWords(c2pa: Pick<C2paEvidence, 'trust' | 'trustList'>): string {
+export function trustTierWords(
+  c2pa: Pick<C2paEvidence, 'trust' | 'trustList'>,
+  translate: Translate,
+): string {
   const list = trustListOf(c2pa);
-  if (list) return list === 'official' ? 'Official C2PA trust list' : trustListWords(list);
-  return c2pa.trust === 'untrusted' ? 'Not on your trust lists' : 'Not evaluated';
+  if (list) return list === 'official' ? translate('words.tier.official') : trustListWords(list, translate);
+  return translate(c2pa.trust === 'untrusted' ? 'words.tier.untrusted' : 'words.tier.notEvaluated');
 }
 
-export function integrityWords(state: C2paEvidence['state']): string {
+export function integrityWords(state: C2paEvidence['state'], translate: Translate): string {
   switch (state) {
     case 'valid':
-      return 'Valid: the content matches its Content Credentials';
+      return translate('words.integrity.valid');
     case 'invalid':
-      return 'Invalid: validation failed';
+      return translate('words.integrity.invalid');
     case 'error':
-      return 'Unreadable';
+      return translate('words.integrity.error');
     case 'none':
-      return 'None found';
+      return translate('words.integrity.none');
   }
 }
 
 /** Where an AI declaration was found, in words. */
-export function aiWhereWords(where: C2paAiDeclaration['where']): string {
+export function aiWhereWords(where: C2paAiDeclaration['where'], translate: Translate): string {
   switch (where) {
     case 'active':
-      return "in this file's own Content Credentials (active manifest)";
+      return translate('words.aiWhere.active');
     case 'ingredient':
-      return 'in an ingredient (a file this one was made from)';
+      return translate('words.aiWhere.ingredient');
     case 'vendor-assertion':
-      return "in a tool vendor's own assertion";
+      return translate('words.aiWhere.vendorAssertion');
   }
 }
 
 /** One AI declaration as a sentence: "created by generative AI, declared in an ingredient (…)". */
-export function aiDeclarationWords(declaration: C2paAiDeclaration): string {
+export function aiDeclarationWords(declaration: C2paAiDeclaration, translate: Translate): string {
+  const where = aiWhereWords(declaration.where, translate);
   if (declaration.how === 'inferred') {
-    return `Made with ${declaration.value}, a known AI generator: inferred from the tool's name (no digitalSourceType declared), ${aiWhereWords(declaration.where)}`;
+    return translate('words.ai.inferred', [declaration.value, where]);
   }
-  const how = declaration.how === 'parameter' ? " in an editing step's parameters" : '';
   const what =
     declaration.where === 'vendor-assertion'
-      ? `AI use (${declaration.value})`
-      : digitalSourceTypeWords(declaration.value);
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)}, declared${how} ${aiWhereWords(declaration.where)}`;
+      ? translate('words.ai.vendorUse', [declaration.value])
+      : digitalSourceTypeWords(declaration.value, translate);
+  const capitalised = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  return translate(declaration.how === 'parameter' ? 'words.ai.declaredInParameters' : 'words.ai.declared', [
+    capitalised,
+    where,
+  ]);
 }
 
 export interface TimelineRow {
@@ -200,14 +214,14 @@ export interface TimelineRow {
 }
 
 /** Actions → display rows, in manifest order (the order the tool recorded them in is the history). */
-export function timelineRows(actions: readonly C2paAction[]): TimelineRow[] {
+export function timelineRows(actions: readonly C2paAction[], translate: Translate): TimelineRow[] {
   return actions.map((a) => ({
     action: a.action,
-    title: actionWords(a.action),
+    title: actionWords(a.action, translate),
     when: a.when,
     softwareAgent: a.softwareAgent,
     sourceType: a.digitalSourceType,
-    sourceWords: a.digitalSourceType ? digitalSourceTypeWords(a.digitalSourceType) : undefined,
+    sourceWords: a.digitalSourceType ? digitalSourceTypeWords(a.digitalSourceType, translate) : undefined,
     description: a.description,
     ai: a.digitalSourceType ? isAiSourceType(a.digitalSourceType) : false,
   }));
@@ -224,16 +238,19 @@ export function toolName(claimGenerator: string | undefined): string | undefined
 }
 
 /** An ingredient's relationship to the file that used it, in words. */
-export function relationshipWords(relationship: string | undefined): string | undefined {
+export function relationshipWords(
+  relationship: string | undefined,
+  translate: Translate,
+): string | undefined {
   switch (relationship) {
     case undefined:
       return undefined;
     case 'parentOf':
-      return 'the file this one was edited from';
+      return translate('words.relationship.parentOf');
     case 'componentOf':
-      return 'placed into this file as a part';
+      return translate('words.relationship.componentOf');
     case 'inputTo':
-      return 'given to a tool (e.g. an AI model) as input';
+      return translate('words.relationship.inputTo');
     default:
       return relationship;
   }

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { localeTranslate } from '../i18n/locale-file.ts';
 import { explorerAddressUrl, explorerTxUrl, matchWords, recordKindWords, safeLink } from './chain-words.ts';
 
+const en = await localeTranslate('en');
 const TX = `0x${'ab'.repeat(32)}`;
 
 describe('chain words', () => {
   it('words a perceptual match as a lead', () => {
-    expect(matchWords({ match: 'perceptual', distance: 6 })).toBe(
+    expect(matchWords({ match: 'perceptual', distance: 6 }, en)).toBe(
       'Perceptual (PDQ, 6 bits apart): looks like a registered image — a lead, not proof',
     );
-    expect(matchWords({ match: 'perceptual', distance: 1 })).toMatch(/1 bit apart/);
-    expect(matchWords({ match: 'exact' })).toMatch(/^Exact bytes/);
-    expect(recordKindWords('pdq')).toBe('PDQ perceptual hash');
+    expect(matchWords({ match: 'perceptual', distance: 1 }, en)).toMatch(/1 bit apart/);
+    expect(matchWords({ match: 'exact' }, en)).toMatch(/^Exact bytes/);
+    expect(recordKindWords('pdq', en)).toBe('PDQ perceptual hash');
   });
 
   it('builds explorer links from http(s) bases only', () => {

@@ -1,38 +1,40 @@
 import type { ChainRecord } from '../evidence/types.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 /**
  * Plain words for on-chain records. A perceptual match is always worded as a lead, never as proof
  * (docs/architecture.md "Fingerprints").
  */
 
-export function matchWords(record: Pick<ChainRecord, 'match' | 'distance'>): string {
+export function matchWords(record: Pick<ChainRecord, 'match' | 'distance'>, translate: Translate): string {
   switch (record.match) {
     case 'exact':
-      return 'Exact bytes (SHA-256): this very file was registered';
-    case 'perceptual': {
-      const apart =
-        record.distance === undefined
-          ? ''
-          : `, ${record.distance} bit${record.distance === 1 ? '' : 's'} apart`;
-      return `Perceptual (PDQ${apart}): looks like a registered image — a lead, not proof`;
-    }
+      return translate('words.match.exact');
+    case 'perceptual':
+      if (record.distance === undefined) return translate('words.match.perceptual');
+      return translate(
+        record.distance === 1 ? 'words.match.perceptualOneBit' : 'words.match.perceptualBits',
+        [record.distance],
+      );
     case 'text':
-      return 'Text (SHA-256 of the normalised text): the same words were registered';
+      return translate('words.match.text');
     case 'similar-text':
-      return `Similar text (ISCC Text-Code${record.distance === undefined ? '' : `, ${record.distance} of 64 bits differ`}): looks like a registered passage, lightly edited — a lead, not proof`;
+      return record.distance === undefined
+        ? translate('words.match.similarText')
+        : translate('words.match.similarTextBits', [record.distance]);
   }
 }
 
-export function recordKindWords(kind: ChainRecord['kind']): string {
+export function recordKindWords(kind: ChainRecord['kind'], translate: Translate): string {
   switch (kind) {
     case 'sha256':
-      return 'SHA-256 of the file';
+      return translate('words.recordKind.sha256');
     case 'pdq':
-      return 'PDQ perceptual hash';
+      return translate('words.recordKind.pdq');
     case 'text':
-      return 'SHA-256 of the normalised text';
+      return translate('words.recordKind.text');
     case 'iscc':
-      return 'ISCC Text-Code (64 bits)';
+      return translate('words.recordKind.iscc');
   }
 }
 

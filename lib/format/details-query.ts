@@ -1,13 +1,14 @@
 import type { MediaKind } from '../evidence/types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 
 /**
- * What the details page was asked to show: details.html?key=<64 hex> or details.html?url=<encoded URL>, with
+ * What the details page was asked to show (when it cannot show anything, why, as a locale key): details.html?key=<64 hex> or details.html?url=<encoded URL>, with
  * `&media=video|audio` when the URL is a video or audio file ("Verify origin" on a media element).
  */
 export type DetailsQuery =
   | { kind: 'key'; key: string }
   | { kind: 'url'; url: string; media?: MediaKind }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: MessageKey };
 
 const KEY = /^[0-9a-f]{64}$/;
 
@@ -23,7 +24,7 @@ export function parseDetailsQuery(search: string): DetailsQuery {
     const normalised = key.trim().toLowerCase().replace(/^0x/, '');
     return KEY.test(normalised)
       ? { kind: 'key', key: normalised }
-      : { kind: 'invalid', reason: 'The item key is not valid.' };
+      : { kind: 'invalid', reason: 'detailsPage.invalidKey' };
   }
   const url = params.get('url');
   if (url !== null) {
@@ -32,16 +33,9 @@ export function parseDetailsQuery(search: string): DetailsQuery {
       return media === 'video' || media === 'audio' ? { kind: 'url', url, media } : { kind: 'url', url };
     }
     if (/^(blob|mediasource):/i.test(url)) {
-      return {
-        kind: 'invalid',
-        reason:
-          'Not checkable (streamed): the page streams this media (blob: or MediaSource), so its bytes cannot be fetched again.',
-      };
+      return { kind: 'invalid', reason: 'detailsPage.invalidStreamed' };
     }
-    return { kind: 'invalid', reason: 'Only http(s) and data: addresses can be checked.' };
+    return { kind: 'invalid', reason: 'detailsPage.invalidScheme' };
   }
-  return {
-    kind: 'invalid',
-    reason: 'No item was given. Open this page from the popup or with “Verify origin”.',
-  };
+  return { kind: 'invalid', reason: 'detailsPage.invalidNone' };
 }

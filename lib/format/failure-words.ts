@@ -1,40 +1,30 @@
 import type { C2paFailures } from '../evidence/types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 
 /**
- * Headings and one-line meanings of the classified failure groups (lib/c2pa/classify-failures.ts), in the
- * order the details page lists them: the one that decides "Tampered" first.
+ * Locale keys of the headings and one-line meanings of the classified failure groups
+ * (lib/c2pa/classify-failures.ts), in the order the details page lists them: the one that decides "Tampered" first.
  */
 export const FAILURE_GROUP_WORDS: ReadonlyArray<{
   group: keyof C2paFailures;
-  title: string;
-  meaning: string;
+  title: MessageKey;
+  meaning: MessageKey;
 }> = [
-  {
-    group: 'tamper',
-    title: 'Changed after signing',
-    meaning: 'The content, or the signed claim itself, no longer matches the signature.',
-  },
-  {
-    group: 'malformed',
-    title: 'Written wrong by the signing tool',
-    meaning:
-      'The Content Credentials are malformed in a way only the tool that signed them could cause, so the content cannot be checked against them.',
-  },
+  { group: 'tamper', title: 'words.failure.tamper.title', meaning: 'words.failure.tamper.meaning' },
+  { group: 'malformed', title: 'words.failure.malformed.title', meaning: 'words.failure.malformed.meaning' },
   {
     group: 'credential',
-    title: 'The signer’s credentials',
-    meaning: 'Who signed cannot be fully confirmed; this says nothing about whether the content changed.',
+    title: 'words.failure.credential.title',
+    meaning: 'words.failure.credential.meaning',
   },
   {
     group: 'conformance',
-    title: 'Does not follow the specification',
-    meaning:
-      'A part of the Content Credentials breaks a rule of the C2PA specification; the content still matches.',
+    title: 'words.failure.conformance.title',
+    meaning: 'words.failure.conformance.meaning',
   },
   {
     group: 'ingredient',
-    title: 'An earlier step has a fault',
-    meaning:
-      'A manifest earlier in the history failed a check; the file’s own Content Credentials still match it.',
+    title: 'words.failure.ingredient.title',
+    meaning: 'words.failure.ingredient.meaning',
   },
 ];

@@ -3,7 +3,7 @@ import { couldNotCheck } from './could-not-check.ts';
 import { ERROR_KINDS } from './error-kind.ts';
 import { localeNames, localeTranslate } from './locale-file.ts';
 import { REASON_CODES, type ReasonCode, type ReasonParams } from './reason-code.ts';
-import { KNOWN_LABELS, KNOWN_PROBLEMS, renderReason } from './render-reason.ts';
+import { KNOWN_LABELS, KNOWN_PROBLEMS, labelWords, renderReason } from './render-reason.ts';
 
 /** Every parameter a reason can carry, filled, so each optional part of each sentence is rendered. */
 const FULL: Record<ReasonCode, ReasonParams> = {
@@ -127,5 +127,12 @@ describe('renderReason', () => {
     expect(renderReason({ reason: 'Old words', reasonCode: 'from-the-future' as never }, en)).toBe(
       'Old words',
     );
+  });
+
+  it('words a rubric label on its own, in the reader’s language, and keeps an unknown one', async () => {
+    const [en, fr] = await Promise.all([localeTranslate('en'), localeTranslate('fr')]);
+    expect(labelWords('Fully AI-generated', en)).toBe('Fully AI-generated');
+    for (const label of KNOWN_LABELS) expect(labelWords(label, fr)).not.toBe(label);
+    expect(labelWords('Something new', fr)).toBe('Something new');
   });
 });

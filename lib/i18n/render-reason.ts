@@ -36,6 +36,11 @@ const PROBLEMS: Record<string, MessageKey> = {
 export const KNOWN_LABELS = Object.keys(LABELS);
 export const KNOWN_PROBLEMS = Object.keys(PROBLEMS);
 
+/** A rubric label ("Fully AI-generated") in the reader's language; an unknown label is shown as it is. */
+export function labelWords(label: string, t: Translate): string {
+  return words(t, LABELS, label);
+}
+
 const str = (p: ReasonParams, name: string): string | undefined =>
   typeof p[name] === 'string' ? (p[name] as string) : undefined;
 const num = (p: ReasonParams, name: string): number | undefined =>
