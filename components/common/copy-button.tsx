@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t } from './i18n.ts';
 import type { CopyText } from './page-api.ts';
 
 type Phase = 'idle' | 'copied' | 'failed';
@@ -7,7 +8,7 @@ type Phase = 'idle' | 'copied' | 'failed';
 export function CopyButton({
   value,
   copy,
-  label = 'Copy',
+  label = t('detailsPage.copy'),
   describedAs,
   className = 'btn-ghost shrink-0 text-xs',
 }: {
@@ -31,7 +32,8 @@ export function CopyButton({
     timer.current = setTimeout(() => setPhase('idle'), 1600);
   };
 
-  const text = phase === 'copied' ? 'Copied' : phase === 'failed' ? 'Copy failed' : label;
+  const text =
+    phase === 'copied' ? t('detailsPage.copied') : phase === 'failed' ? t('detailsPage.copyFailed') : label;
   return (
     <button
       type="button"

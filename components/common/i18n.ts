@@ -37,6 +37,8 @@ export const t: Translate = (key, substitutions) => {
 export function uiLanguage(): string {
   const i18n = browserI18n();
   if (!i18n) return 'en';
-  const chosen = (i18n.getMessage as (name: string) => string)('@@ui_locale');
-  return chosen ? chosen.replace('_', '-') : i18n.getUILanguage();
+  // The locale file's own name for its language: `@@ui_locale` and getUILanguage() can disagree with the
+  // `_locales` folder Chrome actually chose (seen with --lang=fr), and the numbers must match the words.
+  const chosen = t('uiLocale');
+  return chosen && chosen !== 'uiLocale' ? chosen : i18n.getUILanguage();
 }

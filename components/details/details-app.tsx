@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseDetailsQuery } from '../../lib/format/details-query.ts';
+import { renderBackgroundError } from '../../lib/i18n/background-error.ts';
 import { renderReason } from '../../lib/i18n/render-reason.ts';
 import type { ItemDetails } from '../../lib/messages/protocol.ts';
 import { t } from '../common/i18n.ts';
@@ -53,7 +54,9 @@ export function DetailsApp({ api, now = Date.now() }: { api: DetailsApi; now?: n
           if (!result || typeof result !== 'object') {
             return set({ phase: 'failed', message: t('detailsPage.noAnswer'), url: query.url });
           }
-          if ('error' in result) return set({ phase: 'failed', message: result.error, url: query.url });
+          if ('error' in result) {
+            return set({ phase: 'failed', message: renderBackgroundError(result, t), url: query.url });
+          }
           set({ phase: 'ready', details: result });
           api.replaceSearch?.(`?key=${result.key}`);
         },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { renderBackgroundError } from '../../lib/i18n/background-error.ts';
 import type { BackgroundResponses, ItemDetails } from '../../lib/messages/protocol.ts';
 import { t } from '../common/i18n.ts';
 import type { CopyText } from '../common/page-api.ts';
@@ -62,7 +63,9 @@ export function SoftBindingLookup({
                   : t('detailsC2pa.softBindingAsk', [host(endpoint)])}
               </button>
               {answer && answer !== 'busy' && 'error' in answer && (
-                <p className="mt-2 text-sm">{t('detailsC2pa.softBindingFailed', [answer.error])}</p>
+                <p className="mt-2 text-sm">
+                  {t('detailsC2pa.softBindingFailed', [renderBackgroundError(answer, t)])}
+                </p>
               )}
               {answer && answer !== 'busy' && 'matches' in answer && (
                 <div className="mt-2 flex flex-col gap-2">

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { uiLanguage } from '../../components/common/i18n.ts';
 import type { DetailsApi } from '../../components/details/details-api.ts';
 import { DetailsApp } from '../../components/details/details-app.tsx';
 import { DEFAULT_CHAINS } from '../../lib/chain/chains.ts';
@@ -31,4 +32,6 @@ const api: DetailsApi = {
 };
 
 const root = document.getElementById('root');
+// The page says which language its words are in (screen readers pick their voice by it).
+document.documentElement.lang = uiLanguage();
 if (root) createRoot(root).render(<DetailsApp api={api} />);

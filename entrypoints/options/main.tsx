@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { uiLanguage } from '../../components/common/i18n.ts';
 import type { OptionsApi } from '../../components/options/options-api.ts';
 import { OptionsApp } from '../../components/options/options-app.tsx';
 import { DEFAULT_CHAINS } from '../../lib/chain/chains.ts';
@@ -20,4 +21,6 @@ const api: OptionsApi = {
 };
 
 const root = document.getElementById('root');
+// The page says which language its words are in (screen readers pick their voice by it).
+document.documentElement.lang = uiLanguage();
 if (root) createRoot(root).render(<OptionsApp api={api} />);

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { uiLanguage } from '../../components/common/i18n.ts';
 import type { PopupApi } from '../../components/popup/popup-api.ts';
 import { PopupApp } from '../../components/popup/popup-app.tsx';
 import { DEFAULT_CHAINS } from '../../lib/chain/chains.ts';
@@ -42,4 +43,6 @@ const api: PopupApi = {
 };
 
 const root = document.getElementById('root');
+// The page says which language its words are in (screen readers pick their voice by it).
+document.documentElement.lang = uiLanguage();
 if (root) createRoot(root).render(<PopupApp api={api} />);
