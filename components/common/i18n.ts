@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { memoTranslate } from '../../lib/i18n/memo-translate.ts';
 import type { Translate } from '../../lib/i18n/translate.ts';
 
 /**
@@ -16,13 +17,17 @@ function browserI18n(): typeof browser.i18n | undefined {
   return (browser as typeof browser | undefined)?.i18n;
 }
 
+// Remembered per key and substitutions: getMessage is slow enough to show on a page's main thread.
+let fromBrowser: Translate | undefined;
+
 export const t: Translate = (key, substitutions) => {
   const i18n = browserI18n();
   if (!i18n) return fallback(key, substitutions);
   // WXT types getMessage with its reserved names only; the keys are typed by MessageKey instead.
   const getMessage = i18n.getMessage as (name: string, substitutions?: string[]) => string;
+  fromBrowser ??= memoTranslate((k, subs) => getMessage(k.replaceAll('.', '_'), subs?.map(String) ?? []));
   try {
-    return getMessage(key.replaceAll('.', '_'), substitutions?.map(String) ?? []);
+    return fromBrowser(key, substitutions);
   } catch {
     // A content script left behind by an update or removal: its extension context is gone and getMessage
     // throws. It must keep going until its next message notices and ends it (lib/page/extension-lifecycle.ts).
