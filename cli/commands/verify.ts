@@ -10,6 +10,7 @@ import { connectRpc } from '../../lib/chain/rpc-connection.ts';
 import type { C2paEvidence, ChainRecord } from '../../lib/evidence/types.ts';
 import { blankTextReason, fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { couldNotCheckResult } from '../../lib/i18n/could-not-check.ts';
+import { codedReason } from '../../lib/i18n/reason-code.ts';
 import type { CheckResult, ItemDetails } from '../../lib/messages/protocol.ts';
 import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
 import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
@@ -126,12 +127,6 @@ export const run: CliCommand = async (argv, io) => {
 /** One row of `verify --json`: the contract is lib/schemas/cli-output-schemas.ts, published in schemas/. */
 export type VerifyOutput = VerifyRow;
 
-function reasonCodeOf(
-  fields: Pick<CheckResult, 'reasonCode' | 'reasonParams'>,
-): Pick<VerifyOutput, 'reasonCode' | 'reasonParams'> {
-  return fields.reasonCode ? { reasonCode: fields.reasonCode, reasonParams: fields.reasonParams ?? {} } : {};
-}
-
 /** The `c2pa` object of the JSON contract (also the shape of `recovered.c2pa`). */
 function c2paJson(c: C2paEvidence): C2paJson {
   return {
@@ -163,7 +158,7 @@ async function toOutput(
 ): Promise<VerifyOutput> {
   if (!details) {
     const { reason } = result;
-    return { source, verdict: 'error', reason, ...reasonCodeOf(result), error: reason };
+    return { source, verdict: 'error', reason, ...codedReason(result), error: reason };
   }
   const { evidence } = details;
   const f = evidence.fingerprints;
@@ -175,7 +170,7 @@ async function toOutput(
     ...(f?.kind === 'text' ? { sha256Collapsed: f.sha256Collapsed } : {}),
     verdict: details.verdict,
     reason: details.reason,
-    ...reasonCodeOf(details),
+    ...codedReason(details),
     variant: details.variant ?? null,
     fingerprints: f,
   };

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import {
+  PDQ_FIXTURES,
+  type PdqExpectation,
+  type PdqFixtureImage,
+  pdqExpected,
+} from '../testing/pdq-fixtures.ts';
 import { hammingDistance } from './hamming.ts';
 import {
   jaroszWindow,
@@ -13,21 +19,10 @@ import {
   pdqFromRgb,
 } from './pdq.ts';
 
-const fixtures = new URL('../../fixtures/pdq/', import.meta.url);
-const expected = JSON.parse(readFileSync(new URL('expected.json', fixtures), 'utf8'));
-
-interface Expectation {
-  pipeline: string;
-  hash: string;
-  quality: number | null;
-  kind: string;
-}
-interface FixtureImage {
-  file: string;
-  width: number;
-  height: number;
-  expected: Expectation[];
-}
+const fixtures = PDQ_FIXTURES;
+const expected = pdqExpected;
+type Expectation = PdqExpectation;
+type FixtureImage = PdqFixtureImage;
 
 const fullres = (img: FixtureImage): Expectation => {
   const e = img.expected.find((x) => x.pipeline === 'fullres' && x.kind === 'derived');

@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import {
+  PDQ_FIXTURES,
+  type PdqExpectation,
+  type PdqFixtureImage,
+  pdqExpected,
+} from '../testing/pdq-fixtures.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { shrinkNearest512 } from './shrink-nearest.ts';
 
-const fixtures = new URL('../../fixtures/pdq/', import.meta.url);
-const expected = JSON.parse(readFileSync(new URL('expected.json', fixtures), 'utf8'));
-
-interface Expectation {
-  pipeline: string;
-  hash: string;
-  quality: number | null;
-  kind: string;
-}
-interface FixtureImage {
-  file: string;
-  width: number;
-  height: number;
-  expected: Expectation[];
-}
+const fixtures = PDQ_FIXTURES;
+const expected = pdqExpected;
+type Expectation = PdqExpectation;
+type FixtureImage = PdqFixtureImage;
 
 const withNn512 = (expected.images as FixtureImage[]).filter((img) =>
   img.expected.some((e) => e.pipeline === 'cpp_nn512' && e.kind === 'derived'),

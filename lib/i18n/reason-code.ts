@@ -53,3 +53,10 @@ export function reasonParams(
     if (value !== undefined && value !== null) out[name] = value;
   return out;
 }
+
+/** The code and parameters of a reason, or nothing for rows made before reasons had codes. */
+export function codedReason(
+  fields: Pick<ReasonFields, 'reasonCode' | 'reasonParams'>,
+): Pick<ReasonFields, 'reasonCode' | 'reasonParams'> {
+  return fields.reasonCode ? { reasonCode: fields.reasonCode, reasonParams: fields.reasonParams ?? {} } : {};
+}

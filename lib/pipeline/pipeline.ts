@@ -8,6 +8,7 @@ import type {
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { couldNotCheckResult } from '../i18n/could-not-check.ts';
+import { codedReason } from '../i18n/reason-code.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { fingerprintMedia, mediaKindOf } from '../media/media-kind.ts';
 import type { CheckResult, ItemDetails } from '../messages/protocol.ts';
@@ -335,30 +336,21 @@ function gainedPdq(cached: CachedItem | undefined, now: ImageFingerprints): Cach
   return { ...cached, parts };
 }
 
-/** Rows cached before reasons had codes have none: their English `reason` is shown as it is. */
-function reasonFields(item: CachedItem): Pick<CachedItem, 'reasonCode' | 'reasonParams'> {
-  return item.reasonCode ? { reasonCode: item.reasonCode, reasonParams: item.reasonParams ?? {} } : {};
-}
-
 function toResult(item: CachedItem): CheckResult {
   return {
     key: item.key,
     kind: item.kind,
     verdict: item.verdict,
     reason: item.reason,
-    ...reasonFields(item),
+    ...codedReason(item),
     ...(item.variant ? { variant: item.variant } : {}),
   };
 }
 
 function toDetails(item: CachedItem): ItemDetails {
   return {
+    ...toResult(item),
     key: item.key,
-    kind: item.kind,
-    verdict: item.verdict,
-    reason: item.reason,
-    ...reasonFields(item),
-    ...(item.variant ? { variant: item.variant } : {}),
     urls: item.urls,
     evidence: item.evidence,
     checkedAt: item.checkedAt,
