@@ -63,12 +63,13 @@ describe('ResultCache', () => {
     const db = openDb();
     const cache = new ResultCache(db);
     for (let i = 0; i < 8; i++) await cache.put(item(`k${i}`));
-    const realPut = db.items.put.bind(db.items);
+    // Writes go in batches (bulkPut): the first one finds the disk full.
+    const realPut = db.items.bulkPut.bind(db.items);
     let failures = 1;
-    db.items.put = ((...args: Parameters<typeof realPut>) => {
+    db.items.bulkPut = ((...args: Parameters<typeof realPut>) => {
       if (failures-- > 0) throw new DOMException('full', 'QuotaExceededError');
       return realPut(...args);
-    }) as typeof db.items.put;
+    }) as typeof db.items.bulkPut;
     await cache.put(item('new'));
     expect(await cache.get('new')).toBeDefined();
     expect(await db.items.count()).toBe(7);
@@ -109,5 +110,62 @@ describe('CacheDb migrations', () => {
     expect(row?.size).toBeGreaterThan(0);
     expect(db.verno).toBe(2);
     expect(await db.pdq.count()).toBe(0);
+  });
+});
+
+describe('ResultCache batched writes', () => {
+  it('stores the puts of one window in one transaction, and serves them before they land', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    let writes = 0;
+    (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = (...args) => {
+      if (args[0] === 'rw') writes++;
+      return realTransaction(...args);
+    };
+    const stored = Array.from({ length: 30 }, (_, i) => cache.put(item(`b${i}`), `https://a.example/b${i}`));
+    // Not on disk yet, but every read already sees it.
+    expect(await db.items.count()).toBe(0);
+    expect((await cache.get('b7'))?.key).toBe('b7');
+    expect((await cache.getByUrl('https://a.example/b29'))?.key).toBe('b29');
+    await Promise.all(stored);
+    expect(writes).toBe(1);
+    expect(await db.items.count()).toBe(30);
+    expect((await db.urls.get('https://a.example/b3'))?.key).toBe('b3');
+    // A second cache on the same database (the next worker) reads them from disk.
+    expect((await new ResultCache(db).getByUrl('https://a.example/b12'))?.key).toBe('b12');
+  });
+
+  it('keeps the newest row of a key when a put lands while an older one is being written', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    const first = cache.put(item('same', { verdict: 'no-provenance' }));
+    await new Promise((r) => setTimeout(r, cache.writeWindowMs + 1)); // the first batch is now writing
+    const second = cache.put(item('same', { verdict: 'tampered' }));
+    await first;
+    expect((await cache.get('same'))?.verdict).toBe('tampered');
+    await second;
+    expect((await db.items.get('same'))?.verdict).toBe('tampered');
+  });
+
+  it('forgets what waits to be written when cleared', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    const pending = cache.put(item('gone'), 'https://a.example/gone');
+    await cache.clear();
+    expect(await cache.get('gone')).toBeUndefined();
+    await pending;
+    expect(await db.items.count()).toBe(0);
+    expect(await db.urls.count()).toBe(0);
+  });
+
+  it('sums sizes when a batch carries the count past a multiple of 50', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1 });
+    await Promise.all(Array.from({ length: 48 }, (_, i) => cache.put(item(`s${i}`))));
+    expect(await db.items.count()).toBe(48); // under 50: sizes not summed yet
+    await Promise.all(Array.from({ length: 5 }, (_, i) => cache.put(item(`t${i}`))));
+    // 53 items crossed 50: over the 1-byte bound, the least recently used quarter went.
+    expect(await db.items.count()).toBe(53 - Math.ceil(53 / 4));
   });
 });

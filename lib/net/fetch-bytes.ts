@@ -76,15 +76,18 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       await response.body?.cancel().catch(() => {});
       throw new FetchError(`file too large (${declared} bytes, limit ${maxBytes})`);
     }
-    const bytes = await readCapped(
-      response,
-      maxBytes,
-      controller.signal,
-      timeoutMs,
-      (loaded) =>
-        options.onProgress?.(loaded, Number.isFinite(declared) && declared > 0 ? declared : undefined),
-      Number.isFinite(declared) && declared > 0 ? declared : undefined,
-    );
+    const expected = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+    const bytes =
+      expected !== undefined && !options.onProgress && isExactLength(response)
+        ? await readWhole(response, maxBytes, controller.signal, timeoutMs)
+        : await readCapped(
+            response,
+            maxBytes,
+            controller.signal,
+            timeoutMs,
+            (loaded) => options.onProgress?.(loaded, expected),
+            expected,
+          );
     return {
       bytes,
       contentType: (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
@@ -94,6 +97,38 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Is the declared Content-Length the size of the body we will read? Only without a Content-Encoding: a
+ * compressed body's length says nothing about what it inflates to (a gzip bomb must still hit the cap).
+ */
+function isExactLength(response: Response): boolean {
+  const encoding = response.headers.get('content-encoding');
+  return !encoding || encoding.trim().toLowerCase() === 'identity';
+}
+
+/**
+ * The body in one piece, when its size is known and within the cap: the browser fills one buffer, with no
+ * round trip through JavaScript per 64 KB chunk (issue 14's profile: chunked reads were 0.3 s of the worker
+ * per 200-image gallery). HTTP framing bounds the body to the declared length, so the cap still holds.
+ */
+async function readWhole(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (signal.aborted) throw new FetchError(`no complete answer within ${timeoutMs / 1000} s`);
+    throw new FetchError(`the download broke off (${(error as Error).message})`);
+  }
+  // A transport that does not hold the body to its declared length (a synthetic response) still meets the cap.
+  if (bytes.byteLength > maxBytes) throw new FetchError(`file too large (over ${maxBytes} bytes)`);
+  return bytes;
 }
 
 async function readCapped(

@@ -138,6 +138,7 @@ describe('Pipeline with damaged cache entries', () => {
     const url = `${base}/damaged.jpg`;
     const first = await pipeline(cache, [c2pa.provider]).checkImage(url);
     expect(first.verdict).toBe('tampered');
+    await cache.flush();
 
     // The row keeps its top-level shape and fresh stamps; only the C2PA evidence inside lost its shape.
     const key = sha256('/damaged.jpg');

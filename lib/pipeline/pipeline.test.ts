@@ -94,6 +94,7 @@ describe('Pipeline', () => {
     const first = await p.checkImage(`${base}/a.jpg`);
     expect(first.verdict).toBe('registered');
     expect(first.key).toBe(createHash('sha256').update('/a.jpg').digest('hex'));
+    await p.flush(); // a new worker reads what the last one wrote
     const again = await pipeline([chain.provider]).checkImage(`${base}/a.jpg`);
     expect(again).toEqual(first);
     expect(hits.get('/a.jpg')).toBe(1);
@@ -182,6 +183,7 @@ describe('Pipeline URL index', () => {
     const p = pipeline([chain.provider]);
     const url = `${base}/relink.jpg`;
     await p.checkImage(url);
+    await p.flush();
     await db.urls.delete(url); // e.g. a damaged entry the cache dropped
     await p.checkImage(url);
     expect(hits.get('/relink.jpg')).toBe(2);

@@ -144,6 +144,11 @@ export class Pipeline {
     return this.deps.cache.clear();
   }
 
+  /** Resolves once every result so far is on disk (the cache writes in batches). */
+  flush(): Promise<void> {
+    return this.deps.cache.flush();
+  }
+
   /** The language stored reasons are written in (English), for results made outside a check. */
   get translate(): Translate {
     return this.deps.translate;
@@ -319,9 +324,10 @@ export class Pipeline {
     // URL entry again even when the item itself is fresh, or every later visit would fetch again.
     const relink = url !== undefined && (!cached?.urls.includes(url) || input.bytes !== undefined);
     if (stale.length > 0 || !cached || relink) {
-      // The verdict stands even if it cannot be stored (disk full after eviction, database unavailable):
-      // the next visit checks again instead.
-      await this.deps.cache.put(item, url).catch(() => {});
+      // Not awaited: the cache writes in batches and serves this row from memory until it is on disk. The
+      // verdict stands even if it cannot be stored (disk full after eviction, database unavailable): the
+      // next visit checks again instead.
+      this.deps.cache.put(item, url).catch(() => {});
     }
     return { ...item, size: 0, lastAccess: Date.now() };
   }

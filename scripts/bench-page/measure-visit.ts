@@ -9,6 +9,7 @@ import type { BenchPage } from './generate-site.ts';
 import { MemorySampler, summarize } from './memory-sampler.ts';
 import { inViewAtLoad, readProbe } from './page-probe.ts';
 import { cpuDelta, cpuSnapshot } from './process-cpu.ts';
+import { threadCpu } from './threads.tmp.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import type { SiteServer } from './site-server.ts';
 import { itemKey, VerdictWatch } from './verdict-watch.ts';
@@ -99,6 +100,7 @@ export async function measureVisit(
   rpc.reset();
   const sampler = new MemorySampler(env.pageCdp, env.workerCdp);
   const cpuBefore = cpuSnapshot(browser.userDataDir);
+  const thBefore = threadCpu(browser.userDataDir);
   await env.pageCdp.send('Performance.enable');
   const scriptBefore = await scriptSeconds(env.pageCdp);
   await sampler.start();
@@ -135,6 +137,7 @@ export async function measureVisit(
   }
   await sampler.stop();
   const cpu = cpuDelta(cpuBefore, cpuSnapshot(browser.userDataDir));
+  { const a = threadCpu(browser.userDataDir); const agg = new Map<string, number>(); for (const [k, v] of a) { const name = k.split(' ').slice(1).join(' '); agg.set(name, (agg.get(name) ?? 0) + v - (thBefore.get(k) ?? 0)); } process.stderr.write(`THREADS ${bench.name}: ${[...agg].filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k}=${v}`).join(', ')}\n`); }
   const scriptMs = ((await scriptSeconds(env.pageCdp)) - scriptBefore) * 1000;
   const probe = await readProbe(page);
 
@@ -211,7 +214,7 @@ async function scriptSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
 }
 
-function countStates(items: PageItem[]): Record<string, number> {
+function countStates(items: Array<Pick<PageItem, 'state'>>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const i of items) out[i.state] = (out[i.state] ?? 0) + 1;
   return out;
