@@ -3,7 +3,8 @@ import { t, uiLanguage } from '@/components/common/i18n';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
-import { defaultSettings, isSiteDisabled, mergeSettings, SETTINGS_KEY } from '@/lib/settings/settings';
+import { readPageSettings } from '@/lib/schemas/settings-schema';
+import { defaultSettings, isSiteDisabled, SETTINGS_KEY } from '@/lib/settings/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,7 +16,7 @@ export default defineContentScript({
   async main() {
     const lifecycle = extensionLifecycle(window, () => browser.runtime?.id !== undefined);
     const stored = await browser.storage.local.get(SETTINGS_KEY);
-    const settings = mergeSettings(stored[SETTINGS_KEY], defaultSettings([], []));
+    const settings = readPageSettings(stored[SETTINGS_KEY], defaultSettings([], []));
     const enabled = !isSiteDisabled(location.href, settings);
     const send = ((request) =>
       lifecycle.alive()
@@ -27,7 +28,7 @@ export default defineContentScript({
       overlay: settings.overlay,
       showNoProvenance: settings.showNoProvenance,
       translate: t,
-      locale: uiLanguage(),
+      locale: uiLanguage,
     });
     if (enabled) controller.start();
     lifecycle.onEnded(() => controller.stop());
@@ -35,7 +36,7 @@ export default defineContentScript({
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
       const next = changes[SETTINGS_KEY]?.newValue;
-      if (next) controller.setDisplay(mergeSettings(next, settings));
+      if (next) controller.setDisplay(readPageSettings(next, settings));
     });
     browser.runtime.onMessage.addListener((message: ContentRequest, sender) => {
       if (sender.id !== browser.runtime.id) return;

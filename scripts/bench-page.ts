@@ -132,8 +132,8 @@ async function main(): Promise<void> {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       profile = await profileGallery({
-        page: site.pages.gallery,
-        expectedItems: expectedItems(site, 'gallery'),
+        page: site.pages[(process.env.PROFILE_PAGE as 'gallery') ?? 'gallery'],
+        expectedItems: expectedItems(site, (process.env.PROFILE_PAGE as 'gallery') ?? 'gallery'),
         extensionDir: PROFILE_BUILD_DIR,
         server,
         rpc,

@@ -44,6 +44,12 @@ export function uiLanguage(): string {
   if (!i18n) return 'en';
   // The locale file's own name for its language: `@@ui_locale` and getUILanguage() can disagree with the
   // `_locales` folder Chrome actually chose (seen with --lang=fr), and the numbers must match the words.
-  const chosen = t('uiLocale');
-  return chosen && chosen !== 'uiLocale' ? chosen : i18n.getUILanguage();
+  // Fixed for the life of a page: asked once.
+  if (chosenLanguage === undefined) {
+    const chosen = t('uiLocale');
+    chosenLanguage = chosen && chosen !== 'uiLocale' ? chosen : i18n.getUILanguage();
+  }
+  return chosenLanguage;
 }
+
+let chosenLanguage: string | undefined;

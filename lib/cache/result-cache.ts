@@ -112,7 +112,12 @@ export class ResultCache {
     batch.rows.set(row.key, row);
     this.unsaved.set(row.key, row);
     if (url) {
-      const entry = { url, key: row.key, fetchedAt: this.now(), expiresAt: this.now() + this.policy.urlTtlMs };
+      const entry = {
+        url,
+        key: row.key,
+        fetchedAt: this.now(),
+        expiresAt: this.now() + this.policy.urlTtlMs,
+      };
       batch.urls.set(url, entry);
       this.unsavedUrls.set(url, entry);
     }

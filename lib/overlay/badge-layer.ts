@@ -7,11 +7,6 @@ import { overlayCss } from './overlay-css.ts';
 
 export const OVERLAY_TAG = 'origin-lens-overlay';
 const BADGE_INSET = 6;
-/**
- * Hidden badges (off-screen, or states not shown) created or updated per frame. A 200-image page reports all
- * its images within a few idle slices; drawing all their badges in one frame was a 50 ms task.
- */
-const MAX_OFFSCREEN_DRAWS = 40;
 /** How long the highlight ring stays when motion is reduced (the pulse's two 1.2 s cycles otherwise). */
 const HIGHLIGHT_MS = 2400;
 
@@ -20,7 +15,8 @@ interface Entry {
   /** Created in the next frame, with the others (see set()). */
   badge?: HTMLElement;
   state: ItemState;
-  reason: string;
+  /** Worded when the badge is first drawn: a page whose badges all stay hidden never loads the words. */
+  reason: string | (() => string);
   variant?: BadgeVariant | undefined;
   /** State or reason changed since the badge was last drawn. */
   dirty: boolean;
@@ -191,7 +187,7 @@ export class BadgeLayer {
     id: string,
     el: Element,
     state: ItemState,
-    reason: string,
+    reason: string | (() => string),
     variant?: BadgeVariant,
     extra?: BadgeExtra,
   ): void {
@@ -199,7 +195,8 @@ export class BadgeLayer {
     const entry = this.entries.get(id);
     if (entry && entry.el === el) {
       const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
-      if (entry.state === state && entry.reason === reason && entry.variant === variant && same) return;
+      const sameReason = typeof reason === 'string' && entry.reason === reason;
+      if (entry.state === state && sameReason && entry.variant === variant && same) return;
       entry.state = state;
       entry.reason = reason;
       entry.variant = variant;
@@ -260,9 +257,12 @@ export class BadgeLayer {
     const action = entry.extra?.action;
     badge.setAttribute(
       'aria-label',
-      this.t('overlay.name', [action ?? style.label, mediaLabel(entry.el), entry.reason]),
+      this.t('overlay.name', [action ?? style.label, mediaLabel(entry.el), reasonOf(entry)]),
     );
-    badge.replaceChildren(this.win.document.createTextNode(style.glyph), this.tip(style.label, entry.reason));
+    badge.replaceChildren(
+      this.win.document.createTextNode(style.glyph),
+      this.tip(style.label, reasonOf(entry)),
+    );
     if (action) {
       const text = this.win.document.createElement('span');
       text.className = 'act';
@@ -424,26 +424,20 @@ export class BadgeLayer {
       rects.push(read ? entry.el.getBoundingClientRect() : null);
     }
     let i = 0;
-    let budget = MAX_OFFSCREEN_DRAWS;
-    let more = false;
     for (const [id, entry] of this.entries) {
       const rect = rects[i++];
-      let badge = entry.badge;
-      if (entry.dirty || !badge) {
-        // Badges in view are drawn now; hidden ones (off-screen, or not shown) a few dozen per frame.
-        if (!rect && budget-- <= 0) {
-          more = true;
-          continue;
-        }
-        badge = this.draw(id, entry);
-      }
       this.syncAnchor(id, entry, this.shownByOptions(entry));
+      let badge = entry.badge;
+      // Only a badge that shows is drawn: one off-screen or of a hidden state is drawn when it comes into view
+      // or its anchor takes focus (see enter). Drawing all 200 of a gallery's badges ahead was most of the
+      // content script's main-thread time in issue 14's profile.
+      if (rect && (entry.dirty || !badge)) badge = this.draw(id, entry);
+      if (!badge) continue;
       // Reached through its anchor; reachable at the end of the page only when the page took the anchor away.
       const tabIndex = entry.anchor?.isConnected ? -1 : 0;
       if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
       this.move(entry, badge, rect ?? null);
     }
-    if (more) this.schedule();
   }
 
   destroy(): void {
@@ -459,4 +453,10 @@ export class BadgeLayer {
     this.host?.remove();
     this.entries.clear();
   }
+}
+
+/** The entry's reason, worded once (and remembered) the first time a badge needs it. */
+function reasonOf(entry: Entry): string {
+  if (typeof entry.reason === 'function') entry.reason = entry.reason();
+  return entry.reason;
 }

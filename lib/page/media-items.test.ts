@@ -20,7 +20,7 @@ function setup(answer: (request: BackgroundRequest) => MediaCheckResult) {
     item: (id) => items.get(id),
     update: (id, item) => items.set(id, item),
     translate: en,
-    locale: 'en',
+    locale: () => 'en',
   });
   return { items, sent, media };
 }
@@ -51,14 +51,14 @@ describe('MediaItems', () => {
     media.found('v1', 'video', { url }, true);
     await settle();
     expect(items.get('v1')).toMatchObject({ state: 'on-request', bytes: 9_000_000 });
-    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, 'en')).toEqual({
+    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, () => 'en')).toEqual({
       action: 'Check this video (8.6 MB)',
     });
     expect(media.activate('v1')).toBe(true);
     expect(items.get('v1')).toMatchObject({ state: 'pending', progress: 0 });
     media.progress(['v1'], url, 4_500_000, 9_000_000);
     expect(items.get('v1')?.progress).toBe(0.5);
-    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, 'en')).toEqual({ progress: 0.5 });
+    expect(MediaItems.badgeExtra(items.get('v1') as PageItem, en, () => 'en')).toEqual({ progress: 0.5 });
     await settle();
     expect(sent.map((r) => r.type === 'check-media' && r.confirmed)).toEqual([false, true]);
     expect(items.get('v1')).toMatchObject({ state: 'ai-generated', key: 'k'.repeat(64) });

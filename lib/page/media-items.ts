@@ -18,7 +18,8 @@ export interface MediaItemsDeps {
   update: (id: string, item: PageItem) => void;
   /** The page's words, and the language of its numbers (the browser's). */
   translate: Translate;
-  locale: string;
+  /** The words' language, asked only when a size or date is worded (see PageControllerDeps.locale). */
+  locale: () => string;
 }
 
 interface Request {
@@ -69,7 +70,7 @@ export class MediaItems {
       if (!item || item.url !== url || item.state !== 'pending') continue;
       const progress = total ? Math.min(1, loaded / total) : undefined;
       const t = this.deps.translate;
-      const { locale } = this.deps;
+      const locale = this.deps.locale();
       const reason =
         progress === 1
           ? t('media.validating')
@@ -81,12 +82,12 @@ export class MediaItems {
   }
 
   /** What the badge shows beyond its state: the action of a waiting item, the progress of a running one. */
-  static badgeExtra(item: PageItem, t: Translate, locale: string): BadgeExtra | undefined {
+  static badgeExtra(item: PageItem, t: Translate, locale: () => string): BadgeExtra | undefined {
     if (item.kind !== 'video' && item.kind !== 'audio') return undefined;
     if (item.state === 'on-request') {
       const video = item.kind === 'video';
       if (!item.bytes) return { action: t(video ? 'popup.checkVideo' : 'popup.checkAudio') };
-      const size = formatBytes(item.bytes, locale);
+      const size = formatBytes(item.bytes, locale());
       return { action: t(video ? 'media.checkVideoSize' : 'media.checkAudioSize', [size]) };
     }
     if (item.state === 'pending' && item.progress !== undefined) return { progress: item.progress };

@@ -53,7 +53,7 @@ describe('PageController: image checks in view go first', () => {
       win,
       send,
       translate,
-      locale: 'en',
+      locale: () => 'en',
       overlay: false,
       showNoProvenance: false,
       maxStartDelayMs: 0,

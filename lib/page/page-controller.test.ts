@@ -81,7 +81,7 @@ function open(html: string, send?: SendToBackground) {
     win: page.win,
     send: send ?? background.send,
     translate,
-    locale: 'en',
+    locale: () => 'en',
     overlay: true,
     showNoProvenance: false,
     maxStartDelayMs: 0,
@@ -261,7 +261,7 @@ describe('PageController: teardown when the extension context dies', () => {
       win: page.win,
       send,
       translate,
-      locale: 'en',
+      locale: () => 'en',
       overlay: true,
       showNoProvenance: false,
       maxStartDelayMs: 0,
@@ -287,5 +287,45 @@ describe('PageController: teardown when the extension context dies', () => {
     await settle();
     expect(background.images()).toEqual(['a.jpg']);
     expect(page.idle.pending).toBe(0);
+  });
+});
+
+describe('PageController: words only when shown', () => {
+  it('words no reason and asks no language for results whose badges stay hidden', async () => {
+    page = createTestPage(`${img('a')}${img('b')}`);
+    const background = new Background();
+    const asked: string[] = [];
+    controller = new PageController({
+      win: page.win,
+      send: background.send,
+      translate: (key, subs) => {
+        asked.push(key);
+        return translate(key, subs);
+      },
+      locale: () => {
+        asked.push('(locale)');
+        return 'en';
+      },
+      overlay: false, // badges off: nothing is ever drawn
+      showNoProvenance: false,
+      maxStartDelayMs: 0,
+    });
+    controller.start();
+    page.idle.drain();
+    await settle();
+    await background.answer('a.jpg', {
+      verdict: 'verified',
+      reason: 'Signed by Example News',
+      reasonCode: 'verified',
+      reasonParams: { signer: 'Example News' },
+    });
+    await background.answer('b.jpg', {
+      verdict: 'no-provenance',
+      reason: 'None',
+      reasonCode: 'no-provenance',
+    });
+    await new Promise((r) => setTimeout(r, 50)); // a frame or two
+    expect(stateOf(controller, 'a')?.state).toBe('verified');
+    expect(asked).toEqual([]);
   });
 });

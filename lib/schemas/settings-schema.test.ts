@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/settings.ts';
 import { SETTINGS_VERSION } from './settings-migrations.ts';
-import { readSettings } from './settings-schema.ts';
+import { readPageSettings, readSettings } from './settings-schema.ts';
 
 const chain = { id: 31337, name: 'Devnet', rpcUrl: 'http://127.0.0.1:8545', enabled: true };
 const registrant = { address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const, name: 'Demo' };
@@ -93,5 +93,34 @@ describe('readSettings', () => {
     );
     const proto = JSON.parse('{"version": 3, "__proto__": {"overlay": false}, "constructor": {"x": 1}}');
     expect(readSettings(proto, defaults)).toEqual(defaults);
+  });
+});
+
+describe('readPageSettings', () => {
+  it('reads what a page needs exactly as readSettings does, from any version or garbage', () => {
+    const stores: unknown[] = [
+      undefined,
+      'x',
+      { ...defaults, overlay: false, showNoProvenance: true, disabledSites: ['a.example'] },
+      { version: 1, overlay: false, disabledSites: ['https://News.example/'], chains: [], registrants: [] },
+      { ...defaults, overlay: 'yes', disabledSites: 'a.example' },
+    ];
+    for (const stored of stores) {
+      const full = readSettings(stored, defaults);
+      expect(readPageSettings(stored, defaults)).toEqual({
+        overlay: full.overlay,
+        showNoProvenance: full.showNoProvenance,
+        disabledSites: full.disabledSites,
+      });
+    }
+  });
+
+  it('leaves the chains and registrants alone: a broken registrant list costs the page nothing', () => {
+    const stored = { ...defaults, overlay: false, registrants: [{ address: 'not an address' }], chains: 7 };
+    expect(readPageSettings(stored, defaults)).toEqual({
+      overlay: false,
+      showNoProvenance: defaults.showNoProvenance,
+      disabledSites: defaults.disabledSites,
+    });
   });
 });

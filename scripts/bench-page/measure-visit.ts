@@ -9,9 +9,9 @@ import type { BenchPage } from './generate-site.ts';
 import { MemorySampler, summarize } from './memory-sampler.ts';
 import { inViewAtLoad, readProbe } from './page-probe.ts';
 import { cpuDelta, cpuSnapshot } from './process-cpu.ts';
-import { threadCpu } from './threads.tmp.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import type { SiteServer } from './site-server.ts';
+import { threadCpu } from './threads.tmp.ts';
 import { itemKey, VerdictWatch } from './verdict-watch.ts';
 import type { WorkerCdp } from './worker-cdp.ts';
 
@@ -137,8 +137,25 @@ export async function measureVisit(
   }
   await sampler.stop();
   const cpu = cpuDelta(cpuBefore, cpuSnapshot(browser.userDataDir));
-  { const a = threadCpu(browser.userDataDir); const agg = new Map<string, number>(); for (const [k, v] of a) { const name = k.split(' ').slice(1).join(' '); agg.set(name, (agg.get(name) ?? 0) + v - (thBefore.get(k) ?? 0)); } process.stderr.write(`THREADS ${bench.name}: ${[...agg].filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k}=${v}`).join(', ')}\n`); }
-  const scriptMs = ((await scriptSeconds(env.pageCdp)) - scriptBefore) * 1000;
+  {
+    const a = threadCpu(browser.userDataDir);
+    const agg = new Map<string, number>();
+    for (const [k, v] of a) {
+      const name = k.split(' ').slice(1).join(' ');
+      agg.set(name, (agg.get(name) ?? 0) + v - (thBefore.get(k) ?? 0));
+    }
+    process.stderr.write(
+      `THREADS ${bench.name}: ${[...agg]
+        .filter(([, v]) => v > 0)
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}\n`,
+    );
+  }
+  // The counter is the renderer's: a navigation that starts a new renderer (a revisit often does) starts it
+  // again from zero, and then the whole count is this visit's.
+  const scriptAfter = await scriptSeconds(env.pageCdp);
+  const scriptMs = (scriptAfter >= scriptBefore ? scriptAfter - scriptBefore : scriptAfter) * 1000;
   const probe = await readProbe(page);
 
   const longTasks = probe.longTasks;
