@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
@@ -7,7 +7,7 @@
  * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
  * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.
  * Prints medians in one table (or JSON with --json), then the issue 14 target table. --profile adds one cold
- * gallery visit under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
+ * gallery visit (or article, with --profile-page article) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
  * and prints where the time goes.
  * Figures only: nothing here asserts a time.
  */
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       pages: { type: 'string', default: PAGES.join(',') },
       json: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'profile-page': { type: 'string', default: 'gallery' },
       'no-build': { type: 'boolean', default: false },
       regenerate: { type: 'boolean', default: false },
       'extension-dir': { type: 'string' },
@@ -64,16 +65,18 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
+  const profilePage = values['profile-page'] as 'gallery' | 'article';
   const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
     runs < 1 ||
     !Number.isInteger(feedRuns) ||
     feedRuns < 0 ||
-    pages.length === 0
+    pages.length === 0 ||
+    !['gallery', 'article'].includes(profilePage)
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
@@ -132,8 +135,8 @@ async function main(): Promise<void> {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       profile = await profileGallery({
-        page: site.pages[(process.env.PROFILE_PAGE as 'gallery') ?? 'gallery'],
-        expectedItems: expectedItems(site, (process.env.PROFILE_PAGE as 'gallery') ?? 'gallery'),
+        page: site.pages[profilePage],
+        expectedItems: expectedItems(site, profilePage),
         extensionDir: PROFILE_BUILD_DIR,
         server,
         rpc,

@@ -11,7 +11,6 @@ import { inViewAtLoad, readProbe } from './page-probe.ts';
 import { cpuDelta, cpuSnapshot } from './process-cpu.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import type { SiteServer } from './site-server.ts';
-import { threadCpu } from './threads.tmp.ts';
 import { itemKey, VerdictWatch } from './verdict-watch.ts';
 import type { WorkerCdp } from './worker-cdp.ts';
 
@@ -100,7 +99,6 @@ export async function measureVisit(
   rpc.reset();
   const sampler = new MemorySampler(env.pageCdp, env.workerCdp);
   const cpuBefore = cpuSnapshot(browser.userDataDir);
-  const thBefore = threadCpu(browser.userDataDir);
   await env.pageCdp.send('Performance.enable');
   const scriptBefore = await scriptSeconds(env.pageCdp);
   await sampler.start();
@@ -137,21 +135,7 @@ export async function measureVisit(
   }
   await sampler.stop();
   const cpu = cpuDelta(cpuBefore, cpuSnapshot(browser.userDataDir));
-  {
-    const a = threadCpu(browser.userDataDir);
-    const agg = new Map<string, number>();
-    for (const [k, v] of a) {
-      const name = k.split(' ').slice(1).join(' ');
-      agg.set(name, (agg.get(name) ?? 0) + v - (thBefore.get(k) ?? 0));
-    }
-    process.stderr.write(
-      `THREADS ${bench.name}: ${[...agg]
-        .filter(([, v]) => v > 0)
-        .sort((x, y) => y[1] - x[1])
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ')}\n`,
-    );
-  }
+
   // The counter is the renderer's: a navigation that starts a new renderer (a revisit often does) starts it
   // again from zero, and then the whole count is this visit's.
   const scriptAfter = await scriptSeconds(env.pageCdp);

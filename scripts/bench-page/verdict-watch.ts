@@ -38,7 +38,7 @@ export class VerdictWatch {
   constructor(
     private readonly worker: Worker,
     private readonly tabId: number,
-    private readonly intervalMs = Number(process.env.POLL_MS ?? 50),
+    private readonly intervalMs = 50,
   ) {}
 
   /** The items of the last answer. */
