@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgesInDom, settledItems, tabIdOf } from './support/extension-page.ts';
+import { badgesInDom, scrollEveryItemIntoView, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
 
 /**
@@ -24,6 +24,7 @@ afterAll(() => h?.close());
 
 describe('in French', () => {
   it('names the badges on the page in French, reasons included', async () => {
+    await scrollEveryItemIntoView(page);
     const badges = await badgesInDom(page);
     const tampered = badges.find((b) => b.state === 'tampered');
     expect(tampered?.label).toMatch(

@@ -148,6 +148,8 @@ describe('video and audio', () => {
   it('keeps the badges on a player that goes full screen, and puts them back afterwards', async () => {
     const overlay = await page.locator('#overlay').boundingBox();
     if (!overlay) throw new Error('no player overlay');
+    const before = (await badgesInDom(page)).length;
+    expect(before).toBeGreaterThan(0);
     // A click gives the page the user activation that requestFullscreen needs.
     await page.mouse.click(overlay.x + 200, overlay.y + 150);
     await page.evaluate(() => (document.querySelector('.player') as HTMLElement).requestFullscreen());
@@ -164,7 +166,8 @@ describe('video and audio', () => {
       });
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
     await expect.poll(badgeOnTop).toBe(true);
-    expect((await badgesInDom(page)).length).toBeGreaterThanOrEqual(7);
+    // No badge drawn before is lost to the full-screen switch.
+    expect((await badgesInDom(page)).length).toBeGreaterThanOrEqual(before);
     await page.evaluate(() => document.exitFullscreen());
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
     await expect.poll(badgeOnTop).toBe(true);

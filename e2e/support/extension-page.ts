@@ -68,6 +68,22 @@ export function byFile(items: PageItem[]): Record<string, PageItem> {
  * Badges as the browser's DOM really holds them, closed shadow roots included (CDP pierces them; the
  * page's own scripts cannot). Returns each badge's aria-label and state.
  */
+/**
+ * Brings every image, video and audio element into view once, then back to the top: a badge is drawn only
+ * when its item is in view (lib/overlay/badge-layer.ts), so tests that read all badges scroll first.
+ */
+export async function scrollEveryItemIntoView(page: Page): Promise<void> {
+  const count = await page.evaluate(() => document.querySelectorAll('img, video, audio').length);
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(async (index) => {
+      document.querySelectorAll('img, video, audio')[index]?.scrollIntoView({ block: 'center' });
+      // Two frames: the observer reports the element, then the badge layer draws in its next frame.
+      for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }, i);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 export async function badgesInDom(page: Page): Promise<Array<{ label: string; state: string }>> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
