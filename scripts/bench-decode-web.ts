@@ -35,6 +35,9 @@ try {
       'sampled read-back, createWebDecoder (now)',
       "createImageBitmap alone, premultiplyAlpha 'none' (before)",
       "createImageBitmap alone, premultiplyAlpha 'premultiply' (now)",
+      'createImageBitmap resized to 512 x 512, pixelated',
+      'createImageBitmap resized to 200 x 125, low',
+      'flatten + PDQ of a 512 x 512 sample (no decode)',
       'fingerprintImage: SHA-256 + decode + PDQ (now)',
     ] satisfies Array<keyof typeof DECODE_STEPS>;
     for (const step of steps) {

@@ -5,6 +5,8 @@
  */
 import { createWebDecoder } from '../../lib/fingerprint/decode-image-web.ts';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
+import { flattenAlphaOnWhite } from '../../lib/fingerprint/flatten-alpha.ts';
+import { pdqFromRgb } from '../../lib/fingerprint/pdq.ts';
 import { shrinkNearest512 } from '../../lib/fingerprint/shrink-nearest.ts';
 
 export interface ProbeResult {
@@ -84,6 +86,37 @@ export const DECODE_STEPS = {
     (
       await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'premultiply' })
     ).close();
+  },
+  'createImageBitmap resized to 512 x 512, pixelated': async (
+    bytes: Uint8Array<ArrayBuffer>,
+    mime: string,
+  ) => {
+    const blob = new Blob([bytes], { type: mime });
+    (
+      await createImageBitmap(blob, {
+        colorSpaceConversion: 'none',
+        resizeWidth: 512,
+        resizeHeight: 512,
+        resizeQuality: 'pixelated',
+      })
+    ).close();
+  },
+  'createImageBitmap resized to 200 x 125, low': async (bytes: Uint8Array<ArrayBuffer>, mime: string) => {
+    const blob = new Blob([bytes], { type: mime });
+    (
+      await createImageBitmap(blob, {
+        colorSpaceConversion: 'none',
+        resizeWidth: 200,
+        resizeHeight: 125,
+        resizeQuality: 'low',
+      })
+    ).close();
+  },
+  'flatten + PDQ of a 512 x 512 sample (no decode)': async () => {
+    const data = new Uint8ClampedArray(512 * 512 * 4);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    flattenAlphaOnWhite(data, 512, 512);
+    pdqFromRgb(data, 512, 512, 4);
   },
   'fingerprintImage: SHA-256 + decode + PDQ (now)': async (bytes: Uint8Array<ArrayBuffer>, mime: string) => {
     await fingerprintImage(bytes, mime, createWebDecoder(globalThis));

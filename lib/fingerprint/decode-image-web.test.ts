@@ -25,13 +25,20 @@ function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
       canvases.push(this);
     }
     draws: number[][] = [];
+    read?: number[];
     getContext() {
       return {
         canvas: this,
         drawImage: (_source: unknown, ...args: number[]) => this.draws.push(args),
-        getImageData: (_x: number, _y: number, w: number, h: number) => ({
-          data: new Uint8ClampedArray(w * h * 4).fill(7),
-        }),
+        // Each pixel read back holds its position in the canvas, as one 32-bit word.
+        getImageData: (_x: number, _y: number, w: number, h: number) => {
+          this.read = [w, h];
+          const data = new Uint8ClampedArray(w * h * 4);
+          new Uint32Array(data.buffer).forEach((_, i, words) => {
+            words[i] = i;
+          });
+          return { data };
+        },
       };
     }
   }
@@ -54,24 +61,38 @@ describe('createWebDecoder', () => {
     expect(canvases[0]).toMatchObject({ width: 0, height: 0 });
   });
 
-  it('reads back only the 512 x 512 nearest-neighbour sample of a larger image, in 1-pixel strips', async () => {
+  it('samples a wide image as 512 one-pixel columns, read back once, then picks the rows', async () => {
     const { env, close, canvases } = fakeEnv({ width: 1600, height: 1004 });
     const out = await createWebDecoder(env)(jpeg, 'image/jpeg');
     expect(out).toMatchObject({ width: 512, height: 512, sampledFrom: { width: 1600, height: 1004 } });
     expect(out.data).toHaveLength(512 * 512 * 4);
-    const [columns, sample] = canvases;
+    expect(canvases).toHaveLength(1);
+    const [columns] = canvases;
     // Column x of the sample is source column floor(x * 1600 / 512), copied 1:1 over the full height.
     expect(columns?.draws).toHaveLength(512);
     expect(columns?.draws[1]).toEqual([3, 0, 1, 1004, 1, 0, 1, 1004]);
     expect(columns?.draws[511]).toEqual([1596, 0, 1, 1004, 511, 0, 1, 1004]);
-    // Row y is source row floor(y * 1004 / 512) of those columns.
-    expect(sample?.draws).toHaveLength(512);
-    expect(sample?.draws[511]).toEqual([0, 1002, 512, 1, 0, 511, 512, 1]);
-    expect(canvases.map((c) => [c.width, c.height])).toEqual([
-      [0, 0],
-      [0, 0],
-    ]);
+    expect(columns?.read).toEqual([512, 1004]);
+    // Row y is row floor(y * 1004 / 512) of those columns (each read-back pixel holds its own position).
+    const at = (x: number, y: number) => new Uint32Array(out.data.buffer)[y * 512 + x];
+    expect(at(5, 0)).toBe(5);
+    expect(at(7, 511)).toBe(1002 * 512 + 7);
+    expect(at(511, 300)).toBe(Math.floor((300 * 1004) / 512) * 512 + 511);
+    expect(columns).toMatchObject({ width: 0, height: 0 });
     expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it('samples a tall image as 512 one-pixel rows, read back once, then picks the columns', async () => {
+    const { env, canvases } = fakeEnv({ width: 513, height: 2000 });
+    const out = await createWebDecoder(env)(jpeg, 'image/jpeg');
+    expect(out).toMatchObject({ width: 512, height: 512, sampledFrom: { width: 513, height: 2000 } });
+    const [rows] = canvases;
+    expect(rows?.draws).toHaveLength(512);
+    expect(rows?.draws[511]).toEqual([0, Math.floor((511 * 2000) / 512), 513, 1, 0, 511, 513, 1]);
+    expect(rows?.read).toEqual([513, 512]);
+    const at = (x: number, y: number) => new Uint32Array(out.data.buffer)[y * 512 + x];
+    expect(at(0, 0)).toBe(0);
+    expect(at(511, 10)).toBe(10 * 513 + Math.floor((511 * 513) / 512));
   });
 
   it('refuses an oversized bitmap before creating a canvas, and still closes it', async () => {
