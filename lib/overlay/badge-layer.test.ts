@@ -205,6 +205,18 @@ describe('BadgeLayer', () => {
     expect(badge.hasAttribute('data-dismissed')).toBe(false);
   });
 
+  it('gives a badge its anchor with its verdict, not while pending', async () => {
+    layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+    io().report(byId('photo'), true);
+    await frame();
+    expect(badgeFor('A harbour at dawn').hidden).toBe(false);
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
+    layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
+    await frame();
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(1);
+    expect(byId('link').nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
+  });
+
   it('removes the badge and its anchor with the item', async () => {
     await twoItems();
     io().report(byId('bare'), true);

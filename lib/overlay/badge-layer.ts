@@ -426,7 +426,9 @@ export class BadgeLayer {
     let i = 0;
     for (const [id, entry] of this.entries) {
       const rect = rects[i++];
-      this.syncAnchor(id, entry, this.shownByOptions(entry));
+      // A pending badge has nothing to open yet: it gets its anchor (a node in the page) with its verdict, so
+      // that a 200-image page is not given 200 anchors only to have most taken away again.
+      this.syncAnchor(id, entry, this.shownByOptions(entry) && entry.state !== 'pending');
       let badge = entry.badge;
       // Only a badge that shows is drawn: one off-screen or of a hidden state is drawn when it comes into view
       // or its anchor takes focus (see enter). Drawing all 200 of a gallery's badges ahead was most of the
