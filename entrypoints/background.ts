@@ -4,6 +4,7 @@ import { onVerifyOrigin, VERIFY_MENU_ID } from '@/lib/background/context-menu';
 import { createBackgroundServices } from '@/lib/background/create-background-services';
 import { createRouter } from '@/lib/background/message-router';
 import type { ContextTarget } from '@/lib/messages/protocol';
+import { type PortLike, REQUEST_PORT, servePort } from '@/lib/messages/request-port';
 import { SETTINGS_KEY } from '@/lib/settings/settings';
 
 export default defineBackground({
@@ -52,6 +53,9 @@ export default defineBackground({
       },
     });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name === REQUEST_PORT) servePort(port as PortLike, route);
+    });
 
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/components/common/i18n';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
+import { type PortLike, portSender, REQUEST_PORT } from '@/lib/messages/request-port';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
 import { readPageSettings } from '@/lib/schemas/settings-schema';
@@ -18,9 +19,10 @@ export default defineContentScript({
     const stored = await browser.storage.local.get(SETTINGS_KEY);
     const settings = readPageSettings(stored[SETTINGS_KEY], defaultSettings([], []));
     const enabled = !isSiteDisabled(location.href, settings);
+    const overPort = portSender(() => browser.runtime.connect({ name: REQUEST_PORT }) as PortLike);
     const send = ((request) =>
       lifecycle.alive()
-        ? browser.runtime.sendMessage(request)
+        ? overPort(request)
         : Promise.reject(new Error('Origin Lens was updated or removed'))) as SendToBackground;
     const controller = new PageController({
       win: window,

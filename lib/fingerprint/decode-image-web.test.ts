@@ -12,7 +12,7 @@ const jpeg = new Uint8Array(readFileSync(new URL('../../fixtures/pdq/images/q012
 
 function fakeEnv(bitmapSize: { width: number; height: number }, fail?: Error) {
   const close = vi.fn();
-  const canvases: { width: number; height: number; draws: number[][] }[] = [];
+  const canvases: { width: number; height: number; draws: number[][]; read?: number[] }[] = [];
   const createImageBitmap = vi.fn(async (_blob: Blob, _options?: ImageBitmapOptions) => {
     if (fail) throw fail;
     return { ...bitmapSize, close } as unknown as ImageBitmap;

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { BackgroundRequest } from './protocol.ts';
+import { type PortLike, portSender, servePort } from './request-port.ts';
+import type { SenderInfo } from './sender.ts';
+
+/**
+ * Two connected ends, delivering asynchronously and in order like `runtime.Port` (each end's messages arrive
+ * in a later task; a disconnect reaches the other end only).
+ */
+function portPair(sender: SenderInfo): { content: PortLike; background: PortLike; posted: unknown[] } {
+  const posted: unknown[] = [];
+  type End = PortLike & { deliver: (m: unknown) => void; closed: () => void; other?: End; live: boolean };
+  const end = (withSender?: SenderInfo): End => {
+    const onMessage: Array<(m: unknown) => void> = [];
+    const onDisconnect: Array<() => void> = [];
+    const self: End = {
+      name: 'origin-lens-requests',
+      sender: withSender,
+      live: true,
+      postMessage(message) {
+        if (!self.live) throw new Error('Attempting to use a disconnected port object');
+        posted.push(message);
+        const target = self.other;
+        setTimeout(() => target?.live && target.deliver(structuredClone(message)), 0);
+      },
+      disconnect() {
+        self.live = false;
+        const target = self.other;
+        if (target?.live) setTimeout(() => target.closed(), 0);
+      },
+      onMessage: { addListener: (l) => onMessage.push(l) },
+      onDisconnect: { addListener: (l) => onDisconnect.push(l) },
+      deliver: (m) => {
+        for (const l of onMessage) l(m);
+      },
+      closed: () => {
+        self.live = false;
+        for (const l of onDisconnect) l();
+      },
+    };
+    return self;
+  };
+  const content = end();
+  const background = end(sender);
+  content.other = background;
+  background.other = content;
+  return { content, background, posted };
+}
+
+const tab: SenderInfo = { id: 'ext', tab: { id: 4 }, frameId: 0, url: 'https://news.example/' };
+const image = (url: string): BackgroundRequest => ({ type: 'check-image', url });
+
+describe('portSender and servePort', () => {
+  it('answers each request with its own result, whatever order they finish in, with the port’s sender', async () => {
+    const pair = portPair(tab);
+    const seen: Array<[unknown, SenderInfo]> = [];
+    servePort(pair.background, (raw, sender) => {
+      seen.push([raw, sender]);
+      const url = (raw as { url: string }).url;
+      const wait = url.endsWith('slow.jpg') ? 30 : 1;
+      return new Promise((resolve) => setTimeout(() => resolve({ verdict: url }), wait));
+    });
+    const send = portSender(() => pair.content);
+    const [slow, fast] = await Promise.all([
+      send(image('https://a/slow.jpg')),
+      send(image('https://a/fast.jpg')),
+    ]);
+    expect(slow).toEqual({ verdict: 'https://a/slow.jpg' });
+    expect(fast).toEqual({ verdict: 'https://a/fast.jpg' });
+    expect(seen.map(([, sender]) => sender)).toEqual([tab, tab]);
+  });
+
+  it('resolves to nothing for a request the router refuses, and rejects with the handler’s error', async () => {
+    const pair = portPair(tab);
+    servePort(pair.background, (raw) => {
+      const url = (raw as { url?: string }).url ?? '';
+      if (url.includes('refused')) return undefined;
+      return Promise.reject(new Error(`cannot check ${url}`));
+    });
+    const send = portSender(() => pair.content);
+    await expect(send(image('https://a/refused.jpg'))).resolves.toBeUndefined();
+    await expect(send(image('https://a/b.jpg'))).rejects.toThrow('cannot check https://a/b.jpg');
+  });
+
+  it('rejects what is still waiting when the background goes away, and connects again for the next request', async () => {
+    const first = portPair(tab);
+    const second = portPair(tab);
+    let connects = 0;
+    const never = () => new Promise(() => {});
+    servePort(first.background, never);
+    servePort(second.background, async () => 'second port');
+    const send = portSender(() => (connects++ === 0 ? first : second).content);
+    const lost = send(image('https://a/1.jpg'));
+    await new Promise((r) => setTimeout(r, 5));
+    first.background.disconnect(); // the worker stopped
+    await expect(lost).rejects.toThrow('closed the connection');
+    await expect(send(image('https://a/2.jpg'))).resolves.toBe('second port');
+    expect(connects).toBe(2);
+  });
+
+  it('rejects at once when there is no extension to connect to', async () => {
+    const send = portSender(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(send(image('https://a/1.jpg'))).rejects.toThrow('Extension context invalidated');
+  });
+
+  it('ignores frames without a usable id, and drops an answer whose port has closed', async () => {
+    const pair = portPair(tab);
+    const routed: unknown[] = [];
+    let finish: (v: unknown) => void = () => {};
+    servePort(pair.background, (raw) => {
+      routed.push(raw);
+      return new Promise((resolve) => {
+        finish = resolve;
+      });
+    });
+    for (const frame of [null, 'x', { request: image('https://a/x.jpg') }, { id: 1.5 }, { id: '7' }])
+      pair.content.postMessage(frame);
+    pair.content.postMessage({ id: 9, request: image('https://a/ok.jpg') });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(routed).toEqual([image('https://a/ok.jpg')]);
+    const before = pair.posted.length;
+    pair.content.disconnect();
+    await new Promise((r) => setTimeout(r, 5));
+    finish('late');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(pair.posted).toHaveLength(before); // nothing posted to a closed port, and nothing thrown
+  });
+});
