@@ -205,6 +205,22 @@ describe('BadgeLayer', () => {
     expect(badge.hasAttribute('data-dismissed')).toBe(false);
   });
 
+  it('visits only items in view or changed in a frame: an off-screen image is caught up when it shows', async () => {
+    await twoItems();
+    const bare = byId('bare');
+    expect(bare.nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
+    // The page moves the off-screen image; frames that follow (a scroll) leave it alone...
+    document.body.prepend(bare);
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(bare.nextElementSibling?.tagName.toLowerCase()).not.toBe(ANCHOR_TAG);
+    // ...until it comes into view.
+    io().report(bare, true);
+    await frame();
+    expect(bare.nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
+    expect(badgeFor('far away.jpg').hidden).toBe(false);
+  });
+
   it('gives a badge its anchor with its verdict, not while pending', async () => {
     layer.set('photo', byId('photo'), 'pending', 'Checking this image');
     io().report(byId('photo'), true);

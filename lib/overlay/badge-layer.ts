@@ -62,6 +62,10 @@ export class BadgeLayer {
   private passing = false;
   private readonly entries = new Map<string, Entry>();
   private readonly byElement = new WeakMap<Element, string>();
+  /** Items whose element is in view: their badges follow scrolls and layout changes. */
+  private readonly inView = new Set<string>();
+  /** Items changed since the last frame (a result, a visibility change, an option): visited once more. */
+  private readonly touched = new Set<string>();
   private frame = 0;
   private io?: IntersectionObserver;
   private ro?: ResizeObserver;
@@ -97,7 +101,11 @@ export class BadgeLayer {
       for (const e of entries) {
         const id = this.byElement.get(e.target);
         const entry = id ? this.entries.get(id) : undefined;
-        if (entry) entry.visible = e.isIntersecting;
+        if (!id || !entry) continue;
+        entry.visible = e.isIntersecting;
+        if (e.isIntersecting) this.inView.add(id);
+        else this.inView.delete(id);
+        this.touched.add(id);
       }
       this.schedule();
     });
@@ -209,6 +217,7 @@ export class BadgeLayer {
       this.io?.observe(el);
       this.ro?.observe(el);
     }
+    this.touched.add(id);
     this.schedule();
   }
 
@@ -304,10 +313,13 @@ export class BadgeLayer {
     this.io?.unobserve(entry.el);
     this.ro?.unobserve(entry.el);
     this.entries.delete(id);
+    this.inView.delete(id);
+    this.touched.delete(id);
   }
 
   setOptions(options: Partial<BadgeLayerOptions>): void {
     this.options = { ...this.options, ...options };
+    for (const id of this.entries.keys()) this.touched.add(id);
     this.schedule();
   }
 
@@ -410,22 +422,31 @@ export class BadgeLayer {
   }
 
   /**
-   * One frame: read every visible element's rect, then write (create or update badges, move them). No
-   * write happens before the last read, so the frame costs at most one layout.
+   * One frame: read the rect of every element in view, then write (create or update badges, move them). No
+   * write happens before the last read, so the frame costs at most one layout. Only items in view, items
+   * changed since the last frame and a focused badge are visited: a feed of hundreds of items costs a frame
+   * what is on screen, not what has scrolled by (issue 14).
    */
   private place(): void {
     this.frame = 0;
     this.raise();
     const focused = this.root?.activeElement;
-    const rects: Array<DOMRect | null> = [];
-    for (const entry of this.entries.values()) {
-      // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
-      const read = this.shownByOptions(entry) && (entry.visible || (!!focused && entry.badge === focused));
-      rects.push(read ? entry.el.getBoundingClientRect() : null);
+    const ids = new Set([...this.touched, ...this.inView]);
+    this.touched.clear();
+    if (focused) for (const [id, entry] of this.entries) if (entry.badge === focused) ids.add(id);
+    const visit: Array<[string, Entry]> = [];
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (entry) visit.push([id, entry]);
     }
-    let i = 0;
-    for (const [id, entry] of this.entries) {
-      const rect = rects[i++];
+    // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
+    const rects = visit.map(([, entry]) =>
+      this.shownByOptions(entry) && (entry.visible || (!!focused && entry.badge === focused))
+        ? entry.el.getBoundingClientRect()
+        : null,
+    );
+    visit.forEach(([id, entry], i) => {
+      const rect = rects[i];
       // A pending badge has nothing to open yet: it gets its anchor (a node in the page) with its verdict, so
       // that a 200-image page is not given 200 anchors only to have most taken away again.
       this.syncAnchor(id, entry, this.shownByOptions(entry) && entry.state !== 'pending');
@@ -434,12 +455,12 @@ export class BadgeLayer {
       // or its anchor takes focus (see enter). Drawing all 200 of a gallery's badges ahead was most of the
       // content script's main-thread time in issue 14's profile.
       if (rect && (entry.dirty || !badge)) badge = this.draw(id, entry);
-      if (!badge) continue;
+      if (!badge) return;
       // Reached through its anchor; reachable at the end of the page only when the page took the anchor away.
       const tabIndex = entry.anchor?.isConnected ? -1 : 0;
       if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
       this.move(entry, badge, rect ?? null);
-    }
+    });
   }
 
   destroy(): void {
