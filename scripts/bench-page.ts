@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
@@ -7,7 +7,7 @@
  * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
  * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.
  * Prints medians in one table (or JSON with --json), then the issue 14 target table. --profile adds one cold
- * gallery visit (or article, with --profile-page article) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
+ * gallery visit (or the article or the feed, with --profile-page) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
  * and prints where the time goes.
  * Figures only: nothing here asserts a time.
  */
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
-  const profilePage = values['profile-page'] as 'gallery' | 'article';
+  const profilePage = values['profile-page'] as 'gallery' | 'article' | 'feed';
   const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
@@ -79,10 +79,10 @@ async function main(): Promise<void> {
     !Number.isInteger(feedRuns) ||
     feedRuns < 0 ||
     pages.length === 0 ||
-    !['gallery', 'article'].includes(profilePage)
+    !['gallery', 'article', 'feed'].includes(profilePage)
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }

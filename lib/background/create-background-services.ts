@@ -17,6 +17,7 @@ import { englishFromAsset } from '../i18n/english-from-asset.ts';
 import { MediaChecker } from '../media/media-checker.ts';
 import type { BackgroundResponses } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
+import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
 import { createRegistryRecoverer, createStoreReader } from '../providers/create-recoverer.ts';
@@ -42,6 +43,14 @@ export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex
 const CONCURRENCY = Math.max(4, Math.min(12, (globalThis.navigator?.hardwareConcurrency ?? 2) * 4));
 
 /**
+ * Perceptual hashes at once (decode + PDQ, when a PDQ index is on): one core fewer than the machine has, at
+ * least one. One costs a core ~85 ms (decoder thread, then the worker's), and with eight at once on 2 cores
+ * the page the user is reading lost its main thread: the bench's feed had four long tasks of ~500 ms each
+ * (issue 14). Fetches and exact hashes still overlap.
+ */
+const PDQ_AT_ONCE = Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
+
+/**
  * Everything the background worker needs, built lazily from its environment: the cache, the pipeline with
  * its evidence providers, the settings. Nothing heavy (the C2PA engine, chain clients) loads until used.
  */
@@ -50,6 +59,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const cache = new ResultCache(db);
   const pdqStore = new DexiePdqStore(db);
   const decode = createWebDecoder(env);
+  const pdqLimit = limitConcurrency(PDQ_AT_ONCE);
   let settings: Promise<Settings> | undefined;
   let pipeline: Promise<Pipeline> | undefined;
   /** Remote manifest URLs the user asked for on the details page (kept for the worker's lifetime). */
@@ -93,7 +103,9 @@ export function createBackgroundServices(env: BackgroundEnv) {
       recover: (evidence) => recover(evidence),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
       fingerprintImage: (bytes, contentType, options) =>
-        fingerprintImage(bytes, contentType, decode, options),
+        options.pdq
+          ? pdqLimit(() => fingerprintImage(bytes, contentType, decode, options))
+          : fingerprintImage(bytes, contentType, decode, options),
       wantsPdq: pdq.wantsPdq,
       wantsIscc: pdq.wantsIscc,
       concurrency: CONCURRENCY,

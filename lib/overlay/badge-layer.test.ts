@@ -104,7 +104,11 @@ const io = () => {
   return current;
 };
 
-async function twoItems() {
+/** The user presses Tab somewhere on the page: keyboard anchors come on (see BadgeLayer.wantsAnchor). */
+const pressTab = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+
+async function twoItems(keyboard = true) {
+  if (keyboard) pressTab();
   layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
   layer.set('bare', byId('bare'), 'ai-generated', 'Made with generative AI.');
   io().report(byId('photo'), true);
@@ -221,7 +225,18 @@ describe('BadgeLayer', () => {
     expect(badgeFor('far away.jpg').hidden).toBe(false);
   });
 
+  it('puts no anchor in the page until the user presses Tab, then one for every shown badge at once', async () => {
+    await twoItems(false);
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
+    expect(badgeFor('A harbour at dawn').tabIndex).toBe(-1); // nothing focusable added to the page yet
+    pressTab();
+    // In the keydown itself, before the browser moves focus: this Tab can land on an anchor.
+    expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(2);
+    expect(byId('link').nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
+  });
+
   it('gives a badge its anchor with its verdict, not while pending', async () => {
+    pressTab();
     layer.set('photo', byId('photo'), 'pending', 'Checking this image');
     io().report(byId('photo'), true);
     await frame();
@@ -257,6 +272,7 @@ describe('BadgeLayer', () => {
   });
 
   it('hides "no provenance" badges unless asked, and gives them no anchor', async () => {
+    pressTab();
     layer.set('photo', byId('photo'), 'no-provenance', 'No Content Credentials.');
     io().report(byId('photo'), true);
     await frame();

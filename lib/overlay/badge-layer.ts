@@ -60,6 +60,8 @@ export class BadgeLayer {
   private hovered?: HTMLElement;
   /** Set while focus passes through an anchor on its way out of a badge (Tab from the badge). */
   private passing = false;
+  /** The user has pressed Tab on this page: badges get their keyboard anchors (see wantsAnchor). */
+  private keyboard = false;
   private readonly entries = new Map<string, Entry>();
   private readonly byElement = new WeakMap<Element, string>();
   /** Items whose element is in view: their badges follow scrolls and layout changes. */
@@ -122,12 +124,20 @@ export class BadgeLayer {
     doc.addEventListener('fullscreenchange', this.onFullscreen);
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
-    this.win.addEventListener('keydown', this.onEscape, true);
+    this.win.addEventListener('keydown', this.onKeydown, true);
   }
 
-  /** Esc hides the tooltip of the hovered badge (the focused one handles its own keys). */
-  private readonly onEscape = (event: KeyboardEvent) => {
+  /**
+   * Esc hides the tooltip of the hovered badge (the focused one handles its own keys). The first Tab turns the
+   * keyboard anchors on: they go into the page now, before the browser moves focus, so that this very Tab
+   * can already land on one.
+   */
+  private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.hovered) this.hovered.dataset.dismissed = '';
+    if (event.key === 'Tab' && !this.keyboard) {
+      this.keyboard = true;
+      for (const [id, entry] of this.entries) this.syncAnchor(id, entry, this.wantsAnchor(entry));
+    }
   };
 
   /**
@@ -226,7 +236,7 @@ export class BadgeLayer {
     if (!badge) {
       badge = this.win.document.createElement('div');
       badge.className = 'b';
-      badge.tabIndex = 0;
+      badge.tabIndex = -1;
       badge.hidden = true;
       badge.setAttribute('role', 'button');
       badge.addEventListener('click', (event) => {
@@ -394,6 +404,16 @@ export class BadgeLayer {
     }
   }
 
+  /**
+   * Whether an item has a keyboard anchor in the page: only once the user has pressed Tab on it (focusable
+   * elements added to a page made its layouts slow: in the bench's feed, with 100 anchors in the grid, the
+   * page's own `scrollHeight` reads took 200–800 ms instead of 1 ms; with `tabindex="-1"` they did not), and
+   * only for a shown badge with a verdict (a pending badge has nothing to open yet).
+   */
+  private wantsAnchor(entry: Entry): boolean {
+    return this.keyboard && this.shownByOptions(entry) && entry.state !== 'pending';
+  }
+
   /** Keeps an item's anchor right after its image (or the link around it) while its badge is shown. */
   private syncAnchor(id: string, entry: Entry, shown: boolean): void {
     if (!shown) {
@@ -447,9 +467,7 @@ export class BadgeLayer {
     );
     visit.forEach(([id, entry], i) => {
       const rect = rects[i];
-      // A pending badge has nothing to open yet: it gets its anchor (a node in the page) with its verdict, so
-      // that a 200-image page is not given 200 anchors only to have most taken away again.
-      this.syncAnchor(id, entry, this.shownByOptions(entry) && entry.state !== 'pending');
+      if (this.keyboard) this.syncAnchor(id, entry, this.wantsAnchor(entry));
       let badge = entry.badge;
       // Only a badge that shows is drawn: one off-screen or of a hidden state is drawn when it comes into view
       // or its anchor takes focus (see enter). Drawing all 200 of a gallery's badges ahead was most of the
@@ -457,7 +475,8 @@ export class BadgeLayer {
       if (rect && (entry.dirty || !badge)) badge = this.draw(id, entry);
       if (!badge) return;
       // Reached through its anchor; reachable at the end of the page only when the page took the anchor away.
-      const tabIndex = entry.anchor?.isConnected ? -1 : 0;
+      // Before the first Tab, not in the tab order at all (focusable elements slow the page: see wantsAnchor).
+      const tabIndex = !this.keyboard || entry.anchor?.isConnected ? -1 : 0;
       if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
       this.move(entry, badge, rect ?? null);
     });
@@ -470,7 +489,7 @@ export class BadgeLayer {
     this.win.document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.win.removeEventListener('scroll', this.schedule, { capture: true });
     this.win.removeEventListener('resize', this.schedule);
-    this.win.removeEventListener('keydown', this.onEscape, true);
+    this.win.removeEventListener('keydown', this.onKeydown, true);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
     for (const entry of this.entries.values()) entry.anchor?.remove();
     this.host?.remove();

@@ -157,8 +157,13 @@ export async function profileGallery(o: {
       const watch = new VerdictWatch(worker, tabId);
       watch.start();
       const loadAt = await loadEventAt(page);
+      // The feed drops old posts: it is done when it says so and nothing is pending.
+      const feedDone = () =>
+        page.evaluate(() => (window as unknown as { __feed?: { done: boolean } }).__feed?.done ?? false);
       await watch.until(
-        (items) => items.length >= o.expectedItems && items.every((i) => i.state !== 'pending'),
+        async (items) =>
+          items.every((i) => i.state !== 'pending') &&
+          (o.page.name === 'feed' ? await feedDone() : items.length >= o.expectedItems),
         60_000,
       );
       await new Promise((r) => setTimeout(r, 300));
