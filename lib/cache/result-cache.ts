@@ -1,4 +1,5 @@
 import { CACHE_ROW_VERSION, isCurrentCachedItem, isUrlEntry } from '../schemas/cache-row-schema.ts';
+import { batchedGet } from './batched-get.ts';
 import type { CacheDb, CachedItem, PartStamp, UrlEntry } from './cache-db.ts';
 
 export interface CachePolicy {
@@ -54,6 +55,9 @@ export class ResultCache {
   private readonly unsavedUrls = new Map<string, UrlEntry>();
   /** `count / 50` when the sizes were last summed. */
   private sizedBucket: number | undefined;
+  /** Single reads gathered per task into one bulk read each (see batched-get.ts). */
+  private readonly readItem = batchedGet<CachedItem>((keys) => this.db.items.bulkGet(keys));
+  private readonly readUrl = batchedGet<unknown>((urls) => this.db.urls.bulkGet(urls));
 
   constructor(
     readonly db: CacheDb,
@@ -75,7 +79,7 @@ export class ResultCache {
   async get(key: string): Promise<CachedItem | undefined> {
     const unsaved = this.unsaved.get(key);
     if (unsaved) return unsaved;
-    const row = await this.db.items.get(key);
+    const row = await this.readItem(key);
     if (row === undefined) return undefined;
     // Rows come back from disk; an old or damaged row must be ignored (and re-checked), never trusted.
     if (!isCurrentCachedItem(row)) {
@@ -89,7 +93,7 @@ export class ResultCache {
 
   /** The item last fetched from this URL, if the URL entry is still fresh. */
   async getByUrl(url: string): Promise<CachedItem | undefined> {
-    const entry: unknown = this.unsavedUrls.get(url) ?? (await this.db.urls.get(url));
+    const entry: unknown = this.unsavedUrls.get(url) ?? (await this.readUrl(url));
     if (entry === undefined) return undefined;
     if (!isUrlEntry(entry)) {
       await this.db.urls.delete(url);
