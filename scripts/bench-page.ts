@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
-  const profilePage = values['profile-page'] as 'gallery' | 'article' | 'feed';
+  const profilePage = values['profile-page'] as 'gallery' | 'article' | 'feed' | 'longread';
   const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
@@ -79,10 +79,10 @@ async function main(): Promise<void> {
     !Number.isInteger(feedRuns) ||
     feedRuns < 0 ||
     pages.length === 0 ||
-    !['gallery', 'article', 'feed'].includes(profilePage)
+    !['gallery', 'article', 'feed', 'longread'].includes(profilePage)
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
