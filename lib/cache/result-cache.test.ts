@@ -159,6 +159,19 @@ describe('ResultCache batched writes', () => {
     expect(await db.urls.count()).toBe(0);
   });
 
+  it('flushes and clears a batch that is already being written', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    void cache.put(item('late'), 'https://a.example/late');
+    await new Promise((r) => setTimeout(r, cache.writeWindowMs + 1)); // the batch is now writing
+    await cache.flush();
+    expect((await db.items.get('late'))?.key).toBe('late');
+    void cache.put(item('late2'));
+    await new Promise((r) => setTimeout(r, cache.writeWindowMs + 1));
+    await cache.clear();
+    expect(await db.items.count()).toBe(0);
+  });
+
   it('sums sizes when a batch carries the count past a multiple of 50', async () => {
     const db = openDb();
     const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1 });

@@ -53,6 +53,8 @@ export class ResultCache {
   /** Rows and URL entries put but not yet committed (gathering or being written). */
   private readonly unsaved = new Map<string, CachedItem>();
   private readonly unsavedUrls = new Map<string, UrlEntry>();
+  /** Batches not yet on disk: gathering, or being written. */
+  private readonly writing = new Set<Promise<void>>();
   /** `count / 50` when the sizes were last summed. */
   private sizedBucket: number | undefined;
   /** Single reads gathered per task into one bulk read each (see batched-get.ts). */
@@ -128,9 +130,9 @@ export class ResultCache {
     return batch.done;
   }
 
-  /** Resolves once everything put so far is on disk (or failed). */
+  /** Resolves once everything put so far is on disk (or failed): the batch gathering and those being written. */
   async flush(): Promise<void> {
-    await this.batch?.done.catch(() => {});
+    await Promise.all([...this.writing].map((done) => done.catch(() => {})));
   }
 
   private openBatch(): WriteBatch {
@@ -150,6 +152,8 @@ export class ResultCache {
     });
     // Callers may ignore the outcome (a verdict stands even if it cannot be stored): never unhandled.
     done.catch(() => {});
+    this.writing.add(done);
+    done.finally(() => this.writing.delete(done)).catch(() => {});
     this.batch = { rows, urls, done };
     return this.batch;
   }
@@ -207,6 +211,8 @@ export class ResultCache {
     this.batch?.urls.clear();
     this.unsaved.clear();
     this.unsavedUrls.clear();
+    // A batch already being written lands first, so that the clear removes it too.
+    await this.flush();
     const n = await this.db.items.count();
     await this.db.transaction('rw', this.db.items, this.db.urls, async () => {
       await this.db.items.clear();
