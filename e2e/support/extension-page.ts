@@ -84,11 +84,13 @@ export async function scrollEveryItemIntoView(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-export async function badgesInDom(page: Page): Promise<Array<{ label: string; state: string }>> {
+export async function badgesInDom(
+  page: Page,
+): Promise<Array<{ label: string; state: string; hidden: boolean }>> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   await cdp.detach();
-  const out: Array<{ label: string; state: string }> = [];
+  const out: Array<{ label: string; state: string; hidden: boolean }> = [];
   const walk = (node: DomNode) => {
     const attrs = node.attributes ?? [];
     const get = (name: string) => {
@@ -97,7 +99,8 @@ export async function badgesInDom(page: Page): Promise<Array<{ label: string; st
     };
     const label = get('aria-label');
     // "Origin Lens:" in English, "Origin Lens :" in French.
-    if (label && /^Origin Lens\s?:/.test(label)) out.push({ label, state: get('data-state') ?? '' });
+    if (label && /^Origin Lens\s?:/.test(label))
+      out.push({ label, state: get('data-state') ?? '', hidden: get('hidden') !== undefined });
     for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
   };
   walk(root);

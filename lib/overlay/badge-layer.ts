@@ -468,6 +468,14 @@ export class BadgeLayer {
     visit.forEach(([id, entry], i) => {
       const rect = rects[i];
       if (this.keyboard) this.syncAnchor(id, entry, this.wantsAnchor(entry));
+      // A state that is not shown (no provenance, badges off, an element gone) keeps no badge element: one
+      // drawn while pending would otherwise linger, hidden, with its old state.
+      if (!this.shownByOptions(entry)) {
+        entry.badge?.remove();
+        entry.badge = undefined;
+        entry.shown = undefined;
+        return;
+      }
       let badge = entry.badge;
       // Only a badge that shows is drawn: one off-screen or of a hidden state is drawn when it comes into view
       // or its anchor takes focus (see enter). Drawing all 200 of a gallery's badges ahead was most of the
