@@ -44,9 +44,9 @@ const CONCURRENCY = Math.max(4, Math.min(12, (globalThis.navigator?.hardwareConc
 
 /**
  * Perceptual hashes at once (decode + PDQ, when a PDQ index is on): one core fewer than the machine has, at
- * least one. One costs a core ~85 ms (decoder thread, then the worker's), and with eight at once on 2 cores
- * the page the user is reading lost its main thread: the bench's feed had four long tasks of ~500 ms each
- * (issue 14). Fetches and exact hashes still overlap.
+ * least one, so that decoding leaves a core to the page the user is reading. One costs a core ~85 ms (decoder
+ * thread, then the worker's); eight at once, as fetches run, took every core of a 2-core machine. Fetches and
+ * exact hashes still overlap.
  */
 const PDQ_AT_ONCE = Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
 
@@ -102,10 +102,10 @@ export function createBackgroundServices(env: BackgroundEnv) {
       providers: await createProviders(providersEnv),
       recover: (evidence) => recover(evidence),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-      fingerprintImage: (bytes, contentType, options) =>
-        options.pdq
-          ? pdqLimit(() => fingerprintImage(bytes, contentType, decode, options))
-          : fingerprintImage(bytes, contentType, decode, options),
+      fingerprintImage: (bytes, contentType, options) => {
+        const run = () => fingerprintImage(bytes, contentType, decode, options);
+        return options.pdq ? pdqLimit(run) : run();
+      },
       wantsPdq: pdq.wantsPdq,
       wantsIscc: pdq.wantsIscc,
       concurrency: CONCURRENCY,

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
-  PDQ_FIXTURES,
-  type PdqExpectation,
-  type PdqFixtureImage,
-  pdqExpected,
+  type PdqExpectation as Expectation,
+  pdqExpected as expected,
+  type PdqFixtureImage as FixtureImage,
+  PDQ_FIXTURES as fixtures,
 } from '../testing/pdq-fixtures.ts';
 import { hammingDistance } from './hamming.ts';
 import {
@@ -18,11 +18,6 @@ import {
   pdqFromLuma,
   pdqFromRgb,
 } from './pdq.ts';
-
-const fixtures = PDQ_FIXTURES;
-const expected = pdqExpected;
-type Expectation = PdqExpectation;
-type FixtureImage = PdqFixtureImage;
 
 const fullres = (img: FixtureImage): Expectation => {
   const e = img.expected.find((x) => x.pipeline === 'fullres' && x.kind === 'derived');

@@ -2,18 +2,13 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
-  PDQ_FIXTURES,
-  type PdqExpectation,
-  type PdqFixtureImage,
-  pdqExpected,
+  type PdqExpectation as Expectation,
+  pdqExpected as expected,
+  type PdqFixtureImage as FixtureImage,
+  PDQ_FIXTURES as fixtures,
 } from '../testing/pdq-fixtures.ts';
 import { pdqFromRgb } from './pdq.ts';
 import { shrinkNearest512 } from './shrink-nearest.ts';
-
-const fixtures = PDQ_FIXTURES;
-const expected = pdqExpected;
-type Expectation = PdqExpectation;
-type FixtureImage = PdqFixtureImage;
 
 const withNn512 = (expected.images as FixtureImage[]).filter((img) =>
   img.expected.some((e) => e.pipeline === 'cpp_nn512' && e.kind === 'derived'),

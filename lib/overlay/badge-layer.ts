@@ -20,7 +20,6 @@ interface Entry {
   variant?: BadgeVariant | undefined;
   /** State or reason changed since the badge was last drawn. */
   dirty: boolean;
-  visible: boolean;
   /** What the badge shows now, so that a frame writes only what changed. */
   shown?: string;
   /** Video and audio: an action named on the badge ("Check this video") and a download progress 0..1. */
@@ -104,7 +103,6 @@ export class BadgeLayer {
         const id = this.byElement.get(e.target);
         const entry = id ? this.entries.get(id) : undefined;
         if (!id || !entry) continue;
-        entry.visible = e.isIntersecting;
         if (e.isIntersecting) this.inView.add(id);
         else this.inView.delete(id);
         this.touched.add(id);
@@ -222,7 +220,7 @@ export class BadgeLayer {
       entry.dirty = true;
     } else {
       if (entry) this.remove(id);
-      this.entries.set(id, { el, state, reason, variant, extra, dirty: true, visible: false });
+      this.entries.set(id, { el, state, reason, variant, extra, dirty: true });
       this.byElement.set(el, id);
       this.io?.observe(el);
       this.ro?.observe(el);
@@ -405,10 +403,10 @@ export class BadgeLayer {
   }
 
   /**
-   * Whether an item has a keyboard anchor in the page: only once the user has pressed Tab on it (focusable
-   * elements added to a page made its layouts slow: in the bench's feed, with 100 anchors in the grid, the
-   * page's own `scrollHeight` reads took 200–800 ms instead of 1 ms; with `tabindex="-1"` they did not), and
-   * only for a shown badge with a verdict (a pending badge has nothing to open yet).
+   * Whether an item has a keyboard anchor in the page: only once the user has pressed Tab on it, so that a page
+   * read with the mouse or by touch gets no node from us (the anchors are elements among the page's own, seen
+   * by its selectors and scripts), and only for a shown badge with a verdict (a pending badge has nothing to
+   * open yet).
    */
   private wantsAnchor(entry: Entry): boolean {
     return this.keyboard && this.shownByOptions(entry) && entry.state !== 'pending';
@@ -460,14 +458,14 @@ export class BadgeLayer {
       if (entry) visit.push([id, entry]);
     }
     // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
-    const rects = visit.map(([, entry]) =>
-      this.shownByOptions(entry) && (entry.visible || (!!focused && entry.badge === focused))
+    const rects = visit.map(([id, entry]) =>
+      this.shownByOptions(entry) && (this.inView.has(id) || (!!focused && entry.badge === focused))
         ? entry.el.getBoundingClientRect()
         : null,
     );
     visit.forEach(([id, entry], i) => {
       const rect = rects[i];
-      if (this.keyboard) this.syncAnchor(id, entry, this.wantsAnchor(entry));
+      this.syncAnchor(id, entry, this.wantsAnchor(entry));
       // A state that is not shown (no provenance, badges off, an element gone) keeps no badge element: one
       // drawn while pending would otherwise linger, hidden, with its old state.
       if (!this.shownByOptions(entry)) {
@@ -483,7 +481,7 @@ export class BadgeLayer {
       if (rect && (entry.dirty || !badge)) badge = this.draw(id, entry);
       if (!badge) return;
       // Reached through its anchor; reachable at the end of the page only when the page took the anchor away.
-      // Before the first Tab, not in the tab order at all (focusable elements slow the page: see wantsAnchor).
+      // Before the first Tab, not in the tab order at all (see wantsAnchor).
       const tabIndex = !this.keyboard || entry.anchor?.isConnected ? -1 : 0;
       if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
       this.move(entry, badge, rect ?? null);
