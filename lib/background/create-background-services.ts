@@ -107,6 +107,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
         return options.pdq ? pdqLimit(run) : run();
       },
       wantsPdq: pdq.wantsPdq,
+      screenPdq: pdq.screen,
       wantsIscc: pdq.wantsIscc,
       concurrency: CONCURRENCY,
       // The stored `reason` stays English (README "Languages"); pages render `reasonCode` in the user's language.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChainConfig } from '../chain/chains.ts';
 import { type PdqRecord, pdqRecordKey } from '../chain/pdq-index.ts';
 import { MemoryPdqIndexStore, type PdqIndexStore } from '../chain/pdq-index-store.ts';
+import { PDQ_SCREEN_DISTANCE } from '../fingerprint/screen-pdq.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 
 const chain = (id: number, enabled: boolean): ChainConfig => ({
@@ -65,5 +66,42 @@ describe('wantsPdq: decode images only where a perceptual comparison can happen'
       fetch: refusingFetch,
     });
     expect(await service.wantsPdq()).toBe(true);
+  });
+});
+
+describe('screen: decode exactly only where a record is within reach of the approximate hash', () => {
+  // Flips the first `n` bits of the record's hash (64 hex chars, no 0x).
+  const flipped = (n: number): string => {
+    const bits = BigInt(`0x${'ab'.repeat(32)}`) ^ ((1n << BigInt(n)) - 1n);
+    return bits.toString(16).padStart(64, '0');
+  };
+
+  it('says yes within PDQ_SCREEN_DISTANCE of a record of an enabled chain, and no beyond it', async () => {
+    const service = createPdqIndexService({
+      chains: [chain(31337, true)],
+      registrants: [],
+      store: storeWith([record(31337)]),
+      fetch: refusingFetch,
+    });
+    expect(await service.screen(flipped(0))).toBe(true);
+    expect(await service.screen(flipped(PDQ_SCREEN_DISTANCE))).toBe(true);
+    expect(await service.screen(flipped(PDQ_SCREEN_DISTANCE + 1))).toBe(false);
+  });
+
+  it('ignores records of disabled chains, and answers no with every chain off', async () => {
+    const service = createPdqIndexService({
+      chains: [chain(1, true), chain(31337, false)],
+      registrants: [],
+      store: storeWith([record(31337)]),
+      fetch: refusingFetch,
+    });
+    expect(await service.screen(flipped(0))).toBe(false);
+    const off = createPdqIndexService({
+      chains: [chain(31337, false)],
+      registrants: [],
+      store: storeWith([record(31337)]),
+      fetch: refusingFetch,
+    });
+    expect(await off.screen(flipped(0))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { PdqIndex } from '../chain/pdq-index.ts';
 import type { PdqIndexStore } from '../chain/pdq-index-store.ts';
 import { loadPdqIndex, syncPdqIndex } from '../chain/pdq-sync.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
+import { PDQ_SCREEN_DISTANCE } from '../fingerprint/screen-pdq.ts';
 
 export interface PdqIndexServiceEnv {
   chains: readonly ChainConfig[];
@@ -98,6 +99,15 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
         answered = { size: current.size, wanted: current.hasChain(enabled) };
       }
       return answered.wanted;
+    },
+    /**
+     * Is a record of an enabled chain within PDQ_SCREEN_DISTANCE of this approximate hash? Only then is the
+     * image decoded for its exact hash (lib/fingerprint/screen-pdq.ts).
+     */
+    screen: async (approx: string): Promise<boolean> => {
+      if (enabled.size === 0) return false;
+      const current = await ready();
+      return current.match(approx, PDQ_SCREEN_DISTANCE).some((m) => enabled.has(m.record.chainId));
     },
     /** The same for a text's ISCC Text-Code: computed in the worker only when a trusted record can compare it. */
     wantsIscc: async (): Promise<boolean> => {

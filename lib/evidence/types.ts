@@ -24,6 +24,12 @@ export interface ImageFingerprints {
   height?: number;
   /** Why PDQ is missing (undecodable, too large, ...). */
   pdqError?: string;
+  /**
+   * Set instead of `pdq` when the approximate hash (lib/fingerprint/screen-pdq.ts) showed that no record is within
+   * reach, so the image was not decoded. It never decides a match; a record that comes near it later brings the
+   * exact hash.
+   */
+  pdqApprox?: { hash: HexString; quality: number };
   /** Set for video and audio files: no perceptual hash, the exact SHA-256 only. */
   media?: MediaKind;
 }

@@ -8,6 +8,7 @@ import { decodeImageNode } from '../node/decode-image-node.ts';
 import type { DecodeImage } from './decode-image.ts';
 import { fingerprintImage } from './fingerprint-image.ts';
 import { pdqFromRgb } from './pdq.ts';
+import { screenPdq } from './screen-pdq.ts';
 import { sha256Hex } from './sha256.ts';
 import { shrinkNearest512 } from './shrink-nearest.ts';
 
@@ -132,5 +133,57 @@ describe('fingerprintImage', () => {
     const fp = await fingerprintImage(jpeg, 'image/jpeg', hanging, { timeoutMs: 50 });
     expect(fp.pdqError).toMatch(/decoding took longer than 0\.05 s/);
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  describe('with a screen (the PDQ index asked about an approximate hash first)', () => {
+    const photo = new Uint8Array(
+      readFileSync(new URL('../../fixtures/pdq/images/bridge-1-original.jpg', import.meta.url)),
+    );
+    const counting = () => {
+      const calls = { decodes: 0, asked: [] as string[] };
+      const decode: DecodeImage = (bytes, mime) => {
+        calls.decodes++;
+        return decodeImageNode(bytes, mime);
+      };
+      return { calls, decode };
+    };
+
+    it('does not decode a JPEG whose approximate hash is near no record', async () => {
+      const { calls, decode } = counting();
+      const fp = await fingerprintImage(photo, 'image/jpeg', decode, {
+        pdq: true,
+        screen: async (approx) => {
+          calls.asked.push(approx);
+          return false;
+        },
+      });
+      expect(calls.decodes).toBe(0);
+      expect(fp.pdq).toBeUndefined();
+      expect(fp.pdqError).toBeUndefined();
+      expect(fp.pdqApprox).toEqual(screenPdq(photo));
+      expect(calls.asked).toEqual([fp.pdqApprox?.hash]);
+      expect([fp.width, fp.height]).toEqual([1600, 1004]);
+    });
+
+    it('decodes exactly when a record is near', async () => {
+      const { calls, decode } = counting();
+      const fp = await fingerprintImage(photo, 'image/jpeg', decode, { pdq: true, screen: async () => true });
+      expect(calls.decodes).toBe(1);
+      expect(fp.pdq?.hash).toBe('d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22');
+      expect(fp.pdqApprox).toBeUndefined();
+    });
+
+    it('decodes what it cannot screen (a small JPEG) without asking', async () => {
+      const { calls, decode } = counting();
+      const fp = await fingerprintImage(jpeg, 'image/jpeg', decode, {
+        pdq: true,
+        screen: async (approx) => {
+          calls.asked.push(approx);
+          return false;
+        },
+      });
+      expect(calls).toEqual({ decodes: 1, asked: [] });
+      expect(fp.pdq).toBeDefined();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { assertPixelBudget, type DecodedImage, type DecodeImage, preflightImage 
 import { flattenAlphaOnWhite } from './flatten-alpha.ts';
 import { readImageSize } from './image-type.ts';
 import { pdqFromRgb } from './pdq.ts';
+import { type PdqScreen, screenPdq } from './screen-pdq.ts';
 import { sha256Hex } from './sha256.ts';
 import { needsShrink, PDQ_SHRINK_DIM, shrinkNearest512 } from './shrink-nearest.ts';
 import { yieldTask } from './yield-task.ts';
@@ -50,7 +51,9 @@ function checkDecoded(d: DecodedImage): void {
  *
  * PDQ is the reference's `cpp_nn512` pipeline: pixels shrunk to 512 x 512 by nearest neighbour when larger
  * (shrink-nearest.ts), flattened onto white, hashed. With `pdq: false` nothing is decoded at all: the
- * caller has nothing to compare a perceptual hash with (no PDQ records for an enabled chain).
+ * caller has nothing to compare a perceptual hash with (no PDQ records for an enabled chain). With a `screen`,
+ * a large JPEG is first hashed approximately from its DC coefficients (screen-pdq.ts); when no record is near
+ * that hash, it is returned as `pdqApprox` and the image is not decoded.
  *
  * The decoded buffer may be modified in place (alpha flattened onto white, see decode-image.ts).
  */
@@ -58,7 +61,7 @@ export async function fingerprintImage(
   bytes: Uint8Array,
   mime: string,
   decode: DecodeImage,
-  options: { timeoutMs?: number; pdq?: boolean } = {},
+  options: { timeoutMs?: number; pdq?: boolean; screen?: PdqScreen } = {},
 ): Promise<ImageFingerprints> {
   if (bytes.length === 0) throw new Error('no image to fingerprint: the file is empty (0 bytes)');
   const base: ImageFingerprints = { kind: 'image', sha256: await sha256Hex(bytes) };
@@ -67,6 +70,10 @@ export async function fingerprintImage(
   if (options.pdq === false) return { ...base, ...size };
   try {
     preflightImage(bytes);
+    if (options.screen) {
+      const approx = screenPdq(bytes);
+      if (approx && !(await options.screen(approx.hash))) return { ...base, ...size, pdqApprox: approx };
+    }
     const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
     checkDecoded(decoded);
     size = decoded.sampledFrom ?? { width: decoded.width, height: decoded.height };

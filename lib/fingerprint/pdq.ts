@@ -456,14 +456,30 @@ const SORT_SCRATCH = new Float32Array(256);
  * smallest of 256 values; a bit is set when its coefficient is strictly greater.
  */
 function bitsToHex(dct: Float32Array): HexString {
+  const median = pdqMedian(dct);
+  return pdqBitsHex((i) => (dct[i] as number) > median);
+}
+
+/** The median PDQ thresholds at: the lower median (the 128th smallest of the 256 coefficients). */
+export function pdqMedian(dct: Float32Array): number {
   SORT_SCRATCH.set(dct);
   SORT_SCRATCH.sort();
-  const median = SORT_SCRATCH[127] as number;
+  return SORT_SCRATCH[127] as number;
+}
+
+/** The 16 x 16 coefficients PDQ thresholds (a copy), for callers that need how near each bit is to flipping. */
+export function pdqCoefficients(luma64: Float32Array): Float32Array {
+  if (luma64.length < 4096) throw new Error('PDQ: a 64x64 luma buffer needs 4096 values');
+  return dct64To16(luma64).slice();
+}
+
+/** 64 hex chars with bit i (row i >> 4, column i & 15) set where `set(i)` holds, in PDQ's word order. */
+export function pdqBitsHex(set: (index: number) => boolean): HexString {
   let hex = '';
   // Word i holds row i (bit j = column j); words are printed from 15 down to 0.
   for (let i = 15; i >= 0; i--) {
     let word = 0;
-    for (let j = 0; j < 16; j++) if ((dct[i * 16 + j] as number) > median) word |= 1 << j;
+    for (let j = 0; j < 16; j++) if (set(i * 16 + j)) word |= 1 << j;
     hex += word.toString(16).padStart(4, '0');
   }
   return hex;

@@ -45,7 +45,7 @@ beforeEach(() => {
   hits = 0;
 });
 
-function setup(wanted: { pdq: boolean }) {
+function setup(wanted: { pdq: boolean; near?: boolean }) {
   const seen: Array<string | undefined> = [];
   const chain: EvidenceProvider = {
     part: 'chain',
@@ -65,6 +65,7 @@ function setup(wanted: { pdq: boolean }) {
     fetch: (url) => fetchBytes(url, { fetch }),
     fingerprintImage: (bytes, type, options) => fingerprintImage(bytes, type, countingDecode, options),
     wantsPdq: async () => wanted.pdq,
+    ...(wanted.near !== undefined ? { screenPdq: async () => wanted.near as boolean } : {}),
   });
   return { pipeline, seen };
 }
@@ -106,5 +107,38 @@ describe('Pipeline and PDQ', () => {
     // And from then on the cached hash answers without a fetch.
     await pipeline.checkImage(`${base}/c.jpg`);
     expect(hits).toBe(2);
+  });
+
+  describe('with the screen (an approximate hash first)', () => {
+    it('does not decode an image whose approximate hash is near no record, nor fetch it again', async () => {
+      const { pipeline, seen } = setup({ pdq: true, near: false });
+      const r = await pipeline.checkImage(`${base}/d.jpg`);
+      expect(decodes).toBe(0);
+      expect(seen).toEqual([undefined]);
+      const f = (await pipeline.details(r.key as string))?.evidence.fingerprints;
+      expect(f).toMatchObject({ pdqApprox: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      await pipeline.checkImage(`${base}/d.jpg`);
+      expect([hits, decodes]).toEqual([1, 0]);
+    });
+
+    it('decodes exactly once a record comes near, and asks the registry again with the exact hash', async () => {
+      const wanted = { pdq: true, near: false };
+      const { pipeline, seen } = setup(wanted);
+      await pipeline.checkImage(`${base}/e.jpg`);
+      wanted.near = true;
+      await pipeline.checkImage(`${base}/e.jpg`);
+      expect(decodes).toBe(1);
+      expect(seen).toEqual([undefined, NN512]);
+      await pipeline.checkImage(`${base}/e.jpg`);
+      expect(hits).toBe(2);
+    });
+
+    it('gives the details page the exact hash of a screened image', async () => {
+      const { pipeline } = setup({ pdq: true, near: false });
+      const r = await pipeline.checkImage(`${base}/f.jpg`);
+      const details = await pipeline.details(r.key as string, { pdq: true });
+      expect(details?.evidence.fingerprints).toMatchObject({ pdq: { hash: NN512, quality: 100 } });
+      expect(decodes).toBe(1);
+    });
   });
 });

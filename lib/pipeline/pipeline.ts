@@ -7,6 +7,7 @@ import type {
   TextFingerprints,
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import type { PdqScreen } from '../fingerprint/screen-pdq.ts';
 import { couldNotCheckResult } from '../i18n/could-not-check.ts';
 import { codedReason } from '../i18n/reason-code.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -26,13 +27,18 @@ export interface PipelineDeps {
   fingerprintImage: (
     bytes: Uint8Array,
     contentType: string,
-    options: { pdq: boolean },
+    options: { pdq: boolean; screen?: PdqScreen },
   ) => Promise<ImageFingerprints>;
   /**
    * Is a perceptual hash worth computing? Only when something can compare it (PDQ records of an enabled
    * chain); otherwise images are not even decoded. Absent: always (the CLI).
    */
   wantsPdq?: () => Promise<boolean>;
+  /**
+   * Could a record be near this approximate PDQ hash (lib/fingerprint/screen-pdq.ts)? Without it, or when the
+   * details page asks, every wanted perceptual hash is computed exactly.
+   */
+  screenPdq?: PdqScreen;
   /** Is there a text record to compare an ISCC Text-Code with? Without it the code is not computed. */
   wantsIscc?: () => Promise<boolean>;
   /** Fetch + decode + C2PA tasks at once; the rest queue in arrival order (viewport first). */
@@ -68,7 +74,11 @@ export class Pipeline {
   checkImage(url: string, options: { pdq?: boolean } = {}): Promise<CheckResult> {
     const id = options.pdq ? `image+pdq:${url}` : `image:${url}`;
     // Asked now, awaited only where it matters: the fetch does not wait for the PDQ index to load.
-    return this.once(id, () => this.runImage(url, options.pdq ? Promise.resolve(true) : this.wantsPdq()));
+    return this.once(id, () =>
+      options.pdq
+        ? this.runImage(url, Promise.resolve(true), { exact: true })
+        : this.runImage(url, this.wantsPdq()),
+    );
   }
 
   private async wantsPdq(): Promise<boolean> {
@@ -80,7 +90,7 @@ export class Pipeline {
    * something the first check could not do (a remote manifest on another host).
    */
   recheckImage(url: string): Promise<CheckResult> {
-    return this.once(`recheck:${url}`, () => this.runImage(url, this.wantsPdq(), true));
+    return this.once(`recheck:${url}`, () => this.runImage(url, this.wantsPdq(), { recheckC2pa: true }));
   }
 
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
@@ -222,13 +232,27 @@ export class Pipeline {
     return toResult(item);
   }
 
-  private async runImage(url: string, wanted: Promise<boolean>, recheckC2pa = false): Promise<CheckResult> {
+  /**
+   * `exact`: the perceptual hash is computed exactly, never screened (the details page). `recheckC2pa`: see
+   * recheckImage.
+   */
+  private async runImage(
+    url: string,
+    wanted: Promise<boolean>,
+    { exact = false, recheckC2pa = false } = {},
+  ): Promise<CheckResult> {
     const byUrl = await this.cached(() => this.deps.cache.getByUrl(url));
     const f = byUrl?.evidence.fingerprints;
-    // Cached without a perceptual hash (none was needed then) but one is wanted now: fetch and decode again.
-    // (Only a pipeline with `wantsPdq` ever skips the hash.)
+    const screen = exact ? undefined : this.deps.screenPdq;
+    // Cached without a perceptual hash (none was needed then, or its approximate hash was near no record) but one
+    // is wanted now: fetch and decode again. (Only a pipeline with `wantsPdq` ever skips the hash.)
     const lacksPdq =
-      this.deps.wantsPdq !== undefined && f?.kind === 'image' && !f.pdq && !f.pdqError && (await wanted);
+      this.deps.wantsPdq !== undefined &&
+      f?.kind === 'image' &&
+      !f.pdq &&
+      !f.pdqError &&
+      (await wanted) &&
+      !(f.pdqApprox && screen && !(await screen(f.pdqApprox.hash).catch(() => true)));
     if (byUrl && f && !lacksPdq && !recheckC2pa) {
       const stale = this.stale(byUrl, 'image');
       if (stale.every((p) => !p.needsBytes)) {
@@ -247,7 +271,10 @@ export class Pipeline {
           fetched,
           fingerprints: media
             ? await fingerprintMedia(fetched.bytes, media)
-            : await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, { pdq: await wanted }),
+            : await this.deps.fingerprintImage(fetched.bytes, fetched.contentType, {
+                pdq: await wanted,
+                screen,
+              }),
         };
       } catch (error) {
         return { error: error as Error };

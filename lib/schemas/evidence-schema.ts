@@ -59,6 +59,7 @@ export const ImageFingerprintsSchema = v.object({
   width: v.optional(v.number()),
   height: v.optional(v.number()),
   pdqError: v.optional(v.string()),
+  pdqApprox: v.optional(v.object({ hash: HexSchema, quality: v.number() })),
   media: v.optional(MediaKindSchema),
 });
 
