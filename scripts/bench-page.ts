@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
@@ -20,7 +20,13 @@ import { CHROME_BUILD, CHROMIUM } from '../e2e/support/launch-chromium.ts';
 import { startBenchDevnet } from './bench-page/bench-devnet.ts';
 import { EXTENSION_DIR, PROFILE_BUILD_DIR, ROOT } from './bench-page/bench-paths.ts';
 import { formatTable, formatTargets } from './bench-page/format-table.ts';
-import { type BenchSite, generateSite, pageOf, type RunName } from './bench-page/generate-site.ts';
+import {
+  type BenchSite,
+  chainsOffIn,
+  generateSite,
+  pageOf,
+  type RunName,
+} from './bench-page/generate-site.ts';
 import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
 import { startRpcProxy } from './bench-page/rpc-proxy.ts';
 import { runPage } from './bench-page/run-page.ts';
@@ -33,7 +39,7 @@ import { type PageRuns, summarizeResults } from './bench-page/summarize-results.
 // extension's requests), so it turns them off rather than bill them to the extension.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PAGES: RunName[] = ['gallery-off', 'gallery', 'article', 'feed', 'longread', 'thread'];
+const PAGES: RunName[] = ['gallery-off', 'gallery', 'article', 'feed-off', 'feed', 'longread', 'thread'];
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
@@ -82,7 +88,7 @@ async function main(): Promise<void> {
     !['gallery', 'article', 'feed', 'longread'].includes(profilePage)
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }
@@ -111,7 +117,8 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       for (const name of pages) {
-        if ((name === 'feed' || name === 'thread') && run >= feedRuns) continue;
+        const once = pageOf(name) === 'feed' || name === 'thread';
+        if (once && run >= feedRuns) continue;
         const bucket = results[name] ?? { ext: [], base: [] };
         results[name] = bucket;
         // Alternate which mode goes first, so neither always gets the cooler machine.
@@ -121,11 +128,11 @@ async function main(): Promise<void> {
           const result = await runPage({
             page: site.pages[pageOf(name)],
             expectedItems: expectedItems(site, name),
-            chainsOff: name === 'gallery-off',
+            chainsOff: chainsOffIn(name),
             extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
             server,
             rpc,
-            warm: name !== 'feed' && name !== 'thread',
+            warm: !once,
           });
           bucket[mode].push(result);
           log(
@@ -147,7 +154,7 @@ async function main(): Promise<void> {
         server,
         rpc,
         // With only the chains-off gallery asked for, profile that one.
-        chainsOff: pages.length === 1 && pages[0] === 'gallery-off',
+        chainsOff: pages.length === 1 && chainsOffIn(pages[0] as RunName),
       });
     }
   } finally {

@@ -141,12 +141,15 @@ export function formatTargets(summary: BenchSummary): string {
       n(p.gallery?.cold.verdicts.allInViewMs ?? Number.NaN),
       '≤ 1000',
     ],
-    [
-      'feed, 10 images / 500 ms',
-      'insertion → verdict, median / p95 (ms)',
-      p.feed?.cold.feed ? `${n(p.feed.cold.feed.delayMedianMs)} / ${n(p.feed.cold.feed.delayP95Ms)}` : '–',
-      '≤ 500 / 1000',
-    ],
+    ...(['feed-off', 'feed'] as const).map((name): [string, string, string, string] => {
+      const f = p[name]?.cold.feed;
+      return [
+        `feed, 10 images / 500 ms${name === 'feed-off' ? ', chains off' : ', a PDQ index on'}`,
+        'insertion → verdict, median / p95 (ms)',
+        f ? `${n(f.delayMedianMs)} / ${n(f.delayP95Ms)}` : '–',
+        '≤ 500 / 1000',
+      ];
+    }),
     [
       'any page',
       'long tasks with vs without (most extra on a page)',
@@ -181,7 +184,15 @@ export function formatTargets(summary: BenchSummary): string {
 
 export function formatTable(summary: BenchSummary): string {
   const columns: Column[] = [];
-  for (const name of ['gallery-off', 'gallery', 'article', 'feed', 'longread', 'thread'] as RunName[]) {
+  for (const name of [
+    'gallery-off',
+    'gallery',
+    'article',
+    'feed-off',
+    'feed',
+    'longread',
+    'thread',
+  ] as RunName[]) {
     const page = summary.pages[name];
     if (!page) continue;
     columns.push({ title: `${name} cold`, s: page.cold });

@@ -22,8 +22,10 @@ const SEED = 0x0a1e_2026;
 
 export type PageName = 'gallery' | 'article' | 'feed' | 'longread' | 'thread';
 /** What the bench measures: a page, or the gallery with every chain off (the shipped default). */
-export type RunName = PageName | 'gallery-off';
-export const pageOf = (name: RunName): PageName => (name === 'gallery-off' ? 'gallery' : name);
+/** A page, or a page visited with every chain off (`-off`: the shipped default, no registry, no PDQ index). */
+export type RunName = PageName | 'gallery-off' | 'feed-off';
+export const pageOf = (name: RunName): PageName => name.replace(/-off$/, '') as PageName;
+export const chainsOffIn = (name: RunName): boolean => name.endsWith('-off');
 
 export interface BenchPage {
   name: PageName;
