@@ -22,6 +22,8 @@ export default defineBackground({
         get: async (key) => (await browser.storage.local.get(key))[key],
         set: (key, value) => browser.storage.local.set({ [key]: value }),
       },
+      // WXT types getMessage with its reserved names only.
+      uiLocale: () => (browser.i18n.getMessage as (name: string) => string)('uiLocale'),
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && changes[SETTINGS_KEY]) services.settingsChanged();
@@ -46,6 +48,7 @@ export default defineBackground({
       softBindingLookup: services.softBindingLookup,
       updateTrustLists: services.updateTrustLists,
       fetchRemoteManifest: services.fetchRemoteManifest,
+      pageWords: services.pageWords,
       openDetails,
       setBadge: async (tabId, text, color) => {
         await browser.action.setBadgeText({ tabId, text });

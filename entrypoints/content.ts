@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t, uiLanguage } from '@/components/common/i18n';
+import { t, uiLanguage, usePageWords } from '@/components/common/i18n';
 import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { type PortLike, portSender, REQUEST_PORT } from '@/lib/messages/request-port';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
@@ -16,14 +16,16 @@ export default defineContentScript({
   // ends this script (lib/page/extension-lifecycle.ts).
   async main() {
     const lifecycle = extensionLifecycle(window, () => browser.runtime?.id !== undefined);
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    const settings = readPageSettings(stored[SETTINGS_KEY], defaultSettings([], []));
-    const enabled = !isSiteDisabled(location.href, settings);
     const overPort = portSender(() => browser.runtime.connect({ name: REQUEST_PORT }) as PortLike);
     const send = ((request) =>
       lifecycle.alive()
         ? overPort(request)
         : Promise.reject(new Error('Origin Lens was updated or removed'))) as SendToBackground;
+    // Asked first: the words arrive before any verdict, so badges are worded without i18n.getMessage.
+    send({ type: 'page-words' }).then(usePageWords, () => {});
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    const settings = readPageSettings(stored[SETTINGS_KEY], defaultSettings([], []));
+    const enabled = !isSiteDisabled(location.href, settings);
     const controller = new PageController({
       win: window,
       send,

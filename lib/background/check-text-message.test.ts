@@ -60,6 +60,7 @@ async function setup() {
     notifyTab: async () => {},
     softBindingLookup: async () => ({ error: 'not here' }) as never,
     updateTrustLists: async () => ({ ok: true, message: '' }),
+    pageWords: async () => ({ locale: 'en', messages: {} }),
   });
   const fromPage = { id: 'ext', url: 'https://news.test/a', tab: { id: 1 } } as never;
   return { pipeline, route, registered, asked, fromPage };

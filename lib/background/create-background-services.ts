@@ -14,6 +14,7 @@ import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { backgroundError } from '../i18n/background-error.ts';
 import { englishFromAsset } from '../i18n/english-from-asset.ts';
+import { type PageWords, readPageWords } from '../i18n/page-words.ts';
 import { MediaChecker } from '../media/media-checker.ts';
 import type { BackgroundResponses } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
@@ -34,6 +35,8 @@ export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex
   OffscreenCanvas: typeof OffscreenCanvas;
   /** Extension storage (storage.local): settings and fetched trust lists. */
   storage: { get: (key: string) => Promise<unknown>; set: (key: string, value: unknown) => Promise<void> };
+  /** The `_locales` folder the browser chose (its `uiLocale` message): the content scripts' words. */
+  uiLocale: () => string;
 }
 
 /**
@@ -67,6 +70,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
   let media: Promise<MediaChecker> | undefined;
   let storeReader: ReturnType<typeof createStoreReader> | undefined;
+  let pageWords: Promise<PageWords> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -191,6 +195,14 @@ export function createBackgroundServices(env: BackgroundEnv) {
         { fetch: env.fetch, readStore },
         pipeline.translate,
       );
+    },
+    /** The content scripts' words, read once per worker (lib/i18n/page-words.ts). */
+    pageWords: (): Promise<PageWords> => {
+      pageWords ??= readPageWords(env.uiLocale(), env.loadAsset);
+      pageWords.catch(() => {
+        pageWords = undefined;
+      });
+      return pageWords;
     },
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<BackgroundResponses['update-trust-lists']> => {

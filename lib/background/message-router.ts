@@ -16,6 +16,8 @@ export interface RouterEnv {
   /** Opens the details page with this query string (`key=…` or `url=…`). */
   openDetails: (query: string, fromTabId?: number) => Promise<void>;
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
+  /** The content script's words in the browser's language (lib/i18n/page-words.ts). */
+  pageWords: () => Promise<BackgroundResponses['page-words']>;
   registrations: (key: string) => Promise<BackgroundResponses['get-registrations']>;
   recoverCredentials: (key: string) => Promise<BackgroundResponses['recover-credentials']>;
   softBindingLookup: (key: string, endpoint: string) => Promise<BackgroundResponses['soft-binding-lookup']>;
@@ -60,6 +62,7 @@ export function createRouter(env: RouterEnv) {
       }
       return null;
     },
+    'page-words': () => env.pageWords(),
     'open-details': async (r, sender) => {
       const media = r.media ? `&media=${r.media}` : '';
       const query = r.key ? `key=${r.key}` : `url=${encodeURIComponent(r.url ?? '')}${media}`;

@@ -35,7 +35,8 @@ export function parseRegistrants(value: unknown): TrustedRegistrant[] {
   return value.map(parseRegistrant).filter((r): r is TrustedRegistrant => r !== null);
 }
 
-export const DEFAULT_REGISTRANTS: readonly TrustedRegistrant[] = parseRegistrants(defaults);
+// Pure: a bundle that does not use the list (the content script) then drops the call and its Keccak hashes.
+export const DEFAULT_REGISTRANTS: readonly TrustedRegistrant[] = /* @__PURE__ */ parseRegistrants(defaults);
 
 function trustedOn(r: TrustedRegistrant, chainId: number): boolean {
   return r.chains === undefined || r.chains.includes(chainId);

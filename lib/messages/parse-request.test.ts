@@ -219,6 +219,9 @@ describe('parseRequest against bad shapes, per message kind', () => {
       type: 'clear-cache',
     });
     expect(parseRequest({ type: 'update-trust-lists', url }, 'page')).toEqual({ type: 'update-trust-lists' });
+    // The content script's words: asked by content scripts only, with nothing but the type.
+    expect(parseRequest({ type: 'page-words', locale: '../x' }, 'content')).toEqual({ type: 'page-words' });
+    expect(parseRequest({ type: 'page-words' }, 'page')).toBeNull();
   });
 
   it('the type itself: wrong type, inherited names, huge strings', () => {

@@ -9,6 +9,7 @@ export const allowedFrom: Record<BackgroundRequest['type'], readonly SenderKind[
   'check-text': ['content', 'page'],
   'check-media': ['content', 'page'],
   'page-summary': ['content'],
+  'page-words': ['content'],
   'open-details': ['content', 'page'],
   'get-details': ['page'],
   'verify-url': ['page'],

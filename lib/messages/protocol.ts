@@ -7,6 +7,7 @@ import type {
   VerdictResult,
 } from '../evidence/types.ts';
 import type { BackgroundError, BackgroundErrorCode } from '../i18n/background-error.ts';
+import type { PageWords } from '../i18n/page-words.ts';
 import type { ReasonCode, ReasonParams } from '../i18n/reason-code.ts';
 import type { SoftBindingResult } from '../recover/soft-binding-client.ts';
 
@@ -100,6 +101,8 @@ export type BackgroundRequest =
   /** The block's text only: the worker fingerprints it itself, so a page cannot attach a forged hash. */
   | { type: 'check-text'; text: string }
   | { type: 'page-summary'; counts: VerdictCounts }
+  /** The content script's words, in the browser's language (lib/i18n/page-words.ts says why). */
+  | { type: 'page-words' }
   | { type: 'open-details'; key?: string; url?: string; media?: MediaKind }
   | { type: 'get-details'; key: string }
   | { type: 'check-media'; url: string; confirmed?: boolean }
@@ -116,6 +119,7 @@ export interface BackgroundResponses {
   'check-text': CheckResult;
   'check-media': MediaCheckResult;
   'page-summary': null;
+  'page-words': PageWords;
   'open-details': null;
   'get-details': ItemDetails | null;
   'verify-url': ItemDetails | { error: string };

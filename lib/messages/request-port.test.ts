@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackgroundRequest } from './protocol.ts';
-import { type PortLike, portSender, servePort } from './request-port.ts';
+import { MAX_FRAMES_PER_POST, type PortLike, portSender, servePort } from './request-port.ts';
 import type { SenderInfo } from './sender.ts';
 
 /**
@@ -126,5 +126,40 @@ describe('portSender and servePort', () => {
     finish('late');
     await new Promise((r) => setTimeout(r, 5));
     expect(pair.posted).toHaveLength(before); // nothing posted to a closed port, and nothing thrown
+  });
+
+  it('sends the requests of one task as one post, and returns the answers settled together as one', async () => {
+    const pair = portPair(tab);
+    servePort(pair.background, async (raw) => (raw as { url: string }).url.length);
+    const send = portSender(() => pair.content);
+    const urls = Array.from({ length: 50 }, (_, i) => `https://a/${'x'.repeat(i)}.jpg`);
+    const answers = await Promise.all(urls.map((u) => send(image(u))));
+    expect(answers).toEqual(urls.map((u) => u.length));
+    // One batch of 50 frames out, one batch of 50 answers back.
+    expect(pair.posted).toHaveLength(2);
+    expect((pair.posted[0] as { frames: unknown[] }).frames).toHaveLength(50);
+    expect((pair.posted[1] as { answers: unknown[] }).answers).toHaveLength(50);
+    // A request made in a later task is a post of its own, as a single frame.
+    await send(image('https://a/later.jpg'));
+    expect(pair.posted[2]).toMatchObject({ id: 51 });
+  });
+
+  it('rejects every request of a batch that could not be posted', async () => {
+    const send = portSender(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const all = await Promise.allSettled([send(image('https://a/1.jpg')), send(image('https://a/2.jpg'))]);
+    expect(all.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('reads no batch larger than MAX_FRAMES_PER_POST', async () => {
+    const pair = portPair(tab);
+    const routed: unknown[] = [];
+    servePort(pair.background, async (raw) => routed.push(raw));
+    const frame = (id: number) => ({ id, request: image(`https://a/${id}.jpg`) });
+    pair.content.postMessage({ frames: Array.from({ length: MAX_FRAMES_PER_POST + 1 }, (_, i) => frame(i)) });
+    pair.content.postMessage({ frames: [frame(1), frame(2)] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(routed).toEqual([image('https://a/1.jpg'), image('https://a/2.jpg')]);
   });
 });

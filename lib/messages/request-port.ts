@@ -7,6 +7,11 @@ import type { SenderInfo } from './sender.ts';
  * synchronous part was the content script's largest cost on the page's main thread in issue 14's profile
  * (0.35 ms each); over a port, each request is a single post. The background answers through the same
  * router as `onMessage`, with the port's sender, so the sender checks and the schemas are the same.
+ *
+ * Both ends batch: the requests made in one task leave as one post (`{ frames }`), and the answers settled in
+ * one task come back as one (`{ answers }`). A page that finds 200 images in one scan pays for one post, not
+ * 200 (issue 14: the posts were the content script's largest remaining cost). Nothing waits for a timer, so
+ * batching adds no delay.
  */
 export const REQUEST_PORT = 'origin-lens-requests';
 
@@ -31,6 +36,36 @@ interface WireAnswer {
   error?: string;
 }
 
+/** Most frames one post may carry; a larger batch is not read (only our own content script can post here). */
+export const MAX_FRAMES_PER_POST = 2000;
+
+/** The frames of a post: a batch (`{ [key]: [...] }`) or a single frame. */
+function framesOf(message: unknown, key: 'frames' | 'answers'): unknown[] {
+  const batch = (message as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(batch)) return [message];
+  return batch.length <= MAX_FRAMES_PER_POST ? batch : [];
+}
+
+/**
+ * Collects items during one task and hands them to `post` together at its end (a microtask), one item as
+ * itself and several as `{ [key]: items }`.
+ */
+function batcher<T>(
+  key: 'frames' | 'answers',
+  post: (message: unknown, items: T[]) => void,
+): (item: T) => void {
+  let queue: T[] = [];
+  const flush = () => {
+    const items = queue;
+    queue = [];
+    post(items.length === 1 ? items[0] : { [key]: items }, items);
+  };
+  return (item) => {
+    queue.push(item);
+    if (queue.length === 1) queueMicrotask(flush);
+  };
+}
+
 /**
  * The content script's end: a `send` that posts each request on the port (opened at the first request, and
  * again after the background went away) and resolves with the answer of the same id. When the port closes,
@@ -44,13 +79,15 @@ export function portSender(connect: () => PortLike): SendToBackground {
   const open = (): PortLike => {
     const opened = connect();
     opened.onMessage.addListener((message) => {
-      const answer = message as Partial<WireAnswer> | null;
-      if (typeof answer?.id !== 'number') return;
-      const entry = waiting.get(answer.id);
-      if (!entry) return;
-      waiting.delete(answer.id);
-      if (typeof answer.error === 'string') entry.reject(new Error(answer.error));
-      else entry.resolve(answer.value);
+      for (const frame of framesOf(message, 'answers')) {
+        const answer = frame as Partial<WireAnswer> | null;
+        if (typeof answer?.id !== 'number') continue;
+        const entry = waiting.get(answer.id);
+        if (!entry) continue;
+        waiting.delete(answer.id);
+        if (typeof answer.error === 'string') entry.reject(new Error(answer.error));
+        else entry.resolve(answer.value);
+      }
     });
     opened.onDisconnect.addListener(() => {
       if (port === opened) port = undefined;
@@ -61,19 +98,25 @@ export function portSender(connect: () => PortLike): SendToBackground {
     return opened;
   };
 
+  const enqueue = batcher<WireRequest>('frames', (message, frames) => {
+    try {
+      port ??= open();
+      port.postMessage(message);
+    } catch (error) {
+      // No extension context any more (updated or removed), or a port closed under us.
+      port = undefined;
+      for (const { id } of frames) {
+        waiting.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+        waiting.delete(id);
+      }
+    }
+  });
+
   return ((request) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject });
-      try {
-        port ??= open();
-        port.postMessage({ id, request } satisfies WireRequest);
-      } catch (error) {
-        // No extension context any more (updated or removed), or a port closed under us.
-        waiting.delete(id);
-        port = undefined;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      enqueue({ id, request });
     })) as SendToBackground;
 }
 
@@ -89,26 +132,28 @@ export function servePort(
   port.onDisconnect.addListener(() => {
     open = false;
   });
-  const reply = (answer: WireAnswer) => {
+  const reply = batcher<WireAnswer>('answers', (message) => {
     if (!open) return;
     try {
-      port.postMessage(answer);
+      port.postMessage(message);
     } catch {
       open = false; // Closed between the check and the post.
     }
-  };
+  });
   port.onMessage.addListener((message) => {
-    const frame = message as Partial<WireRequest> | null;
-    const id = frame?.id;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return;
-    const answer = route(frame?.request, port.sender ?? {});
-    if (!answer) {
-      reply({ id });
-      return;
+    for (const raw of framesOf(message, 'frames')) {
+      const frame = raw as Partial<WireRequest> | null;
+      const id = frame?.id;
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) continue;
+      const answer = route(frame?.request, port.sender ?? {});
+      if (!answer) {
+        reply({ id });
+        continue;
+      }
+      answer.then(
+        (value) => reply({ id, value }),
+        (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
+      );
     }
-    answer.then(
-      (value) => reply({ id, value }),
-      (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
-    );
   });
 }

@@ -72,6 +72,7 @@ export const BackgroundRequestSchemas = {
     text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CHECK_TEXT)),
   }),
   'page-summary': v.object({ type: v.literal('page-summary'), counts: VerdictCountsSchema }),
+  'page-words': v.object({ type: v.literal('page-words') }),
   'open-details': v.pipe(
     v.object({
       type: v.literal('open-details'),
@@ -209,6 +210,16 @@ export const BackgroundResponseSchemas = {
   'check-text': CheckResultSchema,
   'check-media': MediaCheckResultSchema,
   'page-summary': v.null(),
+  'page-words': v.object({
+    locale: v.string(),
+    messages: v.record(
+      v.string(),
+      v.object({
+        message: v.string(),
+        placeholders: v.optional(v.record(v.string(), v.object({ content: v.string() }))),
+      }),
+    ),
+  }),
   'open-details': v.null(),
   'get-details': v.nullable(ItemDetailsSchema),
   'verify-url': v.union([ItemDetailsSchema, ErrorAnswerSchema]),
