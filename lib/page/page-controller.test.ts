@@ -93,14 +93,17 @@ function open(html: string, send?: SendToBackground) {
 const stateOf = (c: PageController, id: string) => c.list().items.find((i) => i.url?.endsWith(`/${id}.jpg`));
 
 describe('PageController: image checks', () => {
-  it('keeps at most 16 checks in flight, and sends the next as each answer comes', async () => {
-    const { page, background } = open(imgs(20));
+  it('keeps at most 16 checks in flight, and refills them together once half have answered', async () => {
+    const { page, background } = open(imgs(30));
     page.idle.drain();
     await settle();
     expect(background.images()).toHaveLength(16);
-    await background.answer('p0.jpg');
-    expect(background.images()).toHaveLength(17);
-    expect(background.images()[16]).toBe('p16.jpg');
+    for (let i = 0; i < 7; i++) await background.answer(`p${i}.jpg`);
+    expect(background.images()).toHaveLength(16);
+    await background.answer('p7.jpg');
+    // Eight in flight: eight more go out at once.
+    expect(background.images()).toHaveLength(24);
+    expect(background.images().slice(16)).toEqual([16, 17, 18, 19, 20, 21, 22, 23].map((i) => `p${i}.jpg`));
   });
 
   it('sends an image that comes into view before the off-screen ones found earlier', async () => {
@@ -108,10 +111,11 @@ describe('PageController: image checks', () => {
     page.idle.drain();
     await settle();
     page.viewport.set(page.$('#p19'), true);
+    // An image in view does not wait for the refill: it goes with the next answer.
     await background.answer('p0.jpg');
     expect(background.images().slice(16)).toEqual(['p19.jpg']);
-    await background.answer('p1.jpg');
-    expect(background.images().slice(16)).toEqual(['p19.jpg', 'p16.jpg']);
+    for (let i = 1; i < 9; i++) await background.answer(`p${i}.jpg`);
+    expect(background.images().slice(16)).toEqual(['p19.jpg', 'p16.jpg', 'p17.jpg', 'p18.jpg']);
   });
 
   it('never sends the check of an image removed before its turn', async () => {
@@ -120,8 +124,8 @@ describe('PageController: image checks', () => {
     await settle();
     page.$('#p16').remove();
     await mutationsDelivered();
-    await background.answer('p0.jpg');
-    await background.answer('p1.jpg');
+    // The refill (eight answers) sends what is left: p17, not the removed p16.
+    for (let i = 0; i < 8; i++) await background.answer(`p${i}.jpg`);
     expect(background.images().slice(16)).toEqual(['p17.jpg']);
   });
 
