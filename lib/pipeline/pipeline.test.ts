@@ -112,6 +112,16 @@ describe('Pipeline', () => {
     expect(hits.get('/b.jpg')).toBe(1);
   });
 
+  it('answers only once the result is on disk (a worker stopped right after loses nothing)', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const r = await pipeline([chain.provider]).checkImage(`${base}/durable.jpg`);
+    // Read back through another connection, as a new worker would: no unsaved rows in memory there.
+    const other = new CacheDb({ indexedDB, IDBKeyRange }, db.name);
+    expect((await other.items.get(r.key as string))?.verdict).toBe(r.verdict);
+    expect((await other.urls.get(`${base}/durable.jpg`))?.key).toBe(r.key);
+    other.close();
+  });
+
   it('shares one check between concurrent requests for the same URL', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
     const p = pipeline([chain.provider]);

@@ -351,10 +351,11 @@ export class Pipeline {
     // URL entry again even when the item itself is fresh, or every later visit would fetch again.
     const relink = url !== undefined && (!cached?.urls.includes(url) || input.bytes !== undefined);
     if (stale.length > 0 || !cached || relink) {
-      // Not awaited: the cache writes in batches and serves this row from memory until it is on disk. The
-      // verdict stands even if it cannot be stored (disk full after eviction, database unavailable): the
-      // next visit checks again instead.
-      this.deps.cache.put(item, url).catch(() => {});
+      // Awaited, so that a result the page has seen is on disk (a worker stopped right after loses nothing:
+      // e2e/robustness.e2e.ts); the cache still writes the rows of 25 ms in one transaction. The verdict
+      // stands even if it cannot be stored (disk full after eviction, database unavailable): the next visit
+      // checks again instead.
+      await this.deps.cache.put(item, url).catch(() => {});
     }
     return { ...item, size: 0, lastAccess: Date.now() };
   }
