@@ -8,6 +8,7 @@ import { errorEvidence, noneEvidence } from '../c2pa/to-evidence.ts';
 import { CacheDb } from '../cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
 import type { ChainEvidence, ImageFingerprints } from '../evidence/types.ts';
+import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
@@ -167,6 +168,29 @@ describe('Pipeline', () => {
     expect((await p.checkImage(`${base}/d.jpg`)).verdict).toBe('error');
     now += DEFAULT_POLICY.errorTtlMs + 1;
     expect((await p.checkImage(`${base}/d.jpg`)).verdict).toBe('no-provenance');
+  });
+
+  it('computes a text’s ISCC Text-Code once: a revisit reuses the stored one', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    let asked = 0;
+    const p = new Pipeline({
+      translate: en,
+      cache: new ResultCache(db, DEFAULT_POLICY),
+      providers: [chain.provider],
+      fetch: (url) => fetchBytes(url, { fetch }),
+      fingerprintImage,
+      wantsIscc: async () => {
+        asked++;
+        return true;
+      },
+    });
+    const text = 'A paragraph that a trusted publisher may have registered.';
+    const fp = await fingerprintText(text, { iscc: false });
+    await p.checkText(fp, text);
+    const stored = (await p.details(fp.sha256Collapsed))?.evidence.fingerprints;
+    expect(stored).toEqual(await fingerprintText(text));
+    await p.checkText(fp, text);
+    expect(asked).toBe(1);
   });
 
   it('checks text by its collapsed hash and keeps the text for the details page', async () => {

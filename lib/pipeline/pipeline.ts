@@ -8,6 +8,7 @@ import type {
 } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import type { PdqScreen } from '../fingerprint/screen-pdq.ts';
+import { yieldTask } from '../fingerprint/yield-task.ts';
 import { couldNotCheckResult } from '../i18n/could-not-check.ts';
 import { codedReason } from '../i18n/reason-code.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -96,7 +97,12 @@ export class Pipeline {
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
     return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
       const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
-      const withIscc = await this.withIscc(fingerprints, text);
+      // The Text-Code is a function of the collapsed text, so a stored one is as good as a new one.
+      const stored = cached?.evidence.fingerprints;
+      const withIscc =
+        stored?.kind === 'text' && stored.isccText && stored.sha256Collapsed === fingerprints.sha256Collapsed
+          ? stored
+          : await this.withIscc(fingerprints, text);
       const item = await this.refresh(
         cached,
         { fingerprints: withIscc },
@@ -114,6 +120,9 @@ export class Pipeline {
   private async withIscc(fingerprints: TextFingerprints, text: string): Promise<TextFingerprints> {
     if (fingerprints.isccText || !this.deps.wantsIscc) return fingerprints;
     if (!(await this.deps.wantsIscc().catch(() => false))) return fingerprints;
+    // A task of its own: a page sends hundreds of paragraphs at once, and their Text-Codes (~0.2 ms each) in
+    // one run of microtasks would hold every answer and the registry's batch window until the last is done.
+    await yieldTask();
     const full = await fingerprintText(text).catch(() => undefined);
     return full?.sha256Collapsed === fingerprints.sha256Collapsed ? full : fingerprints;
   }
