@@ -39,4 +39,18 @@ describe('text blocks in the extension', () => {
       )
       .toEqual([...want].sort());
   });
+
+  it('checks every paragraph of a 1,500-paragraph article (several messages of requests)', async () => {
+    const page = await h.browser.context.newPage();
+    const url = `${h.server.origin}/e2e/long-article.html`;
+    await page.goto(url);
+    const longTab = await tabIdOf(h.browser.worker, url);
+    const items = await settledItems(h.browser.worker, longTab, 1500, 90_000);
+    const paragraphs = items.filter(
+      (i) => i.kind === 'text' && /^Paragraph \d+ of the long read/.test(i.preview ?? ''),
+    );
+    expect(paragraphs).toHaveLength(1500);
+    expect(paragraphs.every((i) => i.state === 'no-provenance')).toBe(true);
+    await page.close();
+  }, 120_000);
 });

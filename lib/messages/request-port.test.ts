@@ -144,6 +144,16 @@ describe('portSender and servePort', () => {
     expect(pair.posted[2]).toMatchObject({ id: 51 });
   });
 
+  it('splits the requests of one task into posts of at most MAX_FRAMES_PER_POST, every one answered', async () => {
+    const pair = portPair(tab);
+    servePort(pair.background, async (raw) => (raw as { url: string }).url);
+    const send = portSender(() => pair.content);
+    const urls = Array.from({ length: 2 * MAX_FRAMES_PER_POST + 1 }, (_, i) => `https://a/${i}.jpg`);
+    expect(await Promise.all(urls.map((u) => send(image(u))))).toEqual(urls);
+    const sizes = pair.posted.map((m) => (m as { frames?: unknown[] }).frames?.length ?? 1);
+    expect(sizes.slice(0, 3)).toEqual([MAX_FRAMES_PER_POST, MAX_FRAMES_PER_POST, 1]);
+  });
+
   it('rejects every request of a batch that could not be posted', async () => {
     const send = portSender(() => {
       throw new Error('Extension context invalidated.');

@@ -36,8 +36,11 @@ interface WireAnswer {
   error?: string;
 }
 
-/** Most frames one post may carry; a larger batch is not read (only our own content script can post here). */
-export const MAX_FRAMES_PER_POST = 2000;
+/**
+ * Most frames one post carries: a longer batch leaves as several posts, and a post with more is not read (only
+ * our own content script can post here, so such a post is a bug, not an attack).
+ */
+export const MAX_FRAMES_PER_POST = 500;
 
 /** The frames of a post: a batch (`{ [key]: [...] }`) or a single frame. */
 function framesOf(message: unknown, key: 'frames' | 'answers'): unknown[] {
@@ -56,9 +59,12 @@ function batcher<T>(
 ): (item: T) => void {
   let queue: T[] = [];
   const flush = () => {
-    const items = queue;
+    const all = queue;
     queue = [];
-    post(items.length === 1 ? items[0] : { [key]: items }, items);
+    for (let at = 0; at < all.length; at += MAX_FRAMES_PER_POST) {
+      const items = all.slice(at, at + MAX_FRAMES_PER_POST);
+      post(items.length === 1 ? items[0] : { [key]: items }, items);
+    }
   };
   return (item) => {
     queue.push(item);
