@@ -193,6 +193,48 @@ describe('Pipeline', () => {
     expect(asked).toBe(1);
   });
 
+  it('runs text checks a few at a time in arrival order, so the first paragraphs are answered first', async () => {
+    let running = 0;
+    let most = 0;
+    const finished: string[] = [];
+    const slowChain: EvidenceProvider = {
+      part: 'chain',
+      kinds: ['text'],
+      needsBytes: false,
+      ttlMs: 60_000,
+      version: () => 'v1',
+      run: async (input) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        if (input.fingerprints.kind === 'text') finished.push(input.fingerprints.sha256Collapsed);
+        return { chain: { state: 'ok', records: [], otherRegistrations: 0 } };
+      },
+    };
+    const p = new Pipeline({
+      translate: en,
+      cache: new ResultCache(db, DEFAULT_POLICY),
+      providers: [slowChain],
+      fetch: (url) => fetchBytes(url, { fetch }),
+      fingerprintImage,
+      textConcurrency: 3,
+    });
+    const texts = Array.from({ length: 9 }, (_, i) => `Paragraph number ${i} of a long article.`);
+    const fps = await Promise.all(texts.map((t) => fingerprintText(t, { iscc: false })));
+    const order: number[] = [];
+    await Promise.all(fps.map((fp, i) => p.checkText(fp, texts[i] as string).then(() => order.push(i))));
+    expect(most).toBe(3);
+    // The first three are answered before any of the last three has started.
+    expect(order.slice(0, 3).sort()).toEqual([0, 1, 2]);
+    expect(finished.slice(0, 3).sort()).toEqual(
+      fps
+        .slice(0, 3)
+        .map((f) => f.sha256Collapsed)
+        .sort(),
+    );
+  });
+
   it('checks text by its collapsed hash and keeps the text for the details page', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 1 }));
     const p = pipeline([chain.provider]);
