@@ -58,7 +58,7 @@ const MAX_TEXT_KEPT = 20_000;
  * Text checks at once. A long article sends hundreds of paragraphs together; run all at once, every one of
  * them waited for the slowest stage of all the others, and the first verdict came with the last (3.4 s for the
  * bench's 2,000-paragraph longread). In arrival order, a few at a time, the first ones (the reader's view)
- * finish first; the registry still gets up to this many hashes per lookup.
+ * finish first. Only reading and fingerprinting hold a slot (see checkText).
  */
 export const TEXT_CHECKS_AT_ONCE = 128;
 
@@ -107,8 +107,10 @@ export class Pipeline {
   }
 
   checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
-    return this.once(`text:${fingerprints.sha256Collapsed}`, () =>
-      this.textLimit(async () => {
+    return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
+      // Only the reading and fingerprinting hold a slot: the registry lookup mostly waits for its batch window
+      // and the network, and a slot must not idle through that wait.
+      const { cached, withIscc } = await this.textLimit(async () => {
         const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
         // The Text-Code is a function of the collapsed text, so a stored one is as good as a new one.
         const stored = cached?.evidence.fingerprints;
@@ -118,15 +120,16 @@ export class Pipeline {
           stored.sha256Collapsed === fingerprints.sha256Collapsed
             ? stored
             : await this.withIscc(fingerprints, text);
-        const item = await this.refresh(
-          cached,
-          { fingerprints: withIscc },
-          undefined,
-          text.slice(0, MAX_TEXT_KEPT),
-        );
-        return toResult(item);
-      }),
-    );
+        return { cached, withIscc };
+      });
+      const item = await this.refresh(
+        cached,
+        { fingerprints: withIscc },
+        undefined,
+        text.slice(0, MAX_TEXT_KEPT),
+      );
+      return toResult(item);
+    });
   }
 
   /**
