@@ -46,8 +46,7 @@ export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex
 const CONCURRENCY = Math.max(4, Math.min(12, (globalThis.navigator?.hardwareConcurrency ?? 2) * 4));
 
 /**
- * Exact perceptual hashes at once (decode + PDQ, when a PDQ index is on; the cheap screen of a JPEG does not
- * wait for a slot): one core fewer than the machine has, at
+ * Perceptual hashes at once (decode + PDQ, when a PDQ index is on): one core fewer than the machine has, at
  * least one, so that decoding leaves a core to the page the user is reading. One costs a core ~85 ms (decoder
  * thread, then the worker's); eight at once, as fetches run, took every core of a 2-core machine. Fetches and
  * exact hashes still overlap.
@@ -107,8 +106,10 @@ export function createBackgroundServices(env: BackgroundEnv) {
       providers: await createProviders(providersEnv),
       recover: (evidence) => recover(evidence),
       fetch: (url) => fetchBytes(url, { fetch: env.fetch, omitCredentials: s.omitCredentials }),
-      fingerprintImage: (bytes, contentType, options) =>
-        fingerprintImage(bytes, contentType, decode, { ...options, decodeSlot: pdqLimit }),
+      fingerprintImage: (bytes, contentType, options) => {
+        const run = () => fingerprintImage(bytes, contentType, decode, options);
+        return options.pdq ? pdqLimit(run) : run();
+      },
       wantsPdq: pdq.wantsPdq,
       screenPdq: pdq.screen,
       wantsIscc: pdq.wantsIscc,

@@ -173,27 +173,6 @@ describe('fingerprintImage', () => {
       expect(fp.pdqApprox).toBeUndefined();
     });
 
-    it('takes a decode slot only for an exact decode, never for the screen', async () => {
-      const { calls, decode } = counting();
-      let slots = 0;
-      const decodeSlot = <T>(task: () => Promise<T>) => {
-        slots++;
-        return task();
-      };
-      const screened = await fingerprintImage(photo, 'image/jpeg', decode, {
-        pdq: true,
-        screen: async () => false,
-        decodeSlot,
-      });
-      expect([screened.pdqApprox !== undefined, slots, calls.decodes]).toEqual([true, 0, 0]);
-      const exact = await fingerprintImage(photo, 'image/jpeg', decode, {
-        pdq: true,
-        screen: async () => true,
-        decodeSlot,
-      });
-      expect([exact.pdq !== undefined, slots, calls.decodes]).toEqual([true, 1, 1]);
-    });
-
     it('decodes what it cannot screen (a small JPEG) without asking', async () => {
       const { calls, decode } = counting();
       const fp = await fingerprintImage(jpeg, 'image/jpeg', decode, {

@@ -61,13 +61,7 @@ export async function fingerprintImage(
   bytes: Uint8Array,
   mime: string,
   decode: DecodeImage,
-  options: {
-    timeoutMs?: number;
-    pdq?: boolean;
-    screen?: PdqScreen;
-    /** Runs the exact decode and hash (a limiter: the extension allows one per spare core); the screen is not in it. */
-    decodeSlot?: <T>(task: () => Promise<T>) => Promise<T>;
-  } = {},
+  options: { timeoutMs?: number; pdq?: boolean; screen?: PdqScreen } = {},
 ): Promise<ImageFingerprints> {
   if (bytes.length === 0) throw new Error('no image to fingerprint: the file is empty (0 bytes)');
   const base: ImageFingerprints = { kind: 'image', sha256: await sha256Hex(bytes) };
@@ -80,20 +74,16 @@ export async function fingerprintImage(
       const approx = screenPdq(bytes);
       if (approx && !(await options.screen(approx.hash))) return { ...base, ...size, pdqApprox: approx };
     }
-    const slot = options.decodeSlot ?? ((task) => task());
-    const pdq = await slot(async () => {
-      const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
-      checkDecoded(decoded);
-      size = decoded.sampledFrom ?? { width: decoded.width, height: decoded.height };
-      // Reading the pixels and hashing them are each a task of several ms: not one long task (issue 14).
-      await yieldTask();
-      // Shrink first: the flattening is per pixel, so its order does not matter, and it then touches 0.26 MP.
-      // A decoder that already returned the sample (sampledFrom) did the shrink itself.
-      const { data, width, height, channels } = decoded.sampledFrom ? decoded : shrinkNearest512(decoded);
-      if (channels === 4) flattenAlphaOnWhite(data, width, height);
-      return pdqFromRgb(data, width, height, channels);
-    });
-    return { ...base, ...size, pdq };
+    const decoded = await withTimeout(decode(bytes, mime), options.timeoutMs ?? DECODE_TIMEOUT_MS);
+    checkDecoded(decoded);
+    size = decoded.sampledFrom ?? { width: decoded.width, height: decoded.height };
+    // Reading the pixels and hashing them are each a task of several ms: not one long task (issue 14).
+    await yieldTask();
+    // Shrink first: the flattening is per pixel, so its order does not matter, and it then touches 0.26 MP.
+    // A decoder that already returned the sample (sampledFrom) did the shrink itself.
+    const { data, width, height, channels } = decoded.sampledFrom ? decoded : shrinkNearest512(decoded);
+    if (channels === 4) flattenAlphaOnWhite(data, width, height);
+    return { ...base, ...size, pdq: pdqFromRgb(data, width, height, channels) };
   } catch (e) {
     return { ...base, ...size, pdqError: `no perceptual hash: ${message(e)}` };
   }
