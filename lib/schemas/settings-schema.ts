@@ -59,6 +59,12 @@ function fieldByField<T>(entries: Entries, stored: Record<string, unknown>, defa
       out[key] = fieldByField(schema.entries as Entries, nested, fallback[key]);
       continue;
     }
+    // A missing field takes its default without a parse: a failed parse builds an issue, and the first one a
+    // page builds costs valibot ~10 ms of the page's main thread (bench:page --profile, article).
+    if (value === undefined) {
+      out[key] = fallback[key];
+      continue;
+    }
     const parsed = v.safeParse(schema, value, { abortEarly: true });
     out[key] = parsed.success ? parsed.output : fallback[key];
   }
