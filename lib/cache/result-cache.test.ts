@@ -136,6 +136,36 @@ describe('ResultCache batched writes', () => {
     expect((await new ResultCache(db).getByUrl('https://a.example/b12'))?.key).toBe('b12');
   });
 
+  it('gathers what comes in while a batch is being written into the next one transaction', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let writes = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = async (...args) => {
+      if (args[0] !== 'rw') return realTransaction(...args);
+      // The first write is slow (a busy disk): it waits until released.
+      if (++writes === 1) await held;
+      return realTransaction(...args);
+    };
+    const first = cache.put(item('w0'));
+    await new Promise((r) => setTimeout(r, cache.writeWindowMs + 5)); // w0 is being written
+    // Puts in three later tasks, all during that write.
+    const later: Promise<void>[] = [];
+    for (let i = 1; i <= 3; i++) {
+      later.push(cache.put(item(`w${i}`)));
+      await new Promise((r) => setTimeout(r, cache.writeWindowMs + 5));
+    }
+    expect(writes).toBe(1);
+    release();
+    await Promise.all([first, ...later]);
+    expect(writes).toBe(2);
+    expect(await db.items.count()).toBe(4);
+  });
+
   it('keeps the newest row of a key when a put lands while an older one is being written', async () => {
     const db = openDb();
     const cache = new ResultCache(db);
