@@ -70,6 +70,14 @@ describe('wantsPdq: decode images only where a perceptual comparison can happen'
 });
 
 describe('screen: decode exactly only where a record is within reach of the approximate hash', () => {
+  const serviceWith = (chains: ChainConfig[]) =>
+    createPdqIndexService({
+      chains,
+      registrants: [],
+      store: storeWith([record(31337)]),
+      fetch: refusingFetch,
+    });
+
   // Flips the first `n` bits of the record's hash (64 hex chars, no 0x).
   const flipped = (n: number): string => {
     const bits = BigInt(`0x${'ab'.repeat(32)}`) ^ ((1n << BigInt(n)) - 1n);
@@ -77,31 +85,14 @@ describe('screen: decode exactly only where a record is within reach of the appr
   };
 
   it('says yes within PDQ_SCREEN_DISTANCE of a record of an enabled chain, and no beyond it', async () => {
-    const service = createPdqIndexService({
-      chains: [chain(31337, true)],
-      registrants: [],
-      store: storeWith([record(31337)]),
-      fetch: refusingFetch,
-    });
+    const service = serviceWith([chain(31337, true)]);
     expect(await service.screen(flipped(0))).toBe(true);
     expect(await service.screen(flipped(PDQ_SCREEN_DISTANCE))).toBe(true);
     expect(await service.screen(flipped(PDQ_SCREEN_DISTANCE + 1))).toBe(false);
   });
 
   it('ignores records of disabled chains, and answers no with every chain off', async () => {
-    const service = createPdqIndexService({
-      chains: [chain(1, true), chain(31337, false)],
-      registrants: [],
-      store: storeWith([record(31337)]),
-      fetch: refusingFetch,
-    });
-    expect(await service.screen(flipped(0))).toBe(false);
-    const off = createPdqIndexService({
-      chains: [chain(31337, false)],
-      registrants: [],
-      store: storeWith([record(31337)]),
-      fetch: refusingFetch,
-    });
-    expect(await off.screen(flipped(0))).toBe(false);
+    expect(await serviceWith([chain(1, true), chain(31337, false)]).screen(flipped(0))).toBe(false);
+    expect(await serviceWith([chain(31337, false)]).screen(flipped(0))).toBe(false);
   });
 });

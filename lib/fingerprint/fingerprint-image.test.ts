@@ -147,15 +147,19 @@ describe('fingerprintImage', () => {
       };
       return { calls, decode };
     };
+    /** A screen that finds no record near any hash, noting what it was asked. */
+    const refusing =
+      (calls: { asked: string[] }) =>
+      async (approx: string): Promise<boolean> => {
+        calls.asked.push(approx);
+        return false;
+      };
 
     it('does not decode a JPEG whose approximate hash is near no record', async () => {
       const { calls, decode } = counting();
       const fp = await fingerprintImage(photo, 'image/jpeg', decode, {
         pdq: true,
-        screen: async (approx) => {
-          calls.asked.push(approx);
-          return false;
-        },
+        screen: refusing(calls),
       });
       expect(calls.decodes).toBe(0);
       expect(fp.pdq).toBeUndefined();
@@ -177,10 +181,7 @@ describe('fingerprintImage', () => {
       const { calls, decode } = counting();
       const fp = await fingerprintImage(jpeg, 'image/jpeg', decode, {
         pdq: true,
-        screen: async (approx) => {
-          calls.asked.push(approx);
-          return false;
-        },
+        screen: refusing(calls),
       });
       expect(calls).toEqual({ decodes: 1, asked: [] });
       expect(fp.pdq).toBeDefined();

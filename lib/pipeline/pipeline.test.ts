@@ -65,13 +65,17 @@ beforeEach(() => {
   hits.clear();
 });
 
-function pipeline(providers: EvidenceProvider[]) {
+function pipeline(
+  providers: EvidenceProvider[],
+  more: Partial<ConstructorParameters<typeof Pipeline>[0]> = {},
+) {
   return new Pipeline({
     translate: en,
     cache: new ResultCache(db, DEFAULT_POLICY),
     providers,
     fetch: (url) => fetchBytes(url, { fetch }),
     fingerprintImage,
+    ...more,
   });
 }
 
@@ -173,12 +177,7 @@ describe('Pipeline', () => {
   it('computes a text’s ISCC Text-Code once: a revisit reuses the stored one', async () => {
     const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
     let asked = 0;
-    const p = new Pipeline({
-      translate: en,
-      cache: new ResultCache(db, DEFAULT_POLICY),
-      providers: [chain.provider],
-      fetch: (url) => fetchBytes(url, { fetch }),
-      fingerprintImage,
+    const p = pipeline([chain.provider], {
       wantsIscc: async () => {
         asked++;
         return true;
@@ -196,24 +195,8 @@ describe('Pipeline', () => {
   it('fingerprints texts a few at a time in arrival order, so the first paragraphs reach the registry first', async () => {
     let running = 0;
     let most = 0;
-    const asked: string[] = [];
-    const chain: EvidenceProvider = {
-      part: 'chain',
-      kinds: ['text'],
-      needsBytes: false,
-      ttlMs: 60_000,
-      version: () => 'v1',
-      run: async (input) => {
-        if (input.fingerprints.kind === 'text') asked.push(input.fingerprints.sha256Collapsed);
-        return { chain: { state: 'ok', records: [], otherRegistrations: 0 } };
-      },
-    };
-    const p = new Pipeline({
-      translate: en,
-      cache: new ResultCache(db, DEFAULT_POLICY),
-      providers: [chain],
-      fetch: (url) => fetchBytes(url, { fetch }),
-      fingerprintImage,
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider], {
       textConcurrency: 3,
       // The Text-Code stage, slowed down: at most three texts may be in it at once.
       wantsIscc: async () => {
@@ -229,7 +212,7 @@ describe('Pipeline', () => {
     await Promise.all(fps.map((fp, i) => p.checkText(fp, texts[i] as string)));
     expect(most).toBe(3);
     // The registry is asked about the first three before any of the last three.
-    expect(asked.slice(0, 3).sort()).toEqual(
+    expect(chain.calls.slice(0, 3).sort()).toEqual(
       fps
         .slice(0, 3)
         .map((f) => f.sha256Collapsed)
