@@ -36,8 +36,8 @@ function isQuotaError(error: unknown): boolean {
  * How long `put` gathers rows before writing them in one transaction, at least; while the previous batch is
  * still being written, the next one keeps gathering until it is done. So an idle cache writes a result within a
  * few ms (a check answers only once its row is on disk), and a busy one writes everything that came in during
- * the last transaction in the next. (A fixed 25 ms window delayed the first verdict in view by ~300 ms in
- * bench:page's A/B, once checks waited for their write.)
+ * the last transaction in the next (it was a fixed 25 ms, added to every answer once checks waited for their
+ * write).
  */
 export const WRITE_WINDOW_MS = 4;
 
