@@ -48,8 +48,6 @@ interface Component {
 
 interface Frame {
   progressive: boolean;
-  width: number;
-  height: number;
   components: Component[];
   mcusWide: number;
   mcusHigh: number;
@@ -174,8 +172,6 @@ function readFrame(b: Uint8Array, at: number, progressive: boolean): Frame {
   const dcStride = mcusWide * y.h;
   return {
     progressive,
-    width,
-    height,
     components,
     mcusWide,
     mcusHigh,
@@ -187,7 +183,6 @@ function readFrame(b: Uint8Array, at: number, progressive: boolean): Frame {
 interface Scan {
   comps: { index: number; dc: Huffman; ac: Huffman | undefined }[];
   ss: number;
-  se: number;
   ah: number;
   al: number;
 }
@@ -451,7 +446,6 @@ function readScanHeader(
   const scan: Scan = {
     comps,
     ss: b[p] as number,
-    se: b[p + 1] as number,
     ah: (b[p + 2] as number) >> 4,
     al: (b[p + 2] as number) & 15,
   };

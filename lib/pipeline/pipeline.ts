@@ -380,7 +380,7 @@ export class Pipeline {
     const relink = url !== undefined && (!cached?.urls.includes(url) || input.bytes !== undefined);
     if (stale.length > 0 || !cached || relink) {
       // Awaited, so that a result the page has seen is on disk (a worker stopped right after loses nothing:
-      // e2e/robustness.e2e.ts); the cache still writes the rows of 25 ms in one transaction. The verdict
+      // e2e/robustness.e2e.ts); the cache still writes what comes in together in one transaction. The verdict
       // stands even if it cannot be stored (disk full after eviction, database unavailable): the next visit
       // checks again instead.
       await this.deps.cache.put(item, url).catch(() => {});
