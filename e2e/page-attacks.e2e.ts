@@ -131,6 +131,37 @@ describe('detection by the start-up event', () => {
   });
 });
 
+describe('scrolling', () => {
+  it('moves the badges with the page on its own: a scroll of the document writes nothing to them', async () => {
+    const { page } = await open('/e2e/attacks/page.html', 1);
+    await page.evaluate(() => {
+      document.body.style.minHeight = '4000px';
+    });
+    await frames(page, 3);
+    expect((await badgeShownOver(page, 'tampered', 'tampered')).close).toBe(true);
+    // Writes to the badges (in the closed shadow root, seen through DevTools' DOM, which pierces it).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const writes: string[] = [];
+    cdp.on('DOM.attributeModified', (e) => writes.push(e.name));
+    cdp.on('DOM.attributeRemoved', (e) => writes.push(e.name));
+    // A write through element.style is reported as this, not as an attribute change.
+    cdp.on('DOM.inlineStyleInvalidated', () => writes.push('style'));
+    for (const dy of [40, 30, -20]) {
+      await page.mouse.move(200, 200);
+      await page.mouse.wheel(0, dy);
+      await frames(page, 3);
+      const shown = await badgeShownOver(page, 'tampered', 'tampered');
+      expect(shown, JSON.stringify(shown)).toMatchObject({ close: true });
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(50);
+    expect(writes).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+});
+
 describe('hostile CSS', () => {
   let page: Page;
   beforeAll(async () => {

@@ -9,38 +9,17 @@ const translate = await localeTranslate('en');
 /**
  * The badge layer in a DOM in Node (happy-dom), for what the end-to-end tests reach only slowly: placement,
  * virtualisation, keyboard order, tooltip dismissal, removal and restoration. happy-dom has no layout, so
- * the tests give elements their boxes and say which are in view (the IntersectionObserver below).
+ * the tests give elements their boxes and say which are in view (the page scanner's part: see `report`).
  */
-class TestIntersectionObserver {
-  static current?: TestIntersectionObserver;
-  readonly targets = new Set<Element>();
-  constructor(
-    private readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void,
-  ) {
-    TestIntersectionObserver.current = this;
-  }
-  observe(el: Element) {
-    this.targets.add(el);
-  }
-  unobserve(el: Element) {
-    this.targets.delete(el);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  /** The browser reports an element entering or leaving the view. */
-  report(el: Element, isIntersecting: boolean) {
-    this.callback([{ target: el, isIntersecting }]);
-  }
-}
-
 let roots: ShadowRoot[];
+/** Elements in view, as the page scanner's observer would say (the layer asks `isInView`). */
+let inView: Set<Element>;
 let layer: BadgeLayer;
 let activated: string[];
 const realAttachShadow = HTMLElement.prototype.attachShadow;
 
 beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', TestIntersectionObserver);
+  inView = new Set();
   roots = [];
   // The overlay's shadow root is closed: keep a handle on it, as only a test may.
   HTMLElement.prototype.attachShadow = function (init: ShadowRootInit) {
@@ -63,6 +42,9 @@ beforeEach(() => {
       showBadges: true,
       showNoProvenance: false,
       onActivate: (id) => activated.push(id),
+      isInView: (el) => inView.has(el),
+      // At once, here: the delay of "checking" badges has its own tests.
+      pendingDelayMs: 0,
     },
     translate,
   );
@@ -98,10 +80,11 @@ const badgeFor = (text: string) => {
   if (!badge) throw new Error(`no badge for ${text}`);
   return badge;
 };
-const io = () => {
-  const current = TestIntersectionObserver.current;
-  if (!current) throw new Error('no observer');
-  return current;
+/** The page scanner says an element (whose item id is its element id here) entered or left the view. */
+const report = (el: Element, visible: boolean) => {
+  if (visible) inView.add(el);
+  else inView.delete(el);
+  layer.setInView(el.id, visible);
 };
 
 /** The user presses Tab somewhere on the page: keyboard anchors come on (see BadgeLayer.wantsAnchor). */
@@ -111,7 +94,7 @@ async function twoItems(keyboard = true) {
   if (keyboard) pressTab();
   layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
   layer.set('bare', byId('bare'), 'ai-generated', 'Made with generative AI.');
-  io().report(byId('photo'), true);
+  report(byId('photo'), true);
   await frame();
 }
 
@@ -132,14 +115,44 @@ describe('BadgeLayer', () => {
     // Off-screen: not even drawn (a 200-image page draws the few in view, not all 200).
     expect(badges()).toHaveLength(1);
     expect(() => badgeFor('far away.jpg')).toThrow('no badge');
-    io().report(byId('bare'), true);
+    report(byId('bare'), true);
     await frame();
     const far = badgeFor('far away.jpg');
     expect(far.hidden).toBe(false);
     expect(far.style.transform).toBe('translate(106px, 3006px)');
-    io().report(byId('bare'), false);
+    report(byId('bare'), false);
     await frame();
     expect(far.hidden).toBe(true);
+  });
+
+  it('draws the badge of an image already in view when its item is set', async () => {
+    inView.add(byId('photo'));
+    layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
+    await frame();
+    expect(badgeFor('A harbour at dawn').style.transform).toBe('translate(106px, 56px)');
+  });
+
+  it("places badges in the layer's coordinates: a scroll of the page, which moves the image and the layer alike, writes nothing", async () => {
+    await twoItems();
+    const host = overlayRoot().host as HTMLElement;
+    const badge = badgeFor('A harbour at dawn');
+    const writes: string[] = [];
+    new MutationObserver((records) => {
+      for (const r of records) writes.push(String(r.attributeName));
+    }).observe(badge, { attributes: true });
+    // The page scrolls 500 px: the image's box and the layer's origin (the document's) both move up.
+    host.getBoundingClientRect = () => new DOMRect(0, -500, 0, 0);
+    box('photo', 100, -450, 320, 200);
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(badge.style.transform).toBe('translate(106px, 56px)');
+    await Promise.resolve();
+    expect(writes).toEqual([]);
+    // An element that scrolls inside the page (not with the document) does move its badge.
+    box('photo', 100, -350, 320, 200);
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(badge.style.transform).toBe('translate(106px, 156px)');
   });
 
   it('puts each badge in the tab order right after its image (after the link around it), in view or not', async () => {
@@ -170,7 +183,7 @@ describe('BadgeLayer', () => {
     const badge = badgeFor('A harbour at dawn');
     (byId('link').nextElementSibling as HTMLElement).focus();
     expect(overlayRoot().activeElement).toBe(badge);
-    io().report(byId('photo'), false);
+    report(byId('photo'), false);
     box('photo', 100, -900, 320, 200);
     await frame();
     expect(badge.hidden).toBe(false);
@@ -219,7 +232,7 @@ describe('BadgeLayer', () => {
     await frame();
     expect(bare.nextElementSibling?.tagName.toLowerCase()).not.toBe(ANCHOR_TAG);
     // ...until it comes into view.
-    io().report(bare, true);
+    report(bare, true);
     await frame();
     expect(bare.nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
     expect(badgeFor('far away.jpg').hidden).toBe(false);
@@ -238,7 +251,7 @@ describe('BadgeLayer', () => {
   it('gives a badge its anchor with its verdict, not while pending', async () => {
     pressTab();
     layer.set('photo', byId('photo'), 'pending', 'Checking this image');
-    io().report(byId('photo'), true);
+    report(byId('photo'), true);
     await frame();
     expect(badgeFor('A harbour at dawn').hidden).toBe(false);
     expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
@@ -248,9 +261,52 @@ describe('BadgeLayer', () => {
     expect(byId('link').nextElementSibling?.tagName.toLowerCase()).toBe(ANCHOR_TAG);
   });
 
+  describe('"checking" badges', () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const pendingBadges = () => badges().filter((b) => b.dataset.state === 'pending' && !b.hidden);
+
+    it('shows one only once the check has taken longer than the delay', async () => {
+      layer.setOptions({ pendingDelayMs: 60 });
+      report(byId('photo'), true);
+      layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+      await frame();
+      expect(pendingBadges()).toHaveLength(0);
+      // Said again while still pending (the page re-renders): the wait does not start over.
+      await sleep(30);
+      layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+      await sleep(50);
+      await frame();
+      expect(pendingBadges()).toHaveLength(1);
+    });
+
+    it('never shows one for a check that answers within the delay', async () => {
+      layer.setOptions({ pendingDelayMs: 60 });
+      report(byId('photo'), true);
+      layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+      const seen: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await frame();
+        seen.push(...pendingBadges().map((b) => b.dataset.state ?? ''));
+      }
+      layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
+      await sleep(80);
+      await frame();
+      expect(seen).toEqual([]);
+      expect(badges().map((b) => b.dataset.state)).toEqual(['tampered']);
+    });
+
+    it('shows at once the progress of a check the user started', async () => {
+      layer.setOptions({ pendingDelayMs: 10_000 });
+      report(byId('photo'), true);
+      layer.set('photo', byId('photo'), 'pending', 'Downloading', undefined, { progress: 0.25 });
+      await frame();
+      expect(pendingBadges()).toHaveLength(1);
+    });
+  });
+
   it('removes the badge and its anchor with the item', async () => {
     await twoItems();
-    io().report(byId('bare'), true);
+    report(byId('bare'), true);
     await frame();
     expect(badges()).toHaveLength(2);
     layer.remove('photo');
@@ -274,7 +330,7 @@ describe('BadgeLayer', () => {
   it('hides "no provenance" badges unless asked, and gives them no anchor', async () => {
     pressTab();
     layer.set('photo', byId('photo'), 'no-provenance', 'No Content Credentials.');
-    io().report(byId('photo'), true);
+    report(byId('photo'), true);
     await frame();
     expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);
     layer.setOptions({ showNoProvenance: true });

@@ -9,6 +9,12 @@ export const OVERLAY_TAG = 'origin-lens-overlay';
 const BADGE_INSET = 6;
 /** How long the highlight ring stays when motion is reduced (the pulse's two 1.2 s cycles otherwise). */
 const HIGHLIGHT_MS = 2400;
+/**
+ * A check that answers within this long never shows a "checking" badge. Most images of a page have no
+ * provenance, whose badge is hidden by default: each would otherwise flash a badge that then vanishes, and
+ * cost the page two badge writes (issue 14). A check the user started (a video's download) shows at once.
+ */
+export const PENDING_BADGE_DELAY_MS = 500;
 
 interface Entry {
   el: Element;
@@ -26,6 +32,8 @@ interface Entry {
   extra?: BadgeExtra | undefined;
   /** The badge's stop in the page's tab order, right after its image (see badge-anchor.ts). */
   anchor?: HTMLElement;
+  /** When the item became pending (performance.now()), while its "checking" badge waits (see PENDING_BADGE_DELAY_MS). */
+  pendingSince?: number;
 }
 
 export interface BadgeExtra {
@@ -39,13 +47,23 @@ export interface BadgeLayerOptions {
   showNoProvenance: boolean;
   /** A badge was clicked or activated with the keyboard. */
   onActivate: (id: string) => void;
+  /**
+   * Whether an element is in view, as the page scanner's IntersectionObserver last said; the owner then calls
+   * `setInView` on every change. The layer keeps no observer of its own: the scanner's already watches every
+   * element that gets a badge, and one observer computes each element's intersection once per frame, not twice.
+   */
+  isInView: (el: Element) => boolean;
+  /** See PENDING_BADGE_DELAY_MS (the tests shorten it). */
+  pendingDelayMs?: number;
 }
 
 /**
  * One closed shadow root per page holding one layer of badges over their images. Positions are
  * recomputed in one requestAnimationFrame after scroll, resize or layout changes (read all rects, then
- * write all transforms), and only for images in view. The page cannot reach into a closed root, and the
- * host re-asserts itself if the page removes or restyles it.
+ * write all transforms), and only for images in view. They are in the document's coordinates, so a scroll of
+ * the page itself writes nothing: only an image that moves within the page (an inner scroller, a layout
+ * change) moves its badge. The page cannot reach into a closed root, and the host re-asserts itself if the
+ * page removes or restyles it.
  *
  * Badge elements are created and updated in that same frame, after the reads, never when a result arrives:
  * a DOM write between two layout reads forces the browser to lay the page out again, and results arrive
@@ -62,13 +80,13 @@ export class BadgeLayer {
   /** The user has pressed Tab on this page: badges get their keyboard anchors (see wantsAnchor). */
   private keyboard = false;
   private readonly entries = new Map<string, Entry>();
-  private readonly byElement = new WeakMap<Element, string>();
   /** Items whose element is in view: their badges follow scrolls and layout changes. */
   private readonly inView = new Set<string>();
   /** Items changed since the last frame (a result, a visibility change, an option): visited once more. */
   private readonly touched = new Set<string>();
   private frame = 0;
-  private io?: IntersectionObserver;
+  /** Shows the "checking" badges whose delay has passed (one timer for all). */
+  private revealTimer = 0;
   private ro?: ResizeObserver;
   private guard?: MutationObserver;
   /** The <html> element the guard watches (a page can replace it). */
@@ -98,17 +116,6 @@ export class BadgeLayer {
     this.root = root;
     this.layer = layer;
     this.attach();
-    this.io = new this.win.IntersectionObserver((entries) => {
-      for (const e of entries) {
-        const id = this.byElement.get(e.target);
-        const entry = id ? this.entries.get(id) : undefined;
-        if (!id || !entry) continue;
-        if (e.isIntersecting) this.inView.add(id);
-        else this.inView.delete(id);
-        this.touched.add(id);
-      }
-      this.schedule();
-    });
     this.ro = new this.win.ResizeObserver(this.schedule);
     this.ro.observe(doc.documentElement);
     // The page may remove, restyle or hide our host, or replace <html> itself: put it back (see attach()).
@@ -184,8 +191,9 @@ export class BadgeLayer {
   /**
    * The host is a manual popover, shown in the top layer: above every z-index of the page, outside its
    * stacking contexts, and outside the containing block that a `filter` or `transform` on <html> or <body>
-   * makes for fixed elements (which would shift or recolour the badges). README "Security" explains why.
-   * If the page prevents it (a `beforetoggle` listener that cancels), the host stays a fixed element.
+   * makes for its descendants (which would shift or recolour the badges). README "Security" explains why.
+   * If the page prevents it (a `beforetoggle` listener that cancels), the host stays an absolute element in
+   * <html>; badges are placed from the host's own origin (see origin()), so they still land on their images.
    */
   private raise(): void {
     const host = this.host;
@@ -209,6 +217,14 @@ export class BadgeLayer {
   ): void {
     if (!this.layer) return;
     const entry = this.entries.get(id);
+    // Waits before its "checking" badge shows: pending, and not started by the user (no action, no progress).
+    const quietSince =
+      state === 'pending' && extra === undefined
+        ? entry?.el === el && entry.state === 'pending'
+          ? entry.pendingSince
+          : this.win.performance.now()
+        : undefined;
+    if (quietSince !== undefined) this.revealLater();
     if (entry && entry.el === el) {
       const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
       const sameReason = typeof reason === 'string' && entry.reason === reason;
@@ -217,13 +233,13 @@ export class BadgeLayer {
       entry.reason = reason;
       entry.variant = variant;
       entry.extra = extra;
+      entry.pendingSince = quietSince;
       entry.dirty = true;
     } else {
       if (entry) this.remove(id);
-      this.entries.set(id, { el, state, reason, variant, extra, dirty: true });
-      this.byElement.set(el, id);
-      this.io?.observe(el);
+      this.entries.set(id, { el, state, reason, variant, extra, dirty: true, pendingSince: quietSince });
       this.ro?.observe(el);
+      if (this.options.isInView(el)) this.inView.add(id);
     }
     this.touched.add(id);
     this.schedule();
@@ -318,11 +334,19 @@ export class BadgeLayer {
     if (!entry) return;
     entry.badge?.remove();
     entry.anchor?.remove();
-    this.io?.unobserve(entry.el);
     this.ro?.unobserve(entry.el);
     this.entries.delete(id);
     this.inView.delete(id);
     this.touched.delete(id);
+  }
+
+  /** An item's element came into view or left it (its badge follows scrolls only while in view). */
+  setInView(id: string, inView: boolean): void {
+    if (!this.entries.has(id) || this.inView.has(id) === inView) return;
+    if (inView) this.inView.add(id);
+    else this.inView.delete(id);
+    this.touched.add(id);
+    this.schedule();
   }
 
   setOptions(options: Partial<BadgeLayerOptions>): void {
@@ -351,7 +375,8 @@ export class BadgeLayer {
     this.layer.append(ring);
     const follow = () => {
       const r = el.getBoundingClientRect();
-      ring.style.transform = `translate(${r.left - 4}px, ${r.top - 4}px)`;
+      const o = this.origin();
+      ring.style.transform = `translate(${r.left - o.left - 4}px, ${r.top - o.top - 4}px)`;
       ring.style.width = `${r.width + 8}px`;
       ring.style.height = `${r.height + 8}px`;
     };
@@ -371,8 +396,42 @@ export class BadgeLayer {
     return (
       this.options.showBadges &&
       (this.options.showNoProvenance || entry.state !== 'no-provenance') &&
-      entry.el.isConnected
+      entry.el.isConnected &&
+      !this.quiet(entry)
     );
+  }
+
+  private get pendingDelay(): number {
+    return this.options.pendingDelayMs ?? PENDING_BADGE_DELAY_MS;
+  }
+
+  /** A "checking" badge still within its delay. */
+  private quiet(entry: Entry): boolean {
+    return (
+      entry.pendingSince !== undefined && this.win.performance.now() - entry.pendingSince < this.pendingDelay
+    );
+  }
+
+  /** Once the delay has passed, the checks still pending get their badge (in the next frame). */
+  private revealLater(after = this.pendingDelay): void {
+    if (this.revealTimer) return;
+    this.revealTimer = this.win.setTimeout(() => {
+      this.revealTimer = 0;
+      const now = this.win.performance.now();
+      let next = Number.POSITIVE_INFINITY;
+      for (const [id, entry] of this.entries) {
+        if (entry.pendingSince === undefined) continue;
+        const left = entry.pendingSince + this.pendingDelay - now;
+        if (left > 0) {
+          next = Math.min(next, left);
+          continue;
+        }
+        entry.pendingSince = undefined;
+        this.touched.add(id);
+      }
+      this.schedule();
+      if (next < Number.POSITIVE_INFINITY) this.revealLater(next);
+    }, after);
   }
 
   /**
@@ -383,7 +442,7 @@ export class BadgeLayer {
     const entry = this.entries.get(id);
     if (this.passing || !entry || !this.shownByOptions(entry)) return;
     const badge = entry.badge && !entry.dirty ? entry.badge : this.draw(id, entry);
-    this.move(entry, badge, entry.el.getBoundingClientRect());
+    this.move(entry, badge, entry.el.getBoundingClientRect(), this.origin());
     badge.focus({ preventScroll: true });
   }
 
@@ -424,11 +483,24 @@ export class BadgeLayer {
     if (target.nextSibling !== entry.anchor) target.after(entry.anchor);
   }
 
-  private move(entry: Entry, badge: HTMLElement, rect: DOMRect | null): void {
-    const shown =
-      !rect || rect.width === 0
-        ? 'hidden'
-        : `translate(${Math.round(rect.left + BADGE_INSET)}px, ${Math.round(rect.top + BADGE_INSET)}px)`;
+  /**
+   * Where the layer's (0, 0) is in the viewport. Badges are placed relative to it: in the top layer that is the
+   * document's origin, so a scroll of the page changes an image's box and this origin alike and the badge
+   * needs no write (see overlay-css.ts). Read in the frame, after the browser's layout, like the boxes.
+   */
+  private origin(): { left: number; top: number } {
+    return this.host?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  }
+
+  private move(
+    entry: Entry,
+    badge: HTMLElement,
+    rect: DOMRect | null,
+    origin: { left: number; top: number },
+  ): void {
+    const x = Math.round(rect ? rect.left - origin.left + BADGE_INSET : 0);
+    const y = Math.round(rect ? rect.top - origin.top + BADGE_INSET : 0);
+    const shown = !rect || rect.width === 0 ? 'hidden' : `translate(${x}px, ${y}px)`;
     if (shown === entry.shown) return;
     entry.shown = shown;
     if (shown === 'hidden') {
@@ -457,6 +529,7 @@ export class BadgeLayer {
       const entry = this.entries.get(id);
       if (entry) visit.push([id, entry]);
     }
+    const origin = this.origin();
     // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
     const rects = visit.map(([id, entry]) =>
       this.shownByOptions(entry) && (this.inView.has(id) || (!!focused && entry.badge === focused))
@@ -484,12 +557,11 @@ export class BadgeLayer {
       // Before the first Tab, not in the tab order at all (see wantsAnchor).
       const tabIndex = !this.keyboard || entry.anchor?.isConnected ? -1 : 0;
       if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
-      this.move(entry, badge, rect ?? null);
+      this.move(entry, badge, rect ?? null, origin);
     });
   }
 
   destroy(): void {
-    this.io?.disconnect();
     this.ro?.disconnect();
     this.guard?.disconnect();
     this.win.document.removeEventListener('fullscreenchange', this.onFullscreen);
@@ -497,6 +569,7 @@ export class BadgeLayer {
     this.win.removeEventListener('resize', this.schedule);
     this.win.removeEventListener('keydown', this.onKeydown, true);
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.win.clearTimeout(this.revealTimer);
     for (const entry of this.entries.values()) entry.anchor?.remove();
     this.host?.remove();
     this.entries.clear();

@@ -5,6 +5,10 @@ import { BADGE_STYLES } from '../verdict/badge-style.ts';
  * Styles of the overlay's shadow root. `:host` is reset so that page CSS cannot reach inside. Size and layout
  * containment make the host a layout root: adding or changing badges then lays out only the overlay, not
  * the page under it.
+ *
+ * The host is `position: absolute`: in the top layer its containing block is then the initial containing block,
+ * which scrolls with the document (https://drafts.csswg.org/css-position-4/#top-styling), so badges placed in
+ * document coordinates move with a scroll of the page on the compositor, with no write from us and no lag.
  */
 export function overlayCss(): string {
   const states = (Object.keys(BADGE_STYLES) as ItemState[])
@@ -20,7 +24,7 @@ export function overlayCss(): string {
     ])
     .join('\n');
   return `
-:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
+:host { all: initial !important; position: absolute !important; inset: 0 auto auto 0 !important; width: 0 !important;
   height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; pointer-events: none !important;
   display: block !important; visibility: visible !important; opacity: 1 !important; transform: none !important;
   filter: none !important; clip-path: none !important; contain: size layout style !important; }

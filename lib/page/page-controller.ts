@@ -104,6 +104,7 @@ export class PageController {
         showNoProvenance: deps.showNoProvenance,
         // A video waiting for the user is checked; anything else opens its evidence.
         onActivate: (id) => this.media.activate(id) || this.openDetails(id),
+        isInView: (el) => this.scanner.isInView(el),
       },
       deps.translate,
     );
@@ -121,7 +122,7 @@ export class PageController {
         media: (el, source, inView) => this.onMedia(el, source, inView),
         text: (el, text, part) => this.onText(el, text, part),
         removed: (el) => this.onRemoved(el),
-        visible: (el) => this.onVisible(el),
+        visible: (el, inView) => this.onVisible(el, inView),
       },
       { maxStartDelayMs: deps.maxStartDelayMs },
     );
@@ -238,10 +239,12 @@ export class PageController {
     this.media.found(id, mediaKindOfElement(el) ?? 'video', source, inView);
   }
 
-  /** An element came into view: its check, if still waiting, goes ahead of the off-screen ones. */
-  private onVisible(el: Element): void {
+  /** An element came into view (its check, if still waiting, goes ahead of the off-screen ones) or left it. */
+  private onVisible(el: Element, inView: boolean): void {
     const id = this.ids.get(el);
-    const request = id ? this.waiting.get(id) : undefined;
+    if (!id) return;
+    this.layer.setInView(id, inView);
+    const request = inView ? this.waiting.get(id) : undefined;
     if (request && !request.sent) this.urgent.push(request);
   }
 

@@ -25,7 +25,7 @@ function scan(html: string, options: { media?: boolean } = {}) {
     image: (el, url, inView) => seen.images.push({ id: name(el), url, inView }),
     text: (_el, text) => seen.texts.push(text),
     removed: (el) => seen.removed.push(name(el)),
-    visible: (el) => seen.visible.push(name(el)),
+    visible: (el, inView) => seen.visible.push(`${name(el)} ${inView ? 'in' : 'out'}`),
     ...(options.media ? { media: (el, source) => seen.media.push({ id: name(el), source }) } : {}),
   };
   const scanner = new PageScanner(page.win, hooks, { maxStartDelayMs: 0 });
@@ -102,14 +102,19 @@ describe('PageScanner: viewport first, idle slices', () => {
     expect(page.viewport.watches(page.$('#a'))).toBe(true);
   });
 
-  it('tells when a reported element comes into view again, and forgets it when it leaves', () => {
-    const { page, scanner, seen } = scan(img('a'));
+  it('tells when a reported element comes into view and when it leaves, once per change', () => {
+    const { page, scanner, seen } = scan(`${img('a')}${img('b')}`);
     page.idle.drain();
     page.viewport.set(page.$('#a'), true);
-    expect(seen.visible).toEqual(['a']);
+    expect(seen.visible).toEqual(['a in']);
     expect(scanner.isInView(page.$('#a'))).toBe(true);
+    page.viewport.set(page.$('#a'), true); // no change: nothing said
+    page.viewport.set(page.$('#a'), false);
     page.viewport.set(page.$('#a'), false);
     expect(scanner.isInView(page.$('#a'))).toBe(false);
+    // An element never in view leaving it (the observer's first report) is no change either.
+    page.viewport.set(page.$('#b'), false);
+    expect(seen.visible).toEqual(['a in', 'a out']);
   });
 
   it('does only as much as the idle period allows, and asks for another period while work remains', () => {

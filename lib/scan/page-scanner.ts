@@ -12,8 +12,11 @@ export interface ScannerHooks {
   text: (el: Element, text: string, part: number) => void;
   /** A tracked element left the document. */
   removed: (el: Element) => void;
-  /** A tracked element came into view (within the observer's margin): its pending work can go first. */
-  visible?: (el: Element) => void;
+  /**
+   * A reported element came into view (within the observer's margin; its pending work can go first) or left
+   * it. The page's only IntersectionObserver is the scanner's: the badges follow it too (see badge-layer.ts).
+   */
+  visible?: (el: Element, inView: boolean) => void;
 }
 
 export interface ScannerOptions {
@@ -144,15 +147,21 @@ export class PageScanner {
   private onIntersections(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       const el = entry.target;
+      const wasInView = this.inView.has(el);
       if (!entry.isIntersecting) {
         this.inView.delete(el);
+        if (wasInView && this.isReported(el)) this.hooks.visible?.(el, false);
         continue;
       }
       this.inView.add(el);
       // The entry's box was computed by this frame's layout: use it instead of asking for it again.
       this.consider(el, true, entry.boundingClientRect);
-      if (this.reported.has(el)) this.hooks.visible?.(el);
+      if (!wasInView && this.isReported(el)) this.hooks.visible?.(el, true);
     }
+  }
+
+  private isReported(el: Element): boolean {
+    return this.reported.has(el) || this.mediaReported.has(el);
   }
 
   /** Queues the image elements under `root` (and, in idle time, background candidates). */
