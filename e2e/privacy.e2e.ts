@@ -208,6 +208,35 @@ describe('privacy', () => {
     expect(extension[0]?.headers.cookie).toContain('site-secret');
   });
 
+  it('a site the user turned off: its pages open no connection to the worker and nothing is fetched for them', async () => {
+    await h.browser.worker.evaluate(() => {
+      const ports: string[] = [];
+      (globalThis as unknown as { __ports: string[] }).__ports = ports;
+      chrome.runtime.onConnect.addListener((port) => ports.push(port.sender?.url ?? ''));
+    });
+    const ports = () =>
+      h.browser.worker.evaluate(() => (globalThis as unknown as { __ports: string[] }).__ports);
+    const url = `${h.server.origin}/e2e/privacy/article.html`;
+    const before = seen.length;
+    await setSettings(h.browser.worker, { disabledSites: ['127.0.0.1'] });
+    try {
+      const page = await h.browser.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      // Past the scanner's start (it waits for the load event) and a few frames.
+      await page.waitForTimeout(1500);
+      expect(await ports()).toEqual([]);
+      expect(seen.slice(before).filter(fromExtension)).toEqual([]);
+      await page.close();
+    } finally {
+      await setSettings(h.browser.worker, { disabledSites: [] });
+    }
+    // Control: turned on again, the same page connects.
+    const page = await h.browser.context.newPage();
+    await page.goto(url);
+    await expect.poll(ports).toContain(url);
+    await page.close();
+  });
+
   it('sends the RPC hashes only: no page URL, path, title or text, no cookie, no referrer', () => {
     expect(rpc.log.length).toBeGreaterThan(0);
     const origin = h.server.origin;

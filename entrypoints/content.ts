@@ -21,8 +21,6 @@ export default defineContentScript({
       lifecycle.alive()
         ? overPort(request)
         : Promise.reject(new Error('Origin Lens was updated or removed'))) as SendToBackground;
-    // Asked first: the words arrive before any verdict, so badges are worded without i18n.getMessage.
-    send({ type: 'page-words' }).then(usePageWords, () => {});
     const stored = await browser.storage.local.get(SETTINGS_KEY);
     const settings = readPageSettings(stored[SETTINGS_KEY], defaultSettings([], []));
     const enabled = !isSiteDisabled(location.href, settings);
@@ -34,7 +32,12 @@ export default defineContentScript({
       translate: t,
       locale: uiLanguage,
     });
-    if (enabled) controller.start();
+    if (enabled) {
+      // Asked before any check: the words arrive before any verdict, so badges are worded without
+      // i18n.getMessage. A site the user turned off opens no port at all.
+      send({ type: 'page-words' }).then(usePageWords, () => {});
+      controller.start();
+    }
     lifecycle.onEnded(() => controller.stop());
 
     browser.storage.onChanged.addListener((changes, area) => {
