@@ -54,7 +54,8 @@ export function parseChainConfigs(value: unknown): ChainConfig[] {
   return out;
 }
 
-export const DEFAULT_CHAINS: readonly ChainConfig[] = parseChainConfigs(defaults);
+// PURE: a script that imports this module without using the list (the content script) does not parse it.
+export const DEFAULT_CHAINS: readonly ChainConfig[] = /* @__PURE__ */ parseChainConfigs(defaults);
 
 export function enabledChains(chains: readonly ChainConfig[]): ChainConfig[] {
   return chains.filter((c) => c.enabled);

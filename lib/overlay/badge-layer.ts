@@ -392,12 +392,12 @@ export class BadgeLayer {
   }
 
   /** Whether an item's badge is drawn at all (in view or not) under the current options. */
-  private shownByOptions(entry: Entry): boolean {
+  private shownByOptions(entry: Entry, now?: number): boolean {
     return (
       this.options.showBadges &&
       (this.options.showNoProvenance || entry.state !== 'no-provenance') &&
       entry.el.isConnected &&
-      !this.quiet(entry)
+      !this.quiet(entry, now)
     );
   }
 
@@ -406,10 +406,9 @@ export class BadgeLayer {
   }
 
   /** A "checking" badge still within its delay. */
-  private quiet(entry: Entry): boolean {
-    return (
-      entry.pendingSince !== undefined && this.win.performance.now() - entry.pendingSince < this.pendingDelay
-    );
+  private quiet(entry: Entry, now?: number): boolean {
+    if (entry.pendingSince === undefined) return false;
+    return (now ?? this.win.performance.now()) - entry.pendingSince < this.pendingDelay;
   }
 
   /** Once the delay has passed, the checks still pending get their badge (in the next frame). */
@@ -530,9 +529,10 @@ export class BadgeLayer {
       if (entry) visit.push([id, entry]);
     }
     const origin = this.origin();
+    const now = this.win.performance.now();
     // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
     const rects = visit.map(([id, entry]) =>
-      this.shownByOptions(entry) && (this.inView.has(id) || (!!focused && entry.badge === focused))
+      this.shownByOptions(entry, now) && (this.inView.has(id) || (!!focused && entry.badge === focused))
         ? entry.el.getBoundingClientRect()
         : null,
     );
@@ -541,7 +541,7 @@ export class BadgeLayer {
       this.syncAnchor(id, entry, this.wantsAnchor(entry));
       // A state that is not shown (no provenance, badges off, an element gone) keeps no badge element: one
       // drawn while pending would otherwise linger, hidden, with its old state.
-      if (!this.shownByOptions(entry)) {
+      if (!this.shownByOptions(entry, now)) {
         entry.badge?.remove();
         entry.badge = undefined;
         entry.shown = undefined;
