@@ -10,8 +10,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import sharp from 'sharp';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { forwardRpc, offchainLookupRevert, startFakeRpc } from '../../lib/chain/test-chain.ts';
+import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
 import { type Devnet, startDevnet } from '../support/harness.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
@@ -49,6 +51,24 @@ async function settled(ext: Page, url: string, count: number): Promise<ListedIte
     await new Promise((r) => setTimeout(r, 300));
   }
   return items;
+}
+
+/**
+ * Whether the "tampered" badge is on screen, in its own colour, at the top-left corner of the image `selector`
+ * (a real screenshot: the badge is in a closed shadow root, and what counts is what the user sees).
+ */
+async function tamperedBadgeOver(page: Page, selector: string): Promise<{ close: boolean; seen: number[] }> {
+  const box = await page.evaluate((sel: string) => {
+    const r = (document.querySelector(sel) as Element).getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  }, selector);
+  const png = await page.screenshot();
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  // 6 px inside the corner, 24 px high, a 2 px border: (6 + 5, 6 + 12) is its background, left of the glyph.
+  const at = (Math.round(box.top + 18) * info.width + Math.round(box.left + 11)) * info.channels;
+  const seen = [data[at], data[at + 1], data[at + 2]] as number[];
+  const want = [1, 3, 5].map((i) => Number.parseInt(BADGE_STYLES.tampered.bg.slice(i, i + 2), 16));
+  return { close: seen.every((v, i) => Math.abs(v - (want[i] as number)) <= 12), seen };
 }
 
 /**
@@ -153,6 +173,18 @@ async function main(): Promise<void> {
     await check('a C2PA image is read by the engine in the Firefox background', async () => {
       const tampered = byName('invalid_datahash_E-dat-CA.jpg');
       assert.equal(tampered?.state, 'tampered', JSON.stringify(tampered));
+    });
+    await check('the badge is drawn over its image, and stays there when the page scrolls', async () => {
+      const before = await tamperedBadgeOver(page, 'img[alt=tampered]');
+      assert.ok(before.close, `before scrolling: ${JSON.stringify(before)}`);
+      await page.evaluate(async () => {
+        document.body.style.minHeight = '4000px';
+        window.scrollBy(0, 40);
+        for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      });
+      assert.equal(await page.evaluate(() => window.scrollY), 40);
+      const after = await tamperedBadgeOver(page, 'img[alt=tampered]');
+      assert.ok(after.close, `after scrolling: ${JSON.stringify(after)}`);
     });
     await check('an image without provenance is told apart from one that could not be checked', async () => {
       const plain = byName('none_A.jpg');
