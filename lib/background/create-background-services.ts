@@ -14,7 +14,7 @@ import { fingerprintImage } from '../fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import { backgroundError } from '../i18n/background-error.ts';
 import { englishFromAsset } from '../i18n/english-from-asset.ts';
-import { type PageWords, readPageWords } from '../i18n/page-words.ts';
+import { readPageWords } from '../i18n/page-words.ts';
 import { MediaChecker } from '../media/media-checker.ts';
 import type { BackgroundResponses } from '../messages/protocol.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
@@ -26,6 +26,7 @@ import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../
 import { fetchRemoteManifest } from './fetch-remote-manifest.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 import { registrationsFor } from './registrations-for.ts';
+import { retryingMemo } from './retrying-memo.ts';
 import { softBindingLookup } from './soft-binding-lookup.ts';
 
 export interface BackgroundEnv extends Omit<ProvidersEnv, 'settings' | 'pdqIndex' | 'trustLists'> {
@@ -64,13 +65,10 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const decode = createWebDecoder(env);
   const pdqLimit = limitConcurrency(PDQ_AT_ONCE);
   let settings: Promise<Settings> | undefined;
-  let pipeline: Promise<Pipeline> | undefined;
   /** Remote manifest URLs the user asked for on the details page (kept for the worker's lifetime). */
   const askedManifests = new Set<string>();
   let recoverer: ReturnType<typeof createRegistryRecoverer> | undefined;
-  let media: Promise<MediaChecker> | undefined;
   let storeReader: ReturnType<typeof createStoreReader> | undefined;
-  let pageWords: Promise<PageWords> | undefined;
 
   const currentSettings = () => {
     settings ??= env.storage
@@ -119,39 +117,33 @@ export function createBackgroundServices(env: BackgroundEnv) {
     });
   };
 
+  // A failed start (unreadable lists) must not stick: the next request tries again.
+  const pipelineOnce = retryingMemo(build);
+  const mediaOnce = retryingMemo(() =>
+    Promise.all([pipelineOnce.get(), currentSettings()]).then(
+      ([p, s]) =>
+        new MediaChecker({
+          pipeline: p,
+          fetch: env.fetch,
+          omitCredentials: s.omitCredentials,
+          autoCheckBytes: s.mediaAutoCheckMb * 1024 * 1024,
+          registry: s.chains.some((c) => c.enabled),
+        }),
+    ),
+  );
+  const wordsOnce = retryingMemo(() => readPageWords(env.uiLocale(), env.loadAsset));
+
   const services = {
     settings: currentSettings,
-    pipeline: () => {
-      pipeline ??= build();
-      // A failed start (unreadable lists) must not stick: the next request tries again.
-      pipeline.catch(() => {
-        pipeline = undefined;
-      });
-      return pipeline;
-    },
+    pipeline: pipelineOnce.get,
     /** Video and audio: checked within the size budget, through the same pipeline. */
-    media: () => {
-      media ??= Promise.all([services.pipeline(), currentSettings()]).then(
-        ([p, s]) =>
-          new MediaChecker({
-            pipeline: p,
-            fetch: env.fetch,
-            omitCredentials: s.omitCredentials,
-            autoCheckBytes: s.mediaAutoCheckMb * 1024 * 1024,
-            registry: s.chains.some((c) => c.enabled),
-          }),
-      );
-      media.catch(() => {
-        media = undefined;
-      });
-      return media;
-    },
+    media: mediaOnce.get,
     fingerprintText,
     /** Settings changed: rebuild on next use. Cached parts carry a version, so stale ones are re-run. */
     settingsChanged: () => {
       settings = undefined;
-      pipeline = undefined;
-      media = undefined;
+      pipelineOnce.reset();
+      mediaOnce.reset();
     },
     /** Everyone who registered an item's hash, from the logs of every enabled chain (details page). */
     registrations: async (key: string) => {
@@ -197,13 +189,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       );
     },
     /** The content scripts' words, read once per worker (lib/i18n/page-words.ts). */
-    pageWords: (): Promise<PageWords> => {
-      pageWords ??= readPageWords(env.uiLocale(), env.loadAsset);
-      pageWords.catch(() => {
-        pageWords = undefined;
-      });
-      return pageWords;
-    },
+    pageWords: wordsOnce.get,
     /** "Update lists": fresh trust lists from their official addresses, on the user's request only. */
     updateTrustLists: async (): Promise<BackgroundResponses['update-trust-lists']> => {
       try {

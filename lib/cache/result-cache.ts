@@ -161,9 +161,8 @@ export class ResultCache {
           .then(resolve, reject);
       }, this.writeWindowMs);
     });
+    // Also makes the outcome never unhandled: callers may ignore it (a verdict stands even if it cannot be stored).
     this.lastWrite = done.catch(() => {});
-    // Callers may ignore the outcome (a verdict stands even if it cannot be stored): never unhandled.
-    done.catch(() => {});
     this.writing.add(done);
     done.finally(() => this.writing.delete(done)).catch(() => {});
     this.batch = { rows, urls, done };

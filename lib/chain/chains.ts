@@ -54,7 +54,7 @@ export function parseChainConfigs(value: unknown): ChainConfig[] {
   return out;
 }
 
-// PURE: a script that imports this module without using the list (the content script) does not parse it.
+// Pure: a bundle that does not use the list (the content script) then drops the call and its parse.
 export const DEFAULT_CHAINS: readonly ChainConfig[] = /* @__PURE__ */ parseChainConfigs(defaults);
 
 export function enabledChains(chains: readonly ChainConfig[]): ChainConfig[] {

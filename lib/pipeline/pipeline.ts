@@ -112,15 +112,11 @@ export class Pipeline {
       // and the network, and a slot must not idle through that wait.
       const { cached, withIscc } = await this.textLimit(async () => {
         const cached = await this.cached(() => this.deps.cache.get(fingerprints.sha256Collapsed));
-        // The Text-Code is a function of the collapsed text, so a stored one is as good as a new one.
         const stored = cached?.evidence.fingerprints;
-        const withIscc =
-          stored?.kind === 'text' &&
-          stored.isccText &&
-          stored.sha256Collapsed === fingerprints.sha256Collapsed
-            ? stored
-            : await this.withIscc(fingerprints, text);
-        return { cached, withIscc };
+        return {
+          cached,
+          withIscc: await this.withIscc(fingerprints, text, stored?.kind === 'text' ? stored : undefined),
+        };
       });
       const item = await this.refresh(
         cached,
@@ -134,9 +130,16 @@ export class Pipeline {
 
   /**
    * The ISCC Text-Code only where something compares it: a trusted registrant's ISCC record on an enabled
-   * chain (the local text index). Computed here, in the worker, from the text it was given.
+   * chain (the local text index). Computed here, in the worker, from the text it was given, unless the stored
+   * fingerprints of the same text already carry it.
    */
-  private async withIscc(fingerprints: TextFingerprints, text: string): Promise<TextFingerprints> {
+  private async withIscc(
+    fingerprints: TextFingerprints,
+    text: string,
+    stored?: TextFingerprints,
+  ): Promise<TextFingerprints> {
+    // The Text-Code is a function of the collapsed text, so a stored one is as good as a new one.
+    if (stored?.isccText && stored.sha256Collapsed === fingerprints.sha256Collapsed) return stored;
     if (fingerprints.isccText || !this.deps.wantsIscc) return fingerprints;
     if (!(await this.deps.wantsIscc().catch(() => false))) return fingerprints;
     // A task of its own: a page sends hundreds of paragraphs at once, and their Text-Codes (~0.2 ms each) in
