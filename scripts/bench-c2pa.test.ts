@@ -7,6 +7,7 @@ describe('benchC2pa', () => {
     for (const key of [
       'c2pa.coldStartMs',
       'c2pa.firstReadMs',
+      'c2pa.firstPassCpuMs',
       'c2pa.warmMedianMs',
       'c2pa.warmP95Ms',
       'c2pa.noTrustMedianMs',

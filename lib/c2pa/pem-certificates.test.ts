@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPemCertificate, readPemCertificates } from './pem-certificates.ts';
+import { certificateDigest, formatPemCertificate, readPemCertificates } from './pem-certificates.ts';
 
 const bundle = readFileSync(
   new URL('../../fixtures/c2pa/trust/c2pa-rs-test-root-bundle.pem', import.meta.url),
@@ -44,5 +45,16 @@ describe('formatPemCertificate', () => {
     const pem = formatPemCertificate(body);
     expect(pem.split('\n').map((l) => l.length)).toEqual([27, 64, 64, 4, 25, 0]);
     expect(readPemCertificates(pem).certificates).toEqual([{ body, damaged: false }]);
+  });
+});
+
+describe('certificateDigest', () => {
+  it('is the base64 SHA-256 of the DER, as c2pa-rs lists end-entity certificates', () => {
+    const { certificates } = readPemCertificates(bundle);
+    for (const { body } of certificates) {
+      const expected = createHash('sha256').update(Buffer.from(body, 'base64')).digest('base64');
+      expect(certificateDigest(body)).toBe(expected);
+      expect(certificateDigest(body)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    }
   });
 });

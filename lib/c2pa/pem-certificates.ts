@@ -1,3 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64.ts';
+
 /**
  * The one PEM reader for certificate lists (trust lists, a user's pasted anchors, fetched list updates).
  * A block is `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----` (RFC 7468, section 5) with a base64
@@ -36,4 +39,14 @@ export function readPemCertificates(text: string): PemCertificateList {
 /** A certificate in canonical PEM: 64-character lines, one trailing newline. */
 export function formatPemCertificate(body: string): string {
   return `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * How c2pa-rs names a certificate in an allow list: the base64 SHA-256 of its DER. It accepts such lines in
+ * place of the PEM blocks and compares nothing else (`add_end_entity_credentials` in c2pa-rs
+ * sdk/src/crypto/cose/certificate_trust_policy.rs), so sending digests gives the same answers for a sixth of
+ * the text. `body` must be an undamaged block's body.
+ */
+export function certificateDigest(body: string): string {
+  return bytesToBase64(sha256(base64ToBytes(body)));
 }

@@ -3,8 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { C2paEvidence, C2paTrust } from '../evidence/types.ts';
 import { loadBundledTrustListsNode, loadC2paEngineNode } from '../node/c2pa-engine-node.ts';
 import type { C2paEngine } from './engine.ts';
+import { formatPemCertificate, readPemCertificates } from './pem-certificates.ts';
 import { isRemoteNotFetched, REMOTE_NOT_FETCHED, readC2pa } from './read-c2pa.ts';
-import type { TrustLists } from './trust-settings.ts';
+import { allowListDigests, type TrustLists } from './trust-settings.ts';
 
 /**
  * Every expectation below comes from fixtures/c2pa/SOURCES.md, which records what each file gives with
@@ -324,6 +325,24 @@ describe('trust tiers', () => {
   it('user anchors can be configured to count as trusted', async () => {
     const e = await read('valid_C_c2pars.jpg', { ...USER, userAnchorsTier: 'trusted' });
     expect(e.trust).toBe('trusted');
+  });
+
+  it('an allow list, sent to the engine as digests, makes its end-entity signer known; a wrong one does not', async () => {
+    // c2pa-rs's own test allow list holds the signer of valid_C_c2pars.jpg, with no anchor it chains to.
+    const allowed = readFileSync(new URL('trust/c2pa-rs-test-allowed-list.pem', DIR), 'utf8');
+    const lists = (list: string): TrustLists => ({ interim: { anchors: '', allowed: list, storeCfg: '' } });
+    const e = await read('valid_C_c2pars.jpg', lists(allowed));
+    expect(e).toMatchObject({ state: 'valid', trust: 'known', trustList: 'cai-legacy' });
+    expect(e.codes).not.toContain('signingCredential.untrusted');
+    // The same certificates as digests typed into the list give the same answer…
+    expect(await read('valid_C_c2pars.jpg', lists(allowListDigests(allowed)))).toEqual(e);
+    // …and the list without that signer (its fifth certificate, the PS256 one) leaves it untrusted.
+    const others = readPemCertificates(allowed)
+      .certificates.filter((_, i) => i !== 4)
+      .map((c) => formatPemCertificate(c.body))
+      .join('');
+    const without = await read('valid_C_c2pars.jpg', lists(others));
+    expect(without.trust).toBe('untrusted');
   });
 
   it('a signer on the interim list stays known when the user anchors are also enabled', async () => {

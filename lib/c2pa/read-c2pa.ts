@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../bytes/base64.ts';
 import type { C2paEvidence } from '../evidence/types.ts';
 import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 import type { C2paEngine, C2paReaderView } from './engine.ts';
@@ -69,14 +70,6 @@ export function isRemoteNotFetched(evidence: C2paEvidence): boolean {
 
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /**
  * A data: URL of the active manifest's thumbnail, or undefined when absent, too large, or not a raster
  * image whose bytes match its declared type (never an SVG: it is page-supplied content).
@@ -90,7 +83,7 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
     const type = sniffMediaType(bytes);
     if (bytes.length === 0 || bytes.length > maxBytes || !type || !THUMBNAIL_TYPES.has(type))
       return undefined;
-    return `data:${type};base64,${base64(bytes)}`;
+    return `data:${type};base64,${bytesToBase64(bytes)}`;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { C2PA_WASM_VERSION } from './engine.ts';
 import {
+  allowListDigests,
   buildEngineSettings,
   engineSettings,
   SETTINGS_SCHEMA,
@@ -72,7 +73,10 @@ describe('engineSettings', () => {
     ]);
     // Counts from fixtures/c2pa/SOURCES.md and the files: 30 official CAs, 22 TSA roots, 18 + 86 interim.
     expect(anchors.map((a) => count(a.trust_anchors))).toEqual([30, 22, 18, 18, 8]);
-    expect(count(anchors[2]?.allowed_list ?? '')).toBe(86);
+    // The allow list goes as one digest per certificate (allowListDigests), not as 181 KB of PEM.
+    expect(count(anchors[2]?.allowed_list ?? '')).toBe(0);
+    expect(anchors[2]?.allowed_list?.trim().split('\n')).toHaveLength(86);
+    expect(anchors[2]?.allowed_list).toBe(allowListDigests(LISTS.interim?.allowed));
     expect(anchors[2]?.trust_config?.trim().split('\n')).toContain('1.3.6.1.4.1.62558.2.1');
   });
 
@@ -125,6 +129,25 @@ describe('sanitizePemBundle', () => {
     const digest = 'q1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v=';
     expect(sanitizePemBundle(`${cert}\n${digest}\n`, true)).toContain(digest);
     expect(sanitizePemBundle(`${cert}\n${digest}\n`)).not.toContain(digest);
+  });
+});
+
+describe('allowListDigests', () => {
+  const pem = fix('c2pa-rs-test-allowed-list.pem');
+  const lines = (text: string) => text.trim().split('\n');
+
+  it('gives one base64 SHA-256 per certificate, each once, and keeps digest lines already there', () => {
+    const digests = lines(allowListDigests(pem));
+    expect(digests).toHaveLength(count(pem));
+    for (const d of digests) expect(d).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const extra = 'q1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v=';
+    expect(lines(allowListDigests(`${pem}\n${pem}\n${extra}\n# a comment\n`))).toEqual([...digests, extra]);
+  });
+
+  it('drops damaged blocks and text that is neither, and gives nothing for nothing', () => {
+    const damaged = '-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----';
+    expect(allowListDigests(`${damaged}\nhello\n`)).toBe('');
+    expect(allowListDigests(undefined)).toBe('');
   });
 });
 

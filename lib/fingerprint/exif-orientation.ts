@@ -1,12 +1,14 @@
+import { readAscii } from '../bytes/read-ascii.ts';
+
 /**
  * The EXIF orientation (tag 0x0112 in IFD0, values 1..8) from the payload of a JPEG APP1 segment, or undefined
  * when the segment is not EXIF or holds no valid orientation. EXIF 2.32 section 4.6.4; TIFF 6.0 for the layout.
  */
 export function readExifOrientation(app1: Uint8Array): number | undefined {
   // "Exif\0\0", then a TIFF header: byte order, 42, offset of IFD0.
-  if (app1.length < 14 || String.fromCharCode(...app1.subarray(0, 6)) !== 'Exif\0\0') return undefined;
+  if (app1.length < 14 || readAscii(app1, 0, 6) !== 'Exif\0\0') return undefined;
   const t = app1.subarray(6);
-  const order = String.fromCharCode(t[0] as number, t[1] as number);
+  const order = readAscii(t, 0, 2);
   if (order !== 'II' && order !== 'MM') return undefined;
   const little = order === 'II';
   const view = new DataView(t.buffer, t.byteOffset, t.byteLength);

@@ -13,6 +13,7 @@
  * Format: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf), sections B (syntax), F.2.2 (decoding of
  * DC and AC coefficients) and G.2 (progressive scans); EXIF 2.32, tag 0x0112.
  */
+import { readAscii } from '../bytes/read-ascii.ts';
 import { readExifOrientation } from './exif-orientation.ts';
 
 export interface DcLuma {
@@ -375,7 +376,7 @@ function read(b: Uint8Array): DcLuma | undefined {
         orientation = readExifOrientation(b.subarray(at, end)) ?? orientation;
         break;
       case 0xee: // Adobe APP14: its transform flag says whether three components are YCbCr (1) or RGB (0).
-        if (len >= 14 && String.fromCharCode(...b.subarray(at, at + 5)) === 'Adobe') {
+        if (len >= 14 && readAscii(b, at, 5) === 'Adobe') {
           colourTransform = b[at + 11] as number;
         }
         break;

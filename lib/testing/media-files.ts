@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { concatBytes } from '../bytes/concat-bytes.ts';
+import { readAscii } from '../bytes/read-ascii.ts';
 import { bytesToHex } from '../fingerprint/hex.ts';
 
 /** Real-world C2PA media files (fixtures/c2pa-realworld, see its SOURCES.md). */
@@ -21,7 +22,7 @@ export function withoutC2paBox(mp4: Uint8Array): Uint8Array {
     const small = view.getUint32(at);
     // 1: a 64-bit size follows the type (ISO/IEC 14496-12 §4.2); 0: the box runs to the end of the file.
     const size = small === 1 ? Number(view.getBigUint64(at + 8)) : small === 0 ? mp4.length - at : small;
-    const type = String.fromCharCode(...mp4.subarray(at + 4, at + 8));
+    const type = readAscii(mp4, at + 4, 4);
     const uuid = bytesToHex(mp4.subarray(at + 8, at + 12));
     if (size < 8) throw new Error('withoutC2paBox: malformed box size');
     if (!(type === 'uuid' && uuid === 'd8fec3d6')) parts.push(mp4.subarray(at, at + size));
