@@ -238,6 +238,30 @@ describe('BadgeLayer', () => {
     expect(badgeFor('far away.jpg').hidden).toBe(false);
   });
 
+  it('asks for no frame for a result that draws nothing (a hidden state, or out of view); one when a badge must show or go', async () => {
+    await frame();
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    report(byId('photo'), true);
+    layer.set('photo', byId('photo'), 'no-provenance', 'No Content Credentials.');
+    layer.set('bare', byId('bare'), 'ai-generated', 'Made with generative AI.');
+    expect(frames).not.toHaveBeenCalled();
+    // In view and shown: drawn in the next frame.
+    layer.set('photo', byId('photo'), 'tampered', 'The file was changed after it was signed.');
+    expect(frames).toHaveBeenCalledTimes(1);
+    await frame();
+    expect(badgeFor('A harbour at dawn').hidden).toBe(false);
+    // Hidden again: its badge goes, which takes a frame.
+    frames.mockClear();
+    layer.set('photo', byId('photo'), 'no-provenance', 'No Content Credentials.');
+    expect(frames).toHaveBeenCalledTimes(1);
+    await frame();
+    expect(badges()).toHaveLength(0);
+    // The off-screen image's badge is drawn when it comes into view, not before.
+    report(byId('bare'), true);
+    await frame();
+    expect(badgeFor('far away.jpg').hidden).toBe(false);
+  });
+
   it('puts no anchor in the page until the user presses Tab, then one for every shown badge at once', async () => {
     await twoItems(false);
     expect(document.querySelectorAll(ANCHOR_TAG)).toHaveLength(0);

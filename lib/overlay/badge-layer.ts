@@ -238,9 +238,21 @@ export class BadgeLayer {
     } else {
       if (entry) this.remove(id);
       this.entries.set(id, { el, state, reason, variant, extra, dirty: true, pendingSince: quietSince });
-      this.ro?.observe(el);
       if (this.options.isInView(el)) this.inView.add(id);
     }
+    this.visitNextFrame(id);
+  }
+
+  /**
+   * Visits the item in the next frame, unless that frame would do nothing for it: no badge or anchor to update
+   * or take away, and none to draw (a hidden state, or one out of view). On a gallery most results are "no
+   * provenance", whose badge is hidden: each used to cost a frame that read the boxes of everything in view.
+   */
+  private visitNextFrame(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const drawn = !!entry.badge || !!entry.anchor?.isConnected;
+    if (!drawn && !this.wantsAnchor(entry) && !(this.inView.has(id) && this.shownByOptions(entry))) return;
     this.touched.add(id);
     this.schedule();
   }
@@ -282,6 +294,8 @@ export class BadgeLayer {
       this.layer?.append(badge);
       entry.badge = badge;
       entry.shown = 'hidden';
+      // Only an element with a badge is watched for size changes: without one, nothing follows it.
+      this.ro?.observe(entry.el);
     }
     const style = badgeStyle(entry.state, entry.variant, this.t);
     badge.dataset.state = entry.state;
@@ -345,8 +359,7 @@ export class BadgeLayer {
     if (!this.entries.has(id) || this.inView.has(id) === inView) return;
     if (inView) this.inView.add(id);
     else this.inView.delete(id);
-    this.touched.add(id);
-    this.schedule();
+    this.visitNextFrame(id);
   }
 
   setOptions(options: Partial<BadgeLayerOptions>): void {
@@ -542,6 +555,7 @@ export class BadgeLayer {
       // A state that is not shown (no provenance, badges off, an element gone) keeps no badge element: one
       // drawn while pending would otherwise linger, hidden, with its old state.
       if (!this.shownByOptions(entry, now)) {
+        if (entry.badge) this.ro?.unobserve(entry.el);
         entry.badge?.remove();
         entry.badge = undefined;
         entry.shown = undefined;
