@@ -55,6 +55,7 @@ afterEach(() => {
   layer.destroy();
   HTMLElement.prototype.attachShadow = realAttachShadow;
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function box(id: string, x: number, y: number, width: number, height: number) {
@@ -317,6 +318,24 @@ describe('BadgeLayer', () => {
       await frame();
       expect(seen).toEqual([]);
       expect(badges().map((b) => b.dataset.state)).toEqual(['tampered']);
+    });
+
+    it('asks for a frame when the delay ends only for a checking badge in view; one out of view shows when it comes into view', async () => {
+      layer.setOptions({ pendingDelayMs: 40 });
+      await frame();
+      report(byId('photo'), true);
+      layer.set('bare', byId('bare'), 'pending', 'Checking this image');
+      const frames = vi.spyOn(window, 'requestAnimationFrame');
+      await sleep(60);
+      expect(frames).not.toHaveBeenCalled();
+      layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+      await sleep(60);
+      expect(frames).toHaveBeenCalledTimes(1);
+      await frame();
+      expect(pendingBadges()).toHaveLength(1);
+      report(byId('bare'), true);
+      await frame();
+      expect(pendingBadges()).toHaveLength(2);
     });
 
     it('shows at once the progress of a check the user started', async () => {

@@ -84,6 +84,8 @@ export class BadgeLayer {
   private readonly inView = new Set<string>();
   /** Items changed since the last frame (a result, a visibility change, an option): visited once more. */
   private readonly touched = new Set<string>();
+  /** Items whose "checking" badge waits for its delay (see revealLater): the timer looks at these only. */
+  private readonly quietIds = new Set<string>();
   private frame = 0;
   /** Shows the "checking" badges whose delay has passed (one timer for all). */
   private revealTimer = 0;
@@ -224,7 +226,12 @@ export class BadgeLayer {
           ? entry.pendingSince
           : this.win.performance.now()
         : undefined;
-    if (quietSince !== undefined) this.revealLater();
+    if (quietSince !== undefined) {
+      this.quietIds.add(id);
+      this.revealLater();
+    } else {
+      this.quietIds.delete(id);
+    }
     if (entry && entry.el === el) {
       const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
       const sameReason = typeof reason === 'string' && entry.reason === reason;
@@ -352,6 +359,7 @@ export class BadgeLayer {
     this.entries.delete(id);
     this.inView.delete(id);
     this.touched.delete(id);
+    this.quietIds.delete(id);
   }
 
   /** An item's element came into view or left it (its badge follows scrolls only while in view). */
@@ -431,17 +439,21 @@ export class BadgeLayer {
       this.revealTimer = 0;
       const now = this.win.performance.now();
       let next = Number.POSITIVE_INFINITY;
-      for (const [id, entry] of this.entries) {
-        if (entry.pendingSince === undefined) continue;
+      for (const id of this.quietIds) {
+        const entry = this.entries.get(id);
+        if (entry?.pendingSince === undefined) {
+          this.quietIds.delete(id);
+          continue;
+        }
         const left = entry.pendingSince + this.pendingDelay - now;
         if (left > 0) {
           next = Math.min(next, left);
           continue;
         }
         entry.pendingSince = undefined;
-        this.touched.add(id);
+        this.quietIds.delete(id);
+        this.visitNextFrame(id);
       }
-      this.schedule();
       if (next < Number.POSITIVE_INFINITY) this.revealLater(next);
     }, after);
   }
