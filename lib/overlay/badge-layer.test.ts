@@ -338,6 +338,16 @@ describe('BadgeLayer', () => {
       expect(pendingBadges()).toHaveLength(2);
     });
 
+    it('still shows one for an item whose element the page replaced while it waited', async () => {
+      layer.setOptions({ pendingDelayMs: 40 });
+      report(byId('photo'), true);
+      layer.set('photo', byId('bare'), 'pending', 'Checking this image');
+      layer.set('photo', byId('photo'), 'pending', 'Checking this image');
+      await sleep(60);
+      await frame();
+      expect(pendingBadges()).toHaveLength(1);
+    });
+
     it('shows at once the progress of a check the user started', async () => {
       layer.setOptions({ pendingDelayMs: 10_000 });
       report(byId('photo'), true);

@@ -226,12 +226,6 @@ export class BadgeLayer {
           ? entry.pendingSince
           : this.win.performance.now()
         : undefined;
-    if (quietSince !== undefined) {
-      this.quietIds.add(id);
-      this.revealLater();
-    } else {
-      this.quietIds.delete(id);
-    }
     if (entry && entry.el === el) {
       const same = entry.extra?.action === extra?.action && entry.extra?.progress === extra?.progress;
       const sameReason = typeof reason === 'string' && entry.reason === reason;
@@ -246,6 +240,13 @@ export class BadgeLayer {
       if (entry) this.remove(id);
       this.entries.set(id, { el, state, reason, variant, extra, dirty: true, pendingSince: quietSince });
       if (this.options.isInView(el)) this.inView.add(id);
+    }
+    // After the entry is in place: remove() above forgets the id.
+    if (quietSince !== undefined) {
+      this.quietIds.add(id);
+      this.revealLater();
+    } else {
+      this.quietIds.delete(id);
     }
     this.visitNextFrame(id);
   }
