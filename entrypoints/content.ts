@@ -4,7 +4,7 @@ import type { ContentRequest, SendToBackground } from '@/lib/messages/protocol';
 import { type PortLike, portSender, REQUEST_PORT } from '@/lib/messages/request-port';
 import { extensionLifecycle } from '@/lib/page/extension-lifecycle';
 import { PageController } from '@/lib/page/page-controller';
-import { readPageSettings } from '@/lib/schemas/settings-schema';
+import { readPageSettings } from '@/lib/schemas/page-settings-schema';
 import { defaultSettings, isSiteDisabled, SETTINGS_KEY } from '@/lib/settings/settings';
 
 export default defineContentScript({

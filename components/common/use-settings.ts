@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mergeSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/settings.ts';
+import { readSettings } from '../../lib/schemas/settings-schema.ts';
+import { SETTINGS_KEY, type Settings } from '../../lib/settings/settings.ts';
 import { t } from './i18n.ts';
 import type { StorageApi } from './page-api.ts';
 
@@ -37,7 +38,7 @@ export function useSettings(
     let live = true;
     storage
       .get(SETTINGS_KEY)
-      .then((raw) => live && setSettings(mergeSettings(raw, defaults)))
+      .then((raw) => live && setSettings(readSettings(raw, defaults)))
       .catch((error: unknown) => {
         if (!live) return;
         // Still show the defaults so the page is usable; the error explains why changes may not stick.

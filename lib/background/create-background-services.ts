@@ -22,7 +22,8 @@ import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
 import { createProviders, type ProvidersEnv } from '../providers/create-providers.ts';
 import { createRegistryRecoverer, createStoreReader } from '../providers/create-recoverer.ts';
-import { defaultSettings, mergeSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
+import { readSettings } from '../schemas/settings-schema.ts';
+import { defaultSettings, SETTINGS_KEY, type Settings } from '../settings/settings.ts';
 import { fetchRemoteManifest } from './fetch-remote-manifest.ts';
 import { createPdqIndexService } from './pdq-index-service.ts';
 import { registrationsFor } from './registrations-for.ts';
@@ -73,9 +74,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
   const currentSettings = () => {
     settings ??= env.storage
       .get(SETTINGS_KEY)
-      .then((stored) =>
-        mergeSettings(stored, defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS])),
-      );
+      .then((stored) => readSettings(stored, defaultSettings([...DEFAULT_CHAINS], [...DEFAULT_REGISTRANTS])));
     return settings;
   };
 

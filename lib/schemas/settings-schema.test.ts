@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/settings.ts';
+import { readPageSettings } from './page-settings-schema.ts';
 import { SETTINGS_VERSION } from './settings-migrations.ts';
-import { readPageSettings, readSettings } from './settings-schema.ts';
+import { readSettings } from './settings-schema.ts';
 
 const chain = { id: 31337, name: 'Devnet', rpcUrl: 'http://127.0.0.1:8545', enabled: true };
 const registrant = { address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const, name: 'Demo' };
@@ -122,5 +123,28 @@ describe('readPageSettings', () => {
       showNoProvenance: defaults.showNoProvenance,
       disabledSites: defaults.disabledSites,
     });
+  });
+});
+
+describe('readSettings over the defaults', () => {
+  it('returns the defaults for nothing stored', () => {
+    expect(readSettings(undefined, defaults)).toEqual(defaults);
+  });
+
+  it('keeps valid stored fields and drops wrongly typed ones', () => {
+    const merged = readSettings(
+      { overlay: false, disabledSites: 'oops', trust: { interim: false, official: 'yes' } },
+      defaults,
+    );
+    expect(merged.overlay).toBe(false);
+    expect(merged.disabledSites).toEqual([]);
+    expect(merged.trust).toEqual({ official: true, interim: false, userAnchors: '' });
+  });
+
+  it('keeps a valid media size cap and drops a negative or non-numeric one', () => {
+    expect(defaults.mediaAutoCheckMb).toBe(50);
+    expect(readSettings({ mediaAutoCheckMb: 2 }, defaults).mediaAutoCheckMb).toBe(2);
+    expect(readSettings({ mediaAutoCheckMb: -1 }, defaults).mediaAutoCheckMb).toBe(50);
+    expect(readSettings({ mediaAutoCheckMb: '9' }, defaults).mediaAutoCheckMb).toBe(50);
   });
 });

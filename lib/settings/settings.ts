@@ -1,7 +1,6 @@
 import type { ChainConfig } from '../chain/chains.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
 import { SETTINGS_VERSION } from '../schemas/settings-migrations.ts';
-import { readSettings } from '../schemas/settings-schema.ts';
 import { isValidHostname } from './valid-hostname.ts';
 
 /** Everything the user can change. Stored as one object under `settings` in extension storage. */
@@ -54,15 +53,6 @@ export function defaultSettings(chains: ChainConfig[], registrants: TrustedRegis
     mediaAutoCheckMb: DEFAULT_MEDIA_AUTO_CHECK_MB,
     softBindingEndpoints: [],
   };
-}
-
-/**
- * Reads what storage holds, of any version, over the defaults, field by field, so that a stored value of the
- * wrong type (an older schema, a hand edit) falls back to its default instead of breaking the extension.
- * The schema and the migrations are in lib/schemas/settings-schema.ts and settings-migrations.ts.
- */
-export function mergeSettings(stored: unknown, defaults: Settings): Settings {
-  return readSettings(stored, defaults);
 }
 
 /** Normalises a hostname typed by the user ("https://www.Example.com/x" → "www.example.com"). */
