@@ -44,7 +44,7 @@ export function formatPemCertificate(body: string): string {
 /**
  * How c2pa-rs names a certificate in an allow list: the base64 SHA-256 of its DER. It accepts such lines in
  * place of the PEM blocks and compares nothing else (`add_end_entity_credentials` in c2pa-rs
- * sdk/src/crypto/cose/certificate_trust_policy.rs), so sending digests gives the same answers for a sixth of
+ * sdk/src/crypto/cose/certificate_trust_policy.rs), so sending digests gives the same answers for a fortieth of
  * the text. `body` must be an undamaged block's body.
  */
 export function certificateDigest(body: string): string {
