@@ -38,6 +38,13 @@ async function generated(): Promise<Case[]> {
     for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
     return sharp(data, { raw: { width: w, height: h, channels } });
   };
+  // Each pixel names its column and row: any pixel picked from the wrong place shows.
+  const positions = (w: number, h: number) => {
+    const data = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) data.set([x & 255, (x >> 8) & 255, y & 255], (y * w + x) * 3);
+    return sharp(data, { raw: { width: w, height: h, channels: 3 } });
+  };
   // Every (colour, alpha) pair once: where premultiplying could round differently, it shows.
   const pairs = Buffer.alloc(256 * 256 * 4);
   for (let a = 0; a < 256; a++)
@@ -53,12 +60,26 @@ async function generated(): Promise<Case[]> {
     { name: 'tall-513x2000.jpg', mime: 'image/jpeg', bytes: await noise(513, 2000, 3).jpeg().toBuffer() },
     { name: 'wide-3001x300.png', mime: 'image/png', bytes: await noise(3001, 300, 3).png().toBuffer() },
     { name: 'translucent-777x999.png', mime: 'image/png', bytes: await noise(777, 999, 4).png().toBuffer() },
+    // Long sides, where a canvas's float rounding can pick the wrong pixel (pattern-sample.ts).
+    { name: 'wide-16000x300.png', mime: 'image/png', bytes: await positions(16_000, 300).png().toBuffer() },
+    { name: 'camera-4032x3024.png', mime: 'image/png', bytes: await positions(4032, 3024).png().toBuffer() },
+    { name: 'tall-600x8191.png', mime: 'image/png', bytes: await positions(600, 8191).png().toBuffer() },
   ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 
 let browser: ExtensionBrowser;
 let cases: Case[];
 let results: Map<string, ProbeResult>;
+/** Photo and screenshot sizes of the web, for which the one-fill sample must be the one used. */
+const COMMON_SIZES: [number, number][] = [
+  [1600, 1004],
+  [1200, 753],
+  [1920, 1080],
+  [4032, 3024],
+  [513, 2000],
+  [3001, 300],
+];
+let patternUsed: boolean[];
 
 beforeAll(async () => {
   const probe = await pdqDecodeProbeScript();
@@ -86,6 +107,13 @@ beforeAll(async () => {
     files,
   );
   results = new Map(out.map((r) => [r.name, r]));
+  patternUsed = await browser.worker.evaluate(
+    (sizes) =>
+      (
+        globalThis as unknown as { __pdqDecodeProbe: typeof import('./support/pdq-decode-probe.ts') }
+      ).__pdqDecodeProbe.patternSizes(sizes),
+    COMMON_SIZES,
+  );
 });
 afterAll(() => browser?.close());
 
@@ -94,6 +122,12 @@ describe('PDQ decoding in the extension service worker (Chromium)', () => {
     expect(results.size).toBe(cases.length);
     const differing = [...results.values()].filter((r) => !r.sameAsFullReadBack).map((r) => r.name);
     expect(differing).toEqual([]);
+  });
+
+  it("samples photos of the web's usual sizes in one pattern fill, not in strips", () => {
+    expect(COMMON_SIZES.map((size, i) => [...size, patternUsed[i]])).toEqual(
+      COMMON_SIZES.map((size) => [...size, true]),
+    );
   });
 
   it('gives the reference cpp_nn512 hash for every opaque fixture', () => {

@@ -5,7 +5,7 @@
  * Firefox's background), a video is found and validated, and the popup renders. Prints a closing line and exits non-zero on failure.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -13,8 +13,11 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { REGISTRY_ADDRESS } from '../../lib/chain/registry-address.ts';
 import { forwardRpc, offchainLookupRevert, startFakeRpc } from '../../lib/chain/test-chain.ts';
+import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
+import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
 import { type Devnet, startDevnet } from '../support/harness.ts';
+import { pdqDecodeProbeScript } from '../support/pdq-decode-probe-bundle.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,6 +31,28 @@ interface ListedItem {
   url?: string;
   state: string;
   reason?: string;
+}
+
+/**
+ * Files for the decoder check: a photo, and images whose pixels name their column and row at sizes where a
+ * wrong pick shows (pattern-sample.ts samples with a canvas pattern where a probe finds it exact).
+ */
+async function pdqCases(): Promise<{ name: string; mime: string; bytes: Uint8Array }[]> {
+  const positions = async (w: number, h: number) => {
+    const data = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) data.set([x & 255, (x >> 8) & 255, y & 255], (y * w + x) * 3);
+    return sharp(data, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
+  };
+  const photo = resolve(ROOT, 'fixtures/pdq/images/bridge-1-original.jpg');
+  return [
+    { name: 'bridge-1-original.jpg', mime: 'image/jpeg', bytes: readFileSync(photo) },
+    { name: 'positions-1200x753.png', mime: 'image/png', bytes: await positions(1200, 753) },
+    { name: 'positions-513x2000.png', mime: 'image/png', bytes: await positions(513, 2000) },
+    { name: 'positions-16000x300.png', mime: 'image/png', bytes: await positions(16_000, 300) },
+  ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 
 /** The items of the tab showing `url`, asked from an extension page, once none is pending (or after 60 s). */
@@ -199,6 +224,27 @@ async function main(): Promise<void> {
         assert.equal(video?.state, 'ai-generated', JSON.stringify(video));
       },
     );
+    await check('the PDQ decoder picks the same pixels as the Node decoder in Firefox', async () => {
+      const cases = await pdqCases();
+      const probe = await pdqDecodeProbeScript();
+      // The probe bundle sets its global; an extension page has the background page's canvas and decoder.
+      await ext.evaluate(probe);
+      const out = await ext.evaluate(
+        (files: { name: string; mime: string; base64: string }[]) =>
+          (
+            globalThis as unknown as { __pdqDecodeProbe: typeof import('../support/pdq-decode-probe.ts') }
+          ).__pdqDecodeProbe.probe(files),
+        cases.map((c) => ({ name: c.name, mime: c.mime, base64: Buffer.from(c.bytes).toString('base64') })),
+      );
+      for (const c of cases) {
+        const node = await fingerprintImage(c.bytes, c.mime, decodeImageNode);
+        const web = out.find((r) => r.name === c.name);
+        assert.deepEqual(
+          { name: c.name, same: web?.sameAsFullReadBack, pdq: web?.pdq },
+          { name: c.name, same: true, pdq: node.pdq?.hash },
+        );
+      }
+    });
     await check('the popup opens and renders', async () => {
       const text = await ext.evaluate(() => document.body.textContent);
       assert.match(text, /Origin Lens/);

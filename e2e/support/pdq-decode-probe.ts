@@ -6,6 +6,7 @@
 import { createWebDecoder } from '../../lib/fingerprint/decode-image-web.ts';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { flattenAlphaOnWhite } from '../../lib/fingerprint/flatten-alpha.ts';
+import { patternSamplesExactly } from '../../lib/fingerprint/pattern-sample.ts';
 import { pdqFromRgb } from '../../lib/fingerprint/pdq.ts';
 import { shrinkNearest512 } from '../../lib/fingerprint/shrink-nearest.ts';
 
@@ -61,6 +62,11 @@ export async function probe(files: { name: string; mime: string; base64: string 
     });
   }
   return results;
+}
+
+/** Whether the decoder samples images of these sizes in one pattern fill (pattern-sample.ts's probes). */
+export async function patternSizes(sizes: [number, number][]): Promise<boolean[]> {
+  return Promise.all(sizes.map(([w, h]) => patternSamplesExactly(globalThis, w, h, 512)));
 }
 
 /** A decode straight to a smaller bitmap (does the browser decode at reduced size? see the README). */

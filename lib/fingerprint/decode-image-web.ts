@@ -5,9 +5,11 @@
  * functions are injected so that this module never touches globals at import time.
  *
  * An image larger than 512 on a side is not read back whole: only the pixels that the `cpp_nn512` shrink keeps
- * (shrink-nearest.ts) are copied, as 512 one-pixel strips along the longer side, and the other side is picked
- * from their read-back. Each copy is 1:1 at integer positions, so no pixel is filtered or blended and the
- * result equals shrinkNearest512 of the full read-back (e2e/pdq-decode.e2e.ts checks this in Chromium).
+ * (shrink-nearest.ts) are read. Where a probe shows that this browser's canvas picks exactly those pixels
+ * (pattern-sample.ts), one pattern fill draws the 512 x 512 sample; otherwise they are copied as 512 one-pixel
+ * strips along the longer side, and the other side is picked from their read-back. Each copy is 1:1 at
+ * integer positions, so no pixel is filtered or blended. Either way the result equals shrinkNearest512 of the
+ * full read-back (e2e/pdq-decode.e2e.ts checks this in Chromium).
  */
 import {
   assertPixelBudget,
@@ -16,28 +18,10 @@ import {
   ImageDecodeError,
   preflightImage,
 } from './decode-image.ts';
+import { context2d, fillNearest, type PatternEnv, patternSamplesExactly, release } from './pattern-sample.ts';
 import { nearestSource, needsShrink, PDQ_SHRINK_DIM } from './shrink-nearest.ts';
 
-export interface WebDecoderEnv {
-  createImageBitmap: typeof createImageBitmap;
-  OffscreenCanvas: typeof OffscreenCanvas;
-}
-
-type Context = OffscreenCanvasRenderingContext2D;
-
-function context2d(env: WebDecoderEnv, width: number, height: number): Context {
-  const ctx = new env.OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new ImageDecodeError('no 2D canvas context available');
-  // 1:1 copies are never filtered; this keeps it so should a browser treat a strip differently.
-  ctx.imageSmoothingEnabled = false;
-  return ctx;
-}
-
-/** Frees a canvas's backing store now rather than at garbage collection (large images). */
-function release(ctx: Context): void {
-  ctx.canvas.width = 0;
-  ctx.canvas.height = 0;
-}
+export type WebDecoderEnv = PatternEnv;
 
 function readAll(env: WebDecoderEnv, bitmap: ImageBitmap, width: number, height: number): DecodedImage {
   const ctx = context2d(env, width, height);
@@ -50,13 +34,26 @@ function readAll(env: WebDecoderEnv, bitmap: ImageBitmap, width: number, height:
   }
 }
 
+/** The 512 x 512 nearest-neighbour sample in one pattern fill (pattern-sample.ts, where probed exact). */
+function readFilled(env: WebDecoderEnv, bitmap: ImageBitmap, width: number, height: number): DecodedImage {
+  const n = PDQ_SHRINK_DIM;
+  const ctx = context2d(env, n, n);
+  try {
+    fillNearest(ctx, bitmap, { width, height }, n, n);
+    const { data } = ctx.getImageData(0, 0, n, n, { colorSpace: 'srgb' });
+    return { data, width: n, height: n, channels: 4, sampledFrom: { width, height } };
+  } finally {
+    release(ctx);
+  }
+}
+
 /**
- * The 512 x 512 nearest-neighbour sample. Strips are drawn along the longer side only (the chosen columns of a
+ * The 512 x 512 nearest-neighbour sample as strips. Strips are drawn along the longer side only (the chosen columns of a
  * wide image, n x H, or the chosen rows of a tall one, W x n), read back once, and the other side is picked
  * here: 512 strip draws instead of 1024, and a read-back of at most 512 x min(W, H) pixels. (The decode probe,
  * scripts/bench-decode-web.ts, measured no CPU difference on a 1600 x 1004 JPEG: ~77 ms either way.)
  */
-function readSample(env: WebDecoderEnv, bitmap: ImageBitmap, width: number, height: number): DecodedImage {
+function readStrips(env: WebDecoderEnv, bitmap: ImageBitmap, width: number, height: number): DecodedImage {
   const n = PDQ_SHRINK_DIM;
   const byColumns = height <= width;
   const stripsWidth = byColumns ? n : width;
@@ -119,9 +116,10 @@ export function createWebDecoder(env: WebDecoderEnv): DecodeImage {
       // Again on the decoded size: the header of some formats can understate it.
       assertPixelBudget(width, height);
       if (width === 0 || height === 0) throw new ImageDecodeError('the image has no pixels');
-      return needsShrink(width, height)
-        ? readSample(env, bitmap, width, height)
-        : readAll(env, bitmap, width, height);
+      if (!needsShrink(width, height)) return readAll(env, bitmap, width, height);
+      return (await patternSamplesExactly(env, width, height, PDQ_SHRINK_DIM))
+        ? readFilled(env, bitmap, width, height)
+        : readStrips(env, bitmap, width, height);
     } finally {
       bitmap.close();
     }
