@@ -6,6 +6,8 @@
  * generates the bench pages (scripts/bench-page/generate-site.ts), starts a devnet seeded with some of them
  * behind a counting RPC proxy, serves the pages on 127.0.0.1, and loads each page in a fresh profile with the
  * extension and without it, alternating, `--runs` times: a cold visit, then a warm revisit in the same profile.
+ * Each run with the extension is followed by a quiet one, where nothing asks the page for its verdicts: the
+ * extension's main-thread script comes from that one (scripts/bench-page/measure-visit.ts).
  * Prints medians in one table (or JSON with --json), then the issue 14 target table. --profile adds one cold
  * gallery visit (or the article or the feed, with --profile-page) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
  * and prints where the time goes.
@@ -27,9 +29,10 @@ import {
   pageOf,
   type RunName,
 } from './bench-page/generate-site.ts';
+import type { VisitResult } from './bench-page/measure-visit.ts';
 import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
 import { startRpcProxy } from './bench-page/rpc-proxy.ts';
-import { runPage } from './bench-page/run-page.ts';
+import { type PageRun, runPage } from './bench-page/run-page.ts';
 import { startSiteServer } from './bench-page/site-server.ts';
 import { type PageRuns, summarizeResults } from './bench-page/summarize-results.ts';
 
@@ -58,6 +61,17 @@ function chromiumVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * How long a quiet run leaves the page alone after each load: the watched run's settling time (or the whole
+ * settle timeout, if it never settled) plus a second, so that the extension's work is done when the page's
+ * script time is read.
+ */
+function quietWindows(watched: PageRun): { coldMs: number; warmMs?: number } {
+  const MARGIN_MS = 1000;
+  const window = (v: VisitResult | undefined) => Math.max(0, v?.allSettledMs ?? 30_000) + MARGIN_MS;
+  return { coldMs: window(watched.cold), warmMs: watched.warm ? window(watched.warm) : undefined };
 }
 
 async function main(): Promise<void> {
@@ -119,25 +133,28 @@ async function main(): Promise<void> {
       for (const name of pages) {
         const once = pageOf(name) === 'feed' || name === 'thread';
         if (once && run >= feedRuns) continue;
-        const bucket = results[name] ?? { ext: [], base: [] };
+        const bucket = results[name] ?? { ext: [], base: [], quiet: [] };
         results[name] = bucket;
-        // Alternate which mode goes first, so neither always gets the cooler machine.
-        const order = run % 2 === 0 ? (['ext', 'base'] as const) : (['base', 'ext'] as const);
+        // Alternate which mode goes first, so neither always gets the cooler machine. The quiet run follows
+        // the watched one, whose settling times it waits for.
+        const order =
+          run % 2 === 0 ? (['ext', 'quiet', 'base'] as const) : (['base', 'ext', 'quiet'] as const);
         for (const mode of order) {
           const t0 = Date.now();
+          const watched = bucket.ext[bucket.ext.length - 1];
           const result = await runPage({
             page: site.pages[pageOf(name)],
             expectedItems: expectedItems(site, name),
             chainsOff: chainsOffIn(name),
-            extensionDir: mode === 'ext' ? EXTENSION_DIR : undefined,
+            extensionDir: mode === 'base' ? undefined : EXTENSION_DIR,
             server,
             rpc,
             warm: !once,
+            quiet: mode === 'quiet' && watched ? quietWindows(watched) : undefined,
           });
           bucket[mode].push(result);
-          log(
-            `  run ${run + 1}/${runs} ${name} ${mode === 'ext' ? 'with' : 'without'} extension: ${Date.now() - t0} ms`,
-          );
+          const label = { ext: 'with extension', quiet: 'with extension, quiet', base: 'without extension' };
+          log(`  run ${run + 1}/${runs} ${name} ${label[mode]}: ${Date.now() - t0} ms`);
         }
       }
     }

@@ -63,8 +63,13 @@ const ROWS: Row[] = [
   ],
   ['  shortest gap between eth_calls at the proxy (ms)', (s) => n(s.rpc.minGapMs), '~25: 1 per window'],
   ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), '≤ 1000 gallery cold'],
-  ['page main-thread script with / without (ms)', (s) => `${n(s.script.extMs)} / ${n(s.script.baseMs)}`, ''],
-  ['  extension main-thread script per page (ms)', (s) => n(s.script.extraMs), '≤ 15'],
+  [
+    'page main-thread script with (quiet) / without (ms)',
+    (s) => `${n(s.script.quietMs)} / ${n(s.script.baseMs)}`,
+    '',
+  ],
+  ['  extension main-thread script per page (ms)', (s) => n(s.script.quietExtraMs), '≤ 15'],
+  ['  the same, in the watched run (the watch asks the page every 50 ms)', (s) => n(s.script.extraMs), ''],
   [
     'browser CPU, all processes, with / without (ms)',
     (s) => `${n(s.cpu.browserExtMs)} / ${n(s.cpu.browserBaseMs)}`,
@@ -159,7 +164,7 @@ export function formatTargets(summary: BenchSummary): string {
     [
       'any page',
       'extension main-thread script per page (mean; max ms)',
-      `${n(mean((s) => s.script.extraMs))}; ${n(maxExtra((s) => s.script.extraMs))}`,
+      `${n(mean((s) => s.script.quietExtraMs))}; ${n(maxExtra((s) => s.script.quietExtraMs))}`,
       '≤ 15',
     ],
     [

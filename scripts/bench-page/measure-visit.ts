@@ -66,6 +66,11 @@ export interface VisitResult {
    * page's scripts and content scripts alike): with − without is the extension's main-thread script.
    */
   scriptMs: number;
+  /**
+   * A quiet visit (`quietMs`): how many times the content script was asked for its items, each after the
+   * script time was read, until one answer showed every item settled (0: the feed pages, never asked).
+   */
+  quietChecks?: number;
   heap: { pagePeakMB: number; workerPeakMB?: number };
   feed?: FeedResult;
 }
@@ -86,10 +91,22 @@ async function feedState(page: Page): Promise<{ done: boolean; log: Array<{ url:
   });
 }
 
+/** In a quiet visit, how long to wait before asking the page again whether every item has settled. */
+const QUIET_RECHECK_MS = 500;
+
+/**
+ * One visit. With the extension, its verdicts are watched by asking the content script for its items every
+ * 50 ms (verdict-watch.ts). That costs the page's main thread too (~0.5 ms a time on the gallery, 20–45 ms
+ * over a cold visit), so the extension's own main-thread script is measured in a quiet visit (`quietMs`):
+ * nothing asks the page anything for `quietMs` after load (the watched visit's settling time plus a margin),
+ * then the script time is read, and only then is the page asked once whether every item has settled (if not,
+ * the reading is taken again 500 ms later, and so on). The feed pages are watched as without the extension.
+ */
 export async function measureVisit(
   env: VisitEnv,
   bench: BenchPage,
   expectedItems: number,
+  options: { quietMs?: number } = {},
 ): Promise<VisitResult> {
   const { page, server, rpc, browser } = env;
   const isFeed = bench.name === 'feed';
@@ -109,15 +126,31 @@ export async function measureVisit(
   // ours), so nothing is missed; a verdict that came earlier would be timed at the first poll (late, never
   // early).
   await page.goto(`${env.origin}${bench.path}`, { waitUntil: 'load' });
+  const quiet = options.quietMs !== undefined;
   const watch =
     browser.worker && env.tabId !== undefined ? new VerdictWatch(browser.worker, env.tabId) : null;
-  watch?.start();
+  if (!quiet) watch?.start();
   const atLoad = await readProbe(page);
   const loadAt = atLoad.timeOrigin + atLoad.loadMs;
   const inView = await inViewAtLoad(page);
 
   let settled: boolean | undefined;
-  if (watch) {
+  let quietScript: number | undefined;
+  let quietChecks: number | undefined;
+  if (quiet && watch && !untilDone) {
+    await pause(options.quietMs ?? 0);
+    quietChecks = 0;
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    for (;;) {
+      quietScript = await scriptSeconds(env.pageCdp);
+      quietChecks++;
+      const items = await watch.once();
+      settled = !items.some((i) => i.state === 'pending') && items.length >= expectedItems;
+      if (settled || Date.now() > deadline) break;
+      await pause(QUIET_RECHECK_MS);
+    }
+    await watch.stop();
+  } else if (watch && !quiet) {
     settled = await watch.until(async (items) => {
       const pending = items.some((i) => i.state === 'pending');
       // The feed drops old posts, so it never holds all its items at once; the thread's article does.
@@ -128,6 +161,7 @@ export async function measureVisit(
     await pause(TAIL_MS);
     await watch.stop();
   } else if (untilDone) {
+    quietChecks = quiet ? 0 : undefined;
     while (!(await feedState(page)).done) await pause(100);
     await pause(TAIL_MS);
   } else {
@@ -138,7 +172,7 @@ export async function measureVisit(
 
   // The counter is the renderer's: a navigation that starts a new renderer (a revisit often does) starts it
   // again from zero, and then the whole count is this visit's.
-  const scriptAfter = await scriptSeconds(env.pageCdp);
+  const scriptAfter = quietScript ?? (await scriptSeconds(env.pageCdp));
   const scriptMs = (scriptAfter >= scriptBefore ? scriptAfter - scriptBefore : scriptAfter) * 1000;
   const probe = await readProbe(page);
 
@@ -156,13 +190,14 @@ export async function measureVisit(
     rpc: rpcSummary(rpc),
     cpu,
     scriptMs,
+    quietChecks,
     heap: {
       pagePeakMB: summarize(sampler.page).peakMB,
       workerPeakMB: env.workerCdp ? summarize(sampler.worker).peakMB : undefined,
     },
   };
 
-  if (watch) {
+  if (watch && !quiet) {
     const rel = (at: number | undefined) => (at === undefined ? undefined : at - loadAt);
     const viewKeys = [
       ...inView.urls.map((url) => itemKey({ kind: 'image', url })),
@@ -187,7 +222,7 @@ export async function measureVisit(
     const firstBatchAt = log[0]?.t ?? loadAt;
     const delays: number[] = [];
     let missed = 0;
-    if (watch) {
+    if (watch && !quiet) {
       for (const { url, t } of log) {
         const at = watch.settledAt.get(itemKey({ kind: 'image', url }));
         if (at === undefined) missed++;

@@ -1,7 +1,8 @@
 /**
  * One browser (fresh profile) for one page, with or without the extension: a warm-up navigation to an empty
  * page, a cold visit (the extension's caches empty), then, for static pages, a warm revisit in the same
- * profile.
+ * profile. A quiet run does the same without watching the verdicts (measure-visit.ts), for the extension's
+ * main-thread script.
  */
 import { setSettings } from '../../e2e/support/extension-page.ts';
 import { launchBench } from './bench-browser.ts';
@@ -25,6 +26,8 @@ export interface RunPageOptions {
   warm: boolean;
   /** Every chain off (the shipped default): no registry, no PDQ index, so no image is decoded. */
   chainsOff?: boolean;
+  /** Quiet visits (measure-visit.ts): the page is not asked for its items this long after each load. */
+  quiet?: { coldMs: number; warmMs?: number };
 }
 
 export async function runPage(o: RunPageOptions): Promise<PageRun> {
@@ -58,8 +61,12 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
       rpc: o.rpc,
       origin: o.server.origin,
     };
-    const cold = await measureVisit(env, o.page, o.expectedItems);
-    const warm = o.warm ? await measureVisit(env, o.page, o.expectedItems) : undefined;
+    const cold = await measureVisit(env, o.page, o.expectedItems, { quietMs: o.quiet?.coldMs });
+    const warm = o.warm
+      ? await measureVisit(env, o.page, o.expectedItems, {
+          quietMs: o.quiet ? (o.quiet.warmMs ?? o.quiet.coldMs) : undefined,
+        })
+      : undefined;
     await workerCdp?.detach();
     return { cold, warm };
   } finally {

@@ -7,6 +7,8 @@ import { maxOf, median, quantile } from './stats.ts';
 export interface PageRuns {
   ext: PageRun[];
   base: PageRun[];
+  /** With the extension, nobody asking the page for its verdicts (measure-visit.ts): for the script time. */
+  quiet: PageRun[];
 }
 
 export interface PhaseSummary {
@@ -39,8 +41,11 @@ export interface PhaseSummary {
     minGapMs: number;
   };
   cpu: { extensionProcessMs: number; browserExtMs: number; browserBaseMs: number };
-  /** Page main-thread script (ms): with, without, and the median of with − without run by run. */
-  script: { extMs: number; baseMs: number; extraMs: number };
+  /**
+   * Page main-thread script (ms): with (watched), without, the median of with − without run by run; and the
+   * same from the quiet runs (the extension's own, without the watch's questions to the page).
+   */
+  script: { extMs: number; baseMs: number; extraMs: number; quietMs: number; quietExtraMs: number };
   heap: { pagePeakExtMB: number; pagePeakBaseMB: number; workerPeakMB: number };
   feed?: {
     images: number;
@@ -65,7 +70,7 @@ export interface BenchSummary {
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
-function phase(ext: VisitResult[], base: VisitResult[]): PhaseSummary {
+function phase(ext: VisitResult[], base: VisitResult[], quiet: VisitResult[]): PhaseSummary {
   const m = (xs: VisitResult[], f: (v: VisitResult) => number | undefined) =>
     median(xs.map((v) => f(v) ?? Number.NaN));
   const ratios = ext.map((e, i) => e.loadMs / (base[i]?.loadMs ?? Number.NaN));
@@ -140,6 +145,8 @@ function phase(ext: VisitResult[], base: VisitResult[]): PhaseSummary {
       extMs: m(ext, (v) => v.scriptMs),
       baseMs: m(base, (v) => v.scriptMs),
       extraMs: median(ext.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
+      quietMs: m(quiet, (v) => v.scriptMs),
+      quietExtraMs: median(quiet.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
     },
     heap: {
       pagePeakExtMB: m(ext, (v) => v.heap.pagePeakMB),
@@ -184,10 +191,14 @@ export function summarizeResults(
     const cold = phase(
       runs.ext.map((r) => r.cold),
       runs.base.map((r) => r.cold),
+      runs.quiet.map((r) => r.cold),
     );
-    const extWarm = runs.ext.map((r) => r.warm).filter((w) => w !== undefined);
-    const baseWarm = runs.base.map((r) => r.warm).filter((w) => w !== undefined);
-    pages[name] = { cold, warm: extWarm.length > 0 ? phase(extWarm, baseWarm) : undefined };
+    const warmOf = (rs: PageRun[]) => rs.map((r) => r.warm).filter((w) => w !== undefined);
+    const extWarm = warmOf(runs.ext);
+    pages[name] = {
+      cold,
+      warm: extWarm.length > 0 ? phase(extWarm, warmOf(runs.base), warmOf(runs.quiet)) : undefined,
+    };
   }
   return { machine, site: { ...site.images, registered: site.registered }, pages };
 }

@@ -72,6 +72,12 @@ export class VerdictWatch {
       .catch(() => {});
   }
 
+  /** Asks the content script for its items once (no loop): one message into the page. */
+  async once(): Promise<WatchedItem[]> {
+    await this.poll();
+    return this.last;
+  }
+
   /** Resolves true once `done(items)` holds, false after `timeoutMs`. */
   async until(
     done: (items: WatchedItem[]) => boolean | Promise<boolean>,
