@@ -75,7 +75,11 @@ const overlayRoot = () => {
   if (!root) throw new Error('no overlay root');
   return root;
 };
-const badges = () => [...overlayRoot().querySelectorAll<HTMLElement>('.b')];
+/** The badges drawn: none before the first, which brings the overlay's host (see mount()). */
+const badges = () => {
+  const root = roots.find((r) => r.host.tagName.toLowerCase() === OVERLAY_TAG);
+  return root ? [...root.querySelectorAll<HTMLElement>('.b')] : [];
+};
 const badgeFor = (text: string) => {
   const badge = badges().find((b) => b.getAttribute('aria-label')?.includes(text));
   if (!badge) throw new Error(`no badge for ${text}`);
@@ -109,6 +113,24 @@ describe('BadgeLayer', () => {
     expect(badge.getAttribute('aria-label')).toBe(
       'Origin Lens: Tampered, A harbour at dawn. The file was changed after it was signed.',
     );
+  });
+
+  it('puts nothing in the page until a badge shows: no host, no scroll or resize listener', async () => {
+    const listens = vi.spyOn(window, 'addEventListener');
+    const listened = () => listens.mock.calls.map(([type]) => type).filter((t) => t !== 'keydown');
+    // Mounted (beforeEach), with results whose badges are not drawn: hidden, or out of view.
+    layer.set('photo', byId('photo'), 'no-provenance', 'No record.');
+    layer.set('bare', byId('bare'), 'verified', 'Signed by a known publisher.');
+    report(byId('photo'), true);
+    await frame();
+    expect(document.querySelector(OVERLAY_TAG)).toBeNull();
+    expect(listened()).toEqual([]);
+    // The first badge to show brings the host and what follows it.
+    layer.set('photo', byId('photo'), 'verified', 'Signed by a known publisher.');
+    await frame();
+    expect(document.querySelector(OVERLAY_TAG)).not.toBeNull();
+    expect(listened()).toEqual(expect.arrayContaining(['scroll', 'resize']));
+    expect(badgeFor('A harbour at dawn').hidden).toBe(false);
   });
 
   it('draws only badges in view, and moves them when their image comes into view', async () => {

@@ -70,6 +70,8 @@ export interface BadgeLayerOptions {
  * one by one while the scanner is reading boxes.
  */
 export class BadgeLayer {
+  /** Results are kept (see mount()). */
+  private mounted = false;
   private host?: HTMLElement;
   private root?: ShadowRoot;
   private layer?: HTMLElement;
@@ -104,7 +106,22 @@ export class BadgeLayer {
     private readonly t: Translate,
   ) {}
 
+  /**
+   * Starts keeping the page's results. Nothing enters the page yet: the host, its shadow root, observers and
+   * listeners come with the first badge to draw, or the first highlight (build()). Most pages never show one
+   * (every image "no provenance", whose badge is hidden): they then carry no top-layer element of ours, and no
+   * scroll or resize listener, whose every event cost a call (issue 14: the main thread of real pages).
+   */
   mount(): void {
+    this.mounted = true;
+    // Tab, though, is heard from the start: a keyboard user may reach the images before their badges arrive.
+    this.win.addEventListener('keydown', this.onKeydown, true);
+  }
+
+  /** The host and its machinery, made once, when the first badge or highlight needs them: false before mount(). */
+  private build(): boolean {
+    if (this.host) return true;
+    if (!this.mounted) return false;
     const doc = this.win.document;
     const host = doc.createElement(OVERLAY_TAG);
     const root = host.attachShadow({ mode: 'closed' });
@@ -131,7 +148,7 @@ export class BadgeLayer {
     doc.addEventListener('fullscreenchange', this.onFullscreen);
     this.win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     this.win.addEventListener('resize', this.schedule, { passive: true });
-    this.win.addEventListener('keydown', this.onKeydown, true);
+    return true;
   }
 
   /**
@@ -217,7 +234,7 @@ export class BadgeLayer {
     variant?: BadgeVariant,
     extra?: BadgeExtra,
   ): void {
-    if (!this.layer) return;
+    if (!this.mounted) return;
     const entry = this.entries.get(id);
     // Waits before its "checking" badge shows: pending, and not started by the user (no action, no progress).
     const quietSince =
@@ -268,6 +285,7 @@ export class BadgeLayer {
   private draw(id: string, entry: Entry): HTMLElement {
     let badge = entry.badge;
     if (!badge) {
+      this.build();
       badge = this.win.document.createElement('div');
       badge.className = 'b';
       badge.tabIndex = -1;
@@ -388,7 +406,7 @@ export class BadgeLayer {
 
   /** Scrolls an element (an image or a text block) into view and outlines it for a moment. */
   highlight(el: Element): boolean {
-    if (!this.layer || !el.isConnected) return false;
+    if (!el.isConnected || !this.build() || !this.layer) return false;
     // Reduced motion (WCAG 2.3.3): a jump instead of a smooth scroll, a still ring instead of the pulse.
     const still = this.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     el.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
@@ -554,7 +572,6 @@ export class BadgeLayer {
       const entry = this.entries.get(id);
       if (entry) visit.push([id, entry]);
     }
-    const origin = this.origin();
     const now = this.win.performance.now();
     // The focused badge follows its image even out of view, so that focus stays on it while the page scrolls.
     const rects = visit.map(([id, entry]) =>
@@ -562,6 +579,9 @@ export class BadgeLayer {
         ? entry.el.getBoundingClientRect()
         : null,
     );
+    // The first badge to draw brings the host (see mount()); its origin is read once it is in the page.
+    if (!this.host && rects.some((r) => r !== null)) this.build();
+    const origin = this.origin();
     visit.forEach(([id, entry], i) => {
       const rect = rects[i];
       this.syncAnchor(id, entry, this.wantsAnchor(entry));

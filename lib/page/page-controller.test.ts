@@ -275,6 +275,12 @@ describe('PageController: teardown when the extension context dies', () => {
     lifecycle.onEnded(() => c.stop());
     page.idle.drain();
     await settle();
+    // No badge yet, so nothing of ours in the page; a verified image in view brings the overlay.
+    expect(page.doc.querySelector('origin-lens-overlay')).toBeNull();
+    page.viewport.set(page.$('#a'), true);
+    await background.answer('a.jpg');
+    await settle();
+    await new Promise<void>((r) => page.win.requestAnimationFrame(() => r()));
     expect(page.doc.querySelector('origin-lens-overlay')).not.toBeNull();
     expect(background.images()).toEqual(['a.jpg']);
 
