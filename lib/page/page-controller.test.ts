@@ -280,7 +280,8 @@ describe('PageController: teardown when the extension context dies', () => {
     page.viewport.set(page.$('#a'), true);
     await background.answer('a.jpg');
     await settle();
-    await new Promise<void>((r) => page.win.requestAnimationFrame(() => r()));
+    const { win } = page;
+    await new Promise<void>((r) => win.requestAnimationFrame(() => r()));
     expect(page.doc.querySelector('origin-lens-overlay')).not.toBeNull();
     expect(background.images()).toEqual(['a.jpg']);
 
