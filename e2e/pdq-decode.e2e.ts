@@ -8,6 +8,7 @@ import { ROOT } from './support/harness.ts';
 import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';
 import type { ProbeResult } from './support/pdq-decode-probe.ts';
 import { pdqDecodeProbeScript } from './support/pdq-decode-probe-bundle.ts';
+import { positionImage } from './support/position-image.ts';
 
 /*
  * The browser's PDQ path in the extension's real service worker: the decoder reads back only the 512 x 512
@@ -38,13 +39,6 @@ async function generated(): Promise<Case[]> {
     for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
     return sharp(data, { raw: { width: w, height: h, channels } });
   };
-  // Each pixel names its column and row: any pixel picked from the wrong place shows.
-  const positions = (w: number, h: number) => {
-    const data = Buffer.alloc(w * h * 3);
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) data.set([x & 255, (x >> 8) & 255, y & 255], (y * w + x) * 3);
-    return sharp(data, { raw: { width: w, height: h, channels: 3 } });
-  };
   // Every (colour, alpha) pair once: where premultiplying could round differently, it shows.
   const pairs = Buffer.alloc(256 * 256 * 4);
   for (let a = 0; a < 256; a++)
@@ -61,9 +55,17 @@ async function generated(): Promise<Case[]> {
     { name: 'wide-3001x300.png', mime: 'image/png', bytes: await noise(3001, 300, 3).png().toBuffer() },
     { name: 'translucent-777x999.png', mime: 'image/png', bytes: await noise(777, 999, 4).png().toBuffer() },
     // Long sides, where a canvas's float rounding can pick the wrong pixel (pattern-sample.ts).
-    { name: 'wide-16000x300.png', mime: 'image/png', bytes: await positions(16_000, 300).png().toBuffer() },
-    { name: 'camera-4032x3024.png', mime: 'image/png', bytes: await positions(4032, 3024).png().toBuffer() },
-    { name: 'tall-600x8191.png', mime: 'image/png', bytes: await positions(600, 8191).png().toBuffer() },
+    {
+      name: 'wide-16000x300.png',
+      mime: 'image/png',
+      bytes: await positionImage(16_000, 300).png().toBuffer(),
+    },
+    {
+      name: 'camera-4032x3024.png',
+      mime: 'image/png',
+      bytes: await positionImage(4032, 3024).png().toBuffer(),
+    },
+    { name: 'tall-600x8191.png', mime: 'image/png', bytes: await positionImage(600, 8191).png().toBuffer() },
   ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 

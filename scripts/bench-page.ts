@@ -29,7 +29,7 @@ import {
   pageOf,
   type RunName,
 } from './bench-page/generate-site.ts';
-import type { VisitResult } from './bench-page/measure-visit.ts';
+import { SETTLE_TIMEOUT_MS, type VisitResult } from './bench-page/measure-visit.ts';
 import { formatProfile, profileGallery } from './bench-page/profile-visit.ts';
 import { startRpcProxy } from './bench-page/rpc-proxy.ts';
 import { type PageRun, runPage } from './bench-page/run-page.ts';
@@ -70,7 +70,8 @@ function chromiumVersion(): string {
  */
 function quietWindows(watched: PageRun): { coldMs: number; warmMs?: number } {
   const MARGIN_MS = 1000;
-  const window = (v: VisitResult | undefined) => Math.max(0, v?.allSettledMs ?? 30_000) + MARGIN_MS;
+  const window = (v: VisitResult | undefined) =>
+    Math.max(0, v?.allSettledMs ?? SETTLE_TIMEOUT_MS) + MARGIN_MS;
   return { coldMs: window(watched.cold), warmMs: watched.warm ? window(watched.warm) : undefined };
 }
 

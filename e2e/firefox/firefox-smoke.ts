@@ -18,6 +18,7 @@ import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
 import { type Devnet, startDevnet } from '../support/harness.ts';
 import { pdqDecodeProbeScript } from '../support/pdq-decode-probe-bundle.ts';
+import { positionImage } from '../support/position-image.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -38,20 +39,24 @@ interface ListedItem {
  * wrong pick shows (pattern-sample.ts samples with a canvas pattern where a probe finds it exact).
  */
 async function pdqCases(): Promise<{ name: string; mime: string; bytes: Uint8Array }[]> {
-  const positions = async (w: number, h: number) => {
-    const data = Buffer.alloc(w * h * 3);
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) data.set([x & 255, (x >> 8) & 255, y & 255], (y * w + x) * 3);
-    return sharp(data, { raw: { width: w, height: h, channels: 3 } })
-      .png()
-      .toBuffer();
-  };
   const photo = resolve(ROOT, 'fixtures/pdq/images/bridge-1-original.jpg');
   return [
     { name: 'bridge-1-original.jpg', mime: 'image/jpeg', bytes: readFileSync(photo) },
-    { name: 'positions-1200x753.png', mime: 'image/png', bytes: await positions(1200, 753) },
-    { name: 'positions-513x2000.png', mime: 'image/png', bytes: await positions(513, 2000) },
-    { name: 'positions-16000x300.png', mime: 'image/png', bytes: await positions(16_000, 300) },
+    {
+      name: 'positions-1200x753.png',
+      mime: 'image/png',
+      bytes: await positionImage(1200, 753).png().toBuffer(),
+    },
+    {
+      name: 'positions-513x2000.png',
+      mime: 'image/png',
+      bytes: await positionImage(513, 2000).png().toBuffer(),
+    },
+    {
+      name: 'positions-16000x300.png',
+      mime: 'image/png',
+      bytes: await positionImage(16_000, 300).png().toBuffer(),
+    },
   ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 

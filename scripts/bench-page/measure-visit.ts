@@ -66,16 +66,11 @@ export interface VisitResult {
    * page's scripts and content scripts alike): with − without is the extension's main-thread script.
    */
   scriptMs: number;
-  /**
-   * A quiet visit (`quietMs`): how many times the content script was asked for its items, each after the
-   * script time was read, until one answer showed every item settled (0: the feed pages, never asked).
-   */
-  quietChecks?: number;
   heap: { pagePeakMB: number; workerPeakMB?: number };
   feed?: FeedResult;
 }
 
-const SETTLE_TIMEOUT_MS = 30_000;
+export const SETTLE_TIMEOUT_MS = 30_000;
 /** Long tasks that start this long after the last verdict are still counted (late overlay work). */
 const TAIL_MS = 500;
 /** A static page without the extension is watched this long after load. */
@@ -136,14 +131,11 @@ export async function measureVisit(
 
   let settled: boolean | undefined;
   let quietScript: number | undefined;
-  let quietChecks: number | undefined;
   if (quiet && watch && !untilDone) {
     await pause(options.quietMs ?? 0);
-    quietChecks = 0;
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     for (;;) {
       quietScript = await scriptSeconds(env.pageCdp);
-      quietChecks++;
       const items = await watch.once();
       settled = !items.some((i) => i.state === 'pending') && items.length >= expectedItems;
       if (settled || Date.now() > deadline) break;
@@ -161,7 +153,6 @@ export async function measureVisit(
     await pause(TAIL_MS);
     await watch.stop();
   } else if (untilDone) {
-    quietChecks = quiet ? 0 : undefined;
     while (!(await feedState(page)).done) await pause(100);
     await pause(TAIL_MS);
   } else {
@@ -190,7 +181,6 @@ export async function measureVisit(
     rpc: rpcSummary(rpc),
     cpu,
     scriptMs,
-    quietChecks,
     heap: {
       pagePeakMB: summarize(sampler.page).peakMB,
       workerPeakMB: env.workerCdp ? summarize(sampler.worker).peakMB : undefined,
