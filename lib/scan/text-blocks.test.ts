@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../testing/seeded-random.ts';
 import {
@@ -147,6 +147,37 @@ describe('findTextBlocks', () => {
       ['P', 1],
       ['P', 2],
     ]);
+  });
+
+  it('counts short runs in the numbering, so a part names the same run whatever is long', () => {
+    const [a, b] = paras(1450, 2);
+    const doc = parseHTML(`<html><body><p>${a}<br><br>Posted by Ann<br><br>${b}</p></body></html>`).document;
+    expect(findTextBlocks(doc).map((x) => [x.part, x.text])).toEqual([
+      [0, a],
+      [2, b],
+    ]);
+  });
+
+  it('reads an XHTML document, whose tag names are lower case, like an HTML one', () => {
+    const [a, b, c] = paras(1500, 3);
+    const xhtml = `<html xmlns="http://www.w3.org/1999/xhtml"><body><div><p>${a}<br/><br/><em>${b}</em></p>
+      <script>${c}</script><pre>${c}</pre><nav><p>${c}</p></nav><table><tr><td><a href="/x">${c}</a></td></tr></table>
+      <div><span>${c}</span></div></div></body></html>`;
+    const doc = new DOMParser().parseFromString(xhtml, 'text/xml') as unknown as Document;
+    expect(doc.getElementsByTagName('p')[0]?.tagName).toBe('p');
+    const walker = new TextBlockWalker(doc.getElementsByTagName('body')[0] as Element);
+    walker.step();
+    expect(walker.blocks.map((x) => [x.el.tagName, x.part, x.text])).toEqual([
+      ['p', 0, a],
+      ['p', 1, b],
+      ['div', 0, c],
+    ]);
+  });
+
+  it('collapses every kind of whitespace run, and leaves tidy text as it is', () => {
+    const tidy = para(1600);
+    const messy = `\n\t  ${tidy.replaceAll(' ', ' \n\u00a0 ')}\r\n`;
+    expect(texts(`<html><body><p>${messy}</p><p>${tidy}</p></body></html>`)).toEqual([tidy, tidy]);
   });
 
   it('collapses whitespace inside a block', () => {

@@ -91,14 +91,54 @@ const CHROME_NAMES =
 /** A run whose text is at least this share link text is a list of links (related stories, a link table). */
 const MAX_LINK_SHARE = 0.5;
 
+// What an element is to the walk, by tag name. The sets hold upper-case names; an XHTML or SVG document
+// reports lower-case ones, so a name is upper-cased once and its kind kept (a page has a few dozen names).
+const INLINE_KIND = 0;
+const LINK_KIND = 1;
+const BREAK_KIND = 2;
+const SKIPPED_KIND = 3;
+const CHROME_KIND = 4;
+const BLOCK_KIND = 5;
+type Kind =
+  | typeof INLINE_KIND
+  | typeof LINK_KIND
+  | typeof BREAK_KIND
+  | typeof SKIPPED_KIND
+  | typeof CHROME_KIND
+  | typeof BLOCK_KIND;
+const kinds = new Map<string, Kind>();
+/** Past this many distinct names (a hostile page inventing tags) kinds are computed, not kept. */
+const MAX_KINDS = 512;
+
+function kindOfTag(upper: string): Kind {
+  if (upper === 'BR') return BREAK_KIND;
+  if (upper === 'A') return LINK_KIND;
+  if (INLINE.has(upper)) return INLINE_KIND;
+  if (SKIPPED.has(upper)) return SKIPPED_KIND;
+  return CHROME_TAGS.has(upper) ? CHROME_KIND : BLOCK_KIND;
+}
+
+function kindOf(el: Element): Kind {
+  const tag = el.tagName;
+  let kind = kinds.get(tag);
+  if (kind === undefined) {
+    kind = kindOfTag(tag.toUpperCase());
+    if (kinds.size < MAX_KINDS) kinds.set(tag, kind);
+  }
+  return kind;
+}
+
 /** Does the element's content flow inline (part of the run around it)? */
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase() === 'BR';
+  const kind = kindOf(el);
+  return kind === INLINE_KIND || kind === LINK_KIND || kind === BREAK_KIND;
 }
 
 /** Page chrome, judged from the element alone (no styles). */
 export function isChrome(el: Element): boolean {
-  if (CHROME_TAGS.has(el.tagName)) return true;
+  if (kindOf(el) === CHROME_KIND) return true;
+  // Most elements of a big page (table cells, list items) have no attributes: one call instead of six.
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
@@ -108,66 +148,92 @@ export function isChrome(el: Element): boolean {
   return names.length > 1 && CHROME_NAMES.test(names);
 }
 
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** Whitespace other than a single space: only text holding some needs the replace (most paragraphs don't). */
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+const collapse = (text: string): string =>
+  (UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+const NOT_BLANK = /\S/;
 
 /** Normalised visible text of an element (whitespace collapsed). */
 export function blockText(el: Element): string {
   return collapse(el.textContent ?? '');
 }
 
-function linkTextOf(node: Element): number {
-  if (node.tagName === 'A') return (node.textContent ?? '').length;
+/** Characters of link text inside an inline element whose text is `text`. */
+function linkTextOf(node: Element, kind: Kind, text: string): number {
+  if (kind === LINK_KIND) return text.length;
+  // No child elements, no links: most spans and ems of a paragraph.
+  if (!node.firstElementChild) return 0;
   let n = 0;
   for (const a of node.getElementsByTagName('a')) n += (a.textContent ?? '').length;
   return n;
 }
 
-export interface Run {
-  text: string;
-  /** Characters of that text inside links. */
+/** A run of inline content directly inside an element. */
+interface Run {
+  /** Whitespace-collapsed text, or null for a run too short to be a block (it still counts for `part`). */
+  text: string | null;
+  /** Characters of that text inside links (0 for a short run). */
   linkText: number;
+}
+
+const SHORT_RUN: Run = Object.freeze({ text: null, linkText: 0 });
+
+/** A block found before its element's children were visited, waiting on the walk's stack. */
+class Found implements TextBlock {
+  constructor(
+    readonly el: Element,
+    readonly part: number,
+    readonly text: string,
+  ) {}
 }
 
 /**
  * The content directly inside `el`, in document order: runs of inline content and block-level children
  * (to visit). Runs are cut at block children and at two or more `<br>` in a row (whitespace between them
- * does not count).
+ * does not count). A run shorter than `minLength` before collapsing is never collapsed nor measured for
+ * links: on a page of link tables most runs are such (a cell's few words).
  */
-export function runsOf(el: Element): Array<Run | Element> {
+function runsOf(el: Element, minLength: number): Array<Run | Element> {
   const out: Array<Run | Element> = [];
   let text = '';
   let linkText = 0;
   let brs = 0;
   const cut = () => {
-    if (text.trim()) out.push({ text: collapse(text), linkText });
+    if (text.length >= minLength) {
+      const collapsed = collapse(text);
+      if (collapsed) out.push({ text: collapsed, linkText });
+    } else if (NOT_BLANK.test(text)) out.push(SHORT_RUN);
     text = '';
     linkText = 0;
   };
   for (let node = el.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const data = (node as Text).data;
-      if (brs > 0 && !data.trim()) continue;
+      if (brs > 0 && !NOT_BLANK.test(data)) continue;
       brs = 0;
       text += data;
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const child = node as Element;
-    const tag = child.tagName.toUpperCase();
-    if (tag === 'BR') {
+    const kind = kindOf(child);
+    if (kind === BREAK_KIND) {
       brs++;
       if (brs === 2) cut();
       else text += ' ';
       continue;
     }
     brs = 0;
-    if (INLINE.has(tag)) {
-      text += child.textContent ?? '';
-      linkText += linkTextOf(child);
+    if (kind === INLINE_KIND || kind === LINK_KIND) {
+      const inner = child.textContent ?? '';
+      text += inner;
+      linkText += linkTextOf(child, kind, inner);
       continue;
     }
     cut();
-    if (!SKIPPED.has(tag)) out.push(child);
+    if (kind !== SKIPPED_KIND) out.push(child);
   }
   cut();
   return out;
@@ -180,7 +246,7 @@ export function runsOf(el: Element): Array<Run | Element> {
 export class TextBlockWalker {
   readonly blocks: TextBlock[] = [];
   /** Elements to visit, and blocks found before an element's children, kept in document order. */
-  private readonly stack: Array<Element | TextBlock>;
+  private readonly stack: Array<Element | Found>;
   /** Elements whose own runs are read again without walking their children (inline content changed). */
   private readonly shallow = new WeakSet<Element>();
 
@@ -201,29 +267,30 @@ export class TextBlockWalker {
 
   step(maxElements = Number.POSITIVE_INFINITY): boolean {
     for (let n = 0; n < maxElements && this.stack.length > 0; n++) {
-      const top = this.stack.pop() as Element | TextBlock;
-      if ('part' in top && 'text' in top && !('tagName' in top)) {
+      const top = this.stack.pop() as Element | Found;
+      if (top instanceof Found) {
         this.blocks.push(top);
         continue;
       }
-      const el = top as Element;
-      if (SKIPPED.has(el.tagName.toUpperCase()) || isChrome(el)) continue;
+      const el = top;
+      if (kindOf(el) === SKIPPED_KIND || isChrome(el)) continue;
       const shallow = this.shallow.has(el);
-      this.shallow.delete(el);
-      const pending: Array<Element | TextBlock> = [];
+      if (shallow) this.shallow.delete(el);
+      const pending: Array<Element | Found> = [];
       let part = 0;
-      for (const item of runsOf(el)) {
-        if ('tagName' in item) {
+      for (const item of runsOf(el, MIN_TEXT_LENGTH)) {
+        // A run is one of ours (a plain object); anything else is an element.
+        if (!('linkText' in item)) {
           if (!shallow) pending.push(item);
           continue;
         }
         const i = part++;
-        if (item.text.length < MIN_TEXT_LENGTH) continue;
+        if (item.text === null || item.text.length < MIN_TEXT_LENGTH) continue;
         if (item.linkText >= item.text.length * MAX_LINK_SHARE) continue;
-        pending.push({ el, part: i, text: item.text });
+        pending.push(new Found(el, i, item.text));
       }
       // Reversed onto the stack so that blocks come out in document order.
-      for (let i = pending.length - 1; i >= 0; i--) this.stack.push(pending[i] as Element | TextBlock);
+      for (let i = pending.length - 1; i >= 0; i--) this.stack.push(pending[i] as Element | Found);
     }
     return this.done;
   }
@@ -232,7 +299,7 @@ export class TextBlockWalker {
 /** Is `el` inside chrome, below `top` (the walk does not enter chrome, but an inserted node may sit in it)? */
 export function insideChrome(el: Element, top: Element | null): boolean {
   for (let a: Element | null = el; a && a !== top; a = a.parentElement) {
-    if (isChrome(a) || SKIPPED.has(a.tagName.toUpperCase())) return true;
+    if (isChrome(a) || kindOf(a) === SKIPPED_KIND) return true;
   }
   return false;
 }
