@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bytesToHex } from './hex.ts';
-import { minhash, minhash64, minhash256, minhashCompress } from './minhash.ts';
+import { minhash, minhash64, minhash256, minhashCompress, minhashJs } from './minhash.ts';
+import { loadWasmMinhash, minhashModuleBytes } from './minhash-wasm.ts';
 
 const vectors = JSON.parse(
   readFileSync(new URL('../../fixtures/iscc/vectors.json', import.meta.url), 'utf8'),
@@ -56,13 +57,61 @@ describe('minhash', () => {
       0x10000,
       ...Array.from({ length: 300 }, rnd),
     ];
-    expect(Array.from(minhash(features))).toEqual(minhashBigInt(features));
-    // One feature at a time checks every (permutation, feature) pair, not only the minima.
-    for (const f of features.slice(0, 60)) expect(Array.from(minhash([f]))).toEqual(minhashBigInt([f]));
+    // Both loops: the WebAssembly one (what minhash runs here) and the JavaScript fallback.
+    for (const run of [minhash, minhashJs]) {
+      expect(Array.from(run(features))).toEqual(minhashBigInt(features));
+      // One feature at a time checks every (permutation, feature) pair, not only the minima.
+      for (const f of features.slice(0, 60)) expect(Array.from(run([f]))).toEqual(minhashBigInt([f]));
+    }
+  });
+
+  it('reproduces the iscc-core vectors with the JavaScript fallback too', () => {
+    for (const c of vectors.alg_minhash_64)
+      expect(bytesToHex(minhashCompress(minhashJs(c.input_features), 1))).toBe(c.expected_hex);
   });
 
   it('refuses an empty feature list (Python min() of nothing raises too)', () => {
     expect(() => minhash([])).toThrow(/no features/);
+  });
+});
+
+describe('the WebAssembly minhash', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const constants = () => {
+    const src = readFileSync(new URL('./minhash.ts', import.meta.url), 'utf8');
+    const all = [...src.matchAll(/(\d{15,})n/g)].map((m) => BigInt(m[1] as string));
+    return [all.slice(0, 64), all.slice(64, 128)] as const;
+  };
+
+  it('is a valid module, and is what minhash runs where WebAssembly compiles', () => {
+    expect(WebAssembly.validate(minhashModuleBytes())).toBe(true);
+    expect(loadWasmMinhash(...constants())).toBeTypeOf('function');
+  });
+
+  it('grows its memory for long texts and gives the same minima as the JavaScript loop', () => {
+    const wasm = loadWasmMinhash(...constants());
+    if (!wasm) throw new Error('no WebAssembly');
+    let seed = 99;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed;
+    };
+    // 200 000 features need 13 pages past the first; a short call after a long one reads only its own.
+    const long = Uint32Array.from({ length: 200_000 }, rnd);
+    expect(Array.from(wasm(long))).toEqual(Array.from(minhashJs(long)));
+    const short = [rnd(), rnd(), rnd()];
+    expect(Array.from(wasm(short))).toEqual(Array.from(minhashJs(short)));
+    expect(Array.from(wasm(short))).toEqual(minhashBigInt(short));
+  });
+
+  it('is null where WebAssembly is refused (a CSP without wasm-unsafe-eval), so the caller falls back', () => {
+    vi.stubGlobal('WebAssembly', {
+      ...WebAssembly,
+      Module: function refused() {
+        throw new Error('Refused to compile or instantiate WebAssembly module');
+      },
+    });
+    expect(loadWasmMinhash(...constants())).toBeNull();
   });
 });
 

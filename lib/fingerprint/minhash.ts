@@ -2,9 +2,12 @@
  * The ISCC minhash (iscc-core `iscc_core/minhash.py`, ISO 24138): 64 universal hash permutations
  * h_i(f) = (((a_i * f + b_i) mod 2^64) mod (2^61 - 1)) mod 2^32, each keeping its minimum over all features.
  *
- * The 64-bit product must wrap exactly, which doubles cannot do; BigInt can but is ~50x slower, so the
- * arithmetic is done on 32-bit halves held in doubles (every intermediate stays below 2^53).
+ * The 64-bit product must wrap exactly. WebAssembly's i64 does it natively (minhash-wasm.ts, used wherever it
+ * compiles); the JavaScript fallback below works on 32-bit halves held in doubles (every intermediate stays
+ * below 2^53), since BigInt is ~50x slower.
  */
+
+import { loadWasmMinhash, type MinhashFunction } from './minhash-wasm.ts';
 
 // The 64 + 64 permutation constants, copied from iscc-core iscc_core/minhash.py (MPA, MPB), Apache-2.0.
 const MPA = [
@@ -158,8 +161,18 @@ for (let i = 0; i < 64; i++) {
   B_LO[i] = Number(b & 0xffffffffn);
 }
 
+/** The WebAssembly loop (minhash-wasm.ts), made on first use; null where WebAssembly is refused. */
+let wasm: MinhashFunction | null | undefined;
+
 /** 64 minimum hash values (uint32) over the features (uint32 each, at least one). */
 export function minhash(features: ArrayLike<number>): Uint32Array {
+  if (features.length === 0) throw new Error('minhash: no features');
+  if (wasm === undefined) wasm = loadWasmMinhash(MPA, MPB);
+  return wasm ? wasm(features) : minhashJs(features);
+}
+
+/** The same in JavaScript, where WebAssembly cannot run. */
+export function minhashJs(features: ArrayLike<number>): Uint32Array {
   const n = features.length;
   if (n === 0) throw new Error('minhash: no features');
   const fs = Uint32Array.from(features);
