@@ -229,4 +229,65 @@ describe('PageScanner: start', () => {
     page.idle.drain();
     expect(seen).toEqual(['a']);
   });
+
+  // The content script runs at document_start: the document is still being parsed when it starts.
+  function loadingPage(maxStartDelayMs: number) {
+    page = createTestPage(img('a'));
+    const doc = page.doc;
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    const seen: string[] = [];
+    const scanner = new PageScanner(
+      page.win,
+      {
+        image: (el) => seen.push(el.id),
+        text: (_el, text) => seen.push(text.slice(0, 4)),
+        removed: () => {},
+      },
+      { maxStartDelayMs },
+    );
+    const parsed = () => {
+      state = 'interactive';
+      doc.dispatchEvent(new (page as TestPage).win.Event('DOMContentLoaded'));
+    };
+    return { page, scanner, seen, parsed };
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('on a document still being parsed, waits for the DOM, then for the load event', () => {
+    const { page, scanner, seen, parsed } = loadingPage(60_000);
+    scanner.start();
+    page.idle.drain();
+    expect(seen).toEqual([]);
+    parsed();
+    page.idle.drain();
+    expect(seen).toEqual([]);
+    page.win.dispatchEvent(new page.win.Event('load'));
+    page.idle.drain();
+    expect(seen).toEqual(['a']);
+  });
+
+  it('counts the bound on the wait for load from the complete DOM, not from the script start', async () => {
+    const { page, scanner, seen, parsed } = loadingPage(30);
+    scanner.start();
+    await sleep(80);
+    page.idle.drain();
+    // A bound counted from the start would have fired on a DOM not yet parsed.
+    expect(seen).toEqual([]);
+    parsed();
+    await sleep(80);
+    page.idle.drain();
+    expect(seen).toEqual(['a']);
+  });
+
+  it('stopped before the DOM is complete, never starts', () => {
+    const { page, scanner, seen, parsed } = loadingPage(60_000);
+    scanner.start();
+    scanner.stop();
+    parsed();
+    page.win.dispatchEvent(new page.win.Event('load'));
+    page.idle.drain();
+    expect(seen).toEqual([]);
+    expect(page.viewport.observers.size).toBe(0);
+  });
 });

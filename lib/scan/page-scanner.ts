@@ -22,8 +22,9 @@ export interface ScannerHooks {
 export interface ScannerOptions {
   /**
    * The scan starts when the page's load event has fired, so that it never competes with the page's own
-   * loading (CPU, and the background's fetches against the page's), or after this many ms if the page is
-   * still loading then (a page whose load event never comes still gets its badges). 0 = start at once.
+   * loading (CPU, and the background's fetches against the page's), or this many ms after the DOM is
+   * complete if the page is still loading then (a page whose load event never comes still gets its badges).
+   * 0 = start at once.
    */
   maxStartDelayMs?: number;
 }
@@ -92,6 +93,21 @@ export class PageScanner {
   start(): void {
     this.stopped = false;
     const delay = this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS;
+    if (delay > 0 && this.win.document.readyState === 'loading') {
+      // The content script runs at document_start, so that the page's load event never waits for its
+      // injection (see docs/architecture.md). The DOM is then still being parsed: the wait for the load event,
+      // and its bound, start once it is complete, as they did when the script ran at document_idle.
+      this.win.document.addEventListener('DOMContentLoaded', this.parsed, { once: true });
+      return;
+    }
+    this.arm(delay);
+  }
+
+  private readonly parsed = () => {
+    if (!this.stopped) this.arm(this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS);
+  };
+
+  private arm(delay: number): void {
     if (delay <= 0 || this.win.document.readyState === 'complete') {
       this.run();
       return;
@@ -105,6 +121,7 @@ export class PageScanner {
     this.started = false;
     this.win.clearTimeout(this.startTimer);
     this.win.removeEventListener('load', this.begin);
+    this.win.document.removeEventListener('DOMContentLoaded', this.parsed);
     this.io?.disconnect();
     this.mo?.disconnect();
     this.win.document.removeEventListener('load', this.onLoad, true);
