@@ -71,6 +71,12 @@ const ROWS: Row[] = [
   ['  extension main-thread script per page (ms)', (s) => n(s.script.quietExtraMs), '≤ 15'],
   ['  the same, in the watched run (the watch asks the page every 50 ms)', (s) => n(s.script.extraMs), ''],
   [
+    'browser start until quiet, before the visits: extension process; all with / without (CPU ms)',
+    (s) =>
+      s.start ? `${n(s.start.extensionMs)}; ${n(s.start.browserExtMs)} / ${n(s.start.browserBaseMs)}` : '',
+    'once per session',
+  ],
+  [
     'browser CPU, all processes, with / without (ms)',
     (s) => `${n(s.cpu.browserExtMs)} / ${n(s.cpu.browserBaseMs)}`,
     '',

@@ -59,3 +59,29 @@ export function cpuDelta(
 ): { extensionMs: number; browserMs: number } {
   return { extensionMs: delta(before.extension, after.extension), browserMs: delta(before.all, after.all) };
 }
+
+/** CPU used since the browser's processes started (a snapshot's totals). */
+export function cpuTotals(snapshot: CpuSnapshot): { extensionMs: number; browserMs: number } {
+  return cpuDelta({ extension: new Map(), all: new Map() }, snapshot);
+}
+
+/**
+ * Waits until the browser's processes use less than `idleMs` of CPU over a `windowMs` window (or `timeoutMs`
+ * has passed). A fresh browser spends ~1.4 s of CPU in its first second after launch on this machine, more
+ * with an extension (its worker's start, its first sync): a visit that overlaps it measures that start on a
+ * CPU-bound page, not the page. Returns whether it went quiet.
+ */
+export async function waitForQuietBrowser(
+  userDataDir: string,
+  { windowMs = 250, idleMs = 25, timeoutMs = 8000 } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let before = cpuSnapshot(userDataDir);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = cpuSnapshot(userDataDir);
+    if (cpuDelta(before, after).browserMs <= idleMs) return true;
+    before = after;
+  }
+  return false;
+}

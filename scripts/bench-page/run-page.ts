@@ -8,6 +8,7 @@ import { setSettings } from '../../e2e/support/extension-page.ts';
 import { launchBench } from './bench-browser.ts';
 import type { BenchPage } from './generate-site.ts';
 import { measureVisit, type VisitResult } from './measure-visit.ts';
+import { cpuSnapshot, cpuTotals, waitForQuietBrowser } from './process-cpu.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import { type SiteServer, WARMUP_PATH } from './site-server.ts';
 import { WorkerCdp } from './worker-cdp.ts';
@@ -15,6 +16,11 @@ import { WorkerCdp } from './worker-cdp.ts';
 export interface PageRun {
   cold: VisitResult;
   warm?: VisitResult;
+  /**
+   * CPU from launch until the browser went quiet, before any visit: its start, and with the extension the
+   * worker's start and first sync (settings applied). Paid once per browser session, reported on its own.
+   */
+  start: { extensionMs: number; browserMs: number; quiet: boolean };
 }
 
 export interface RunPageOptions {
@@ -50,7 +56,10 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
         return id;
       });
     }
+    const quiet = await waitForQuietBrowser(browser.userDataDir);
+    const start = { ...cpuTotals(cpuSnapshot(browser.userDataDir)), quiet };
     await page.goto(`${o.server.origin}${WARMUP_PATH}`);
+    await waitForQuietBrowser(browser.userDataDir);
     const env = {
       browser,
       page,
@@ -68,7 +77,7 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
         })
       : undefined;
     await workerCdp?.detach();
-    return { cold, warm };
+    return { cold, warm, start };
   } finally {
     await browser.close();
   }

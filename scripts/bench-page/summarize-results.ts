@@ -47,6 +47,11 @@ export interface PhaseSummary {
    */
   script: { extMs: number; baseMs: number; extraMs: number; quietMs: number; quietExtraMs: number };
   heap: { pagePeakExtMB: number; pagePeakBaseMB: number; workerPeakMB: number };
+  /**
+   * Cold phase only: CPU from launch until the browser went quiet, before the visits (run-page.ts), with the
+   * extension (its process; the whole browser) and without (the whole browser).
+   */
+  start?: { extensionMs: number; browserExtMs: number; browserBaseMs: number };
   feed?: {
     images: number;
     delayMedianMs: number;
@@ -193,6 +198,11 @@ export function summarizeResults(
       runs.base.map((r) => r.cold),
       runs.quiet.map((r) => r.cold),
     );
+    cold.start = {
+      extensionMs: median(runs.ext.map((r) => r.start.extensionMs)),
+      browserExtMs: median(runs.ext.map((r) => r.start.browserMs)),
+      browserBaseMs: median(runs.base.map((r) => r.start.browserMs)),
+    };
     const warmOf = (rs: PageRun[]) => rs.map((r) => r.warm).filter((w) => w !== undefined);
     const extWarm = warmOf(runs.ext);
     pages[name] = {
