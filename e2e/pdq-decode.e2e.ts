@@ -7,8 +7,8 @@ import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { ROOT } from './support/harness.ts';
 import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';
 import type { ProbeResult } from './support/pdq-decode-probe.ts';
-import { pdqDecodeProbeScript } from './support/pdq-decode-probe-bundle.ts';
 import { positionImage } from './support/position-image.ts';
+import { pdqDecodeProbeScript } from './support/probe-script.ts';
 
 /*
  * The browser's PDQ path in the extension's real service worker: the decoder reads back only the 512 x 512

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/support/launch-chromium.ts';
 import type { DECODE_STEPS, runStep } from '../e2e/support/pdq-decode-probe.ts';
-import { pdqDecodeProbeScript } from '../e2e/support/pdq-decode-probe-bundle.ts';
+import { pdqDecodeProbeScript } from '../e2e/support/probe-script.ts';
 import { cpuDelta, cpuSnapshot } from './bench-page/process-cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

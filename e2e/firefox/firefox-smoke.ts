@@ -17,8 +17,8 @@ import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
 import { type Devnet, startDevnet } from '../support/harness.ts';
-import { pdqDecodeProbeScript } from '../support/pdq-decode-probe-bundle.ts';
 import { positionImage } from '../support/position-image.ts';
+import { pdqDecodeProbeScript, probeScript } from '../support/probe-script.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -249,6 +249,21 @@ async function main(): Promise<void> {
           { name: c.name, same: true, pdq: node.pdq?.hash },
         );
       }
+    });
+    await check('the ISCC Text-Code matches iscc-core in Firefox, its minhash as WebAssembly', async () => {
+      const vectors = JSON.parse(readFileSync(resolve(ROOT, 'fixtures/iscc/vectors.json'), 'utf8'))
+        .gen_text_code_v0 as Array<{ input: string; bits: number; expected: { iscc: string } }>;
+      const cases = vectors.filter((v) => v.bits === 64);
+      await ext.evaluate(await probeScript('iscc-probe.ts', '__isccProbe'));
+      const out = await ext.evaluate(
+        (texts: string[]) =>
+          (
+            globalThis as unknown as { __isccProbe: typeof import('../support/iscc-probe.ts') }
+          ).__isccProbe.probe(texts),
+        cases.map((c) => c.input),
+      );
+      assert.ok(cases.length >= 3, 'the fixtures hold 64-bit text vectors');
+      assert.deepEqual(out, { wasm: true, codes: cases.map((c) => c.expected.iscc) });
     });
     await check('the popup opens and renders', async () => {
       const text = await ext.evaluate(() => document.body.textContent);
