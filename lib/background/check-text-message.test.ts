@@ -3,9 +3,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CacheDb } from '../cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
-import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { fingerprintText, MAX_TEXT_CHARS } from '../fingerprint/fingerprint-text.ts';
 import type { EvidenceProvider } from '../pipeline/evidence-provider.ts';
 import { Pipeline } from '../pipeline/pipeline.ts';
+import { checkTextMessage } from './check-text-message.ts';
 import { createRouter } from './message-router.ts';
 
 const en = await localeTranslate('en');
@@ -103,6 +104,17 @@ describe('check-text from a content script', () => {
     const { route, fromPage } = await setup();
     const result = (await route({ type: 'check-text', text: ' … — ' }, fromPage)) as { verdict: string };
     expect(result.verdict).toBe('error');
+  });
+
+  it('refuses a text over the limit, and a blank one, each with its reason', async () => {
+    const { pipeline } = await setup();
+    const long = await checkTextMessage(pipeline, 'a'.repeat(MAX_TEXT_CHARS + 1));
+    expect(long.verdict).toBe('error');
+    expect(JSON.stringify(long)).toMatch(/text too long to fingerprint: 1000001 characters/);
+    const blankLong = await checkTextMessage(pipeline, ' — '.repeat(MAX_TEXT_CHARS));
+    expect(JSON.stringify(blankLong)).toMatch(/only whitespace, punctuation or control characters/);
+    const blank = await checkTextMessage(pipeline, ' … — ');
+    expect(JSON.stringify(blank)).toMatch(/only whitespace, punctuation or control characters/);
   });
 
   it('leaves the ISCC Text-Code to the details page, which computes it', async () => {

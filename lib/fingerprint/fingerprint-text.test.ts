@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blankTextReason, fingerprintText, MAX_TEXT_CHARS } from './fingerprint-text.ts';
+import {
+  blankTextReason,
+  fingerprintCollapsed,
+  fingerprintText,
+  MAX_TEXT_CHARS,
+} from './fingerprint-text.ts';
 import { hammingDistance } from './hamming.ts';
 import { sha256Hex } from './sha256.ts';
+import { textCollapse } from './text-collapse.ts';
 
 const PARAGRAPH =
   'The committee met on Tuesday to discuss the new water treatment plant. After three hours of debate, ' +
@@ -47,6 +53,20 @@ describe('fingerprintText', () => {
     );
     expect(blankTextReason('a')).toBeUndefined();
     expect(blankTextReason(`${' '.repeat(20_000)}x`)).toBeUndefined();
+  });
+
+  it('gives the same fingerprints from the collapsed text, and judges blankness from it', async () => {
+    const collapsed = textCollapse(PARAGRAPH);
+    expect(await fingerprintCollapsed(collapsed)).toEqual(await fingerprintText(PARAGRAPH));
+    expect(await fingerprintCollapsed(collapsed, { iscc: false })).toEqual(
+      await fingerprintText(PARAGRAPH, { iscc: false }),
+    );
+    expect(blankTextReason('', '')).toBe('no text to fingerprint: the text is empty');
+    expect(blankTextReason(' — ', '')).toBe(
+      'no text to fingerprint: only whitespace, punctuation or control characters',
+    );
+    // The caller's collapse is what counts: the text itself is not collapsed again.
+    expect(blankTextReason(' — ', 'x')).toBeUndefined();
   });
 
   it('refuses text over the limit before doing any work', async () => {

@@ -19,9 +19,14 @@ export type TextFingerprintsWithIscc = TextFingerprints & { isccText: string; is
  * Why a text is not worth checking or registering (empty, or only whitespace / punctuation / marks: its
  * hash would be shared by every blank text), or undefined when it is.
  */
-export function blankTextReason(text: string): string | undefined {
-  if (textCollapse(text.slice(0, 10_000)).length > 0) return undefined;
-  if (text.length > 10_000 && textCollapse(text).length > 0) return undefined;
+export function blankTextReason(text: string, collapsed?: string): string | undefined {
+  // A caller that has collapsed the text already passes it: collapsing is most of a paragraph's check.
+  if (collapsed !== undefined) {
+    if (collapsed.length > 0) return undefined;
+  } else {
+    if (textCollapse(text.slice(0, 10_000)).length > 0) return undefined;
+    if (text.length > 10_000 && textCollapse(text).length > 0) return undefined;
+  }
   return text.length === 0
     ? 'no text to fingerprint: the text is empty'
     : 'no text to fingerprint: only whitespace, punctuation or control characters';
@@ -40,10 +45,30 @@ export async function fingerprintText(
   text: string,
   options: { iscc?: boolean } = {},
 ): Promise<TextFingerprints> {
-  if (text.length > MAX_TEXT_CHARS) {
-    throw new Error(`text too long to fingerprint: ${text.length} characters (limit ${MAX_TEXT_CHARS})`);
-  }
-  const collapsed = textCollapse(text);
+  if (text.length > MAX_TEXT_CHARS) throw new Error(tooLongToFingerprint(text));
+  return fingerprintCollapsed(textCollapse(text), options);
+}
+
+/** Why a text is refused by `fingerprintText`. */
+export const tooLongToFingerprint = (text: string): string =>
+  `text too long to fingerprint: ${text.length} characters (limit ${MAX_TEXT_CHARS})`;
+
+/**
+ * `fingerprintText` of a text already collapsed (`textCollapse`): the worker collapses a page's paragraph once,
+ * for its blank check, its key and, when a text index wants it, its Text-Code.
+ */
+export function fingerprintCollapsed(
+  collapsed: string,
+  options?: { iscc?: true },
+): Promise<TextFingerprintsWithIscc>;
+export function fingerprintCollapsed(
+  collapsed: string,
+  options: { iscc?: boolean },
+): Promise<TextFingerprints>;
+export async function fingerprintCollapsed(
+  collapsed: string,
+  options: { iscc?: boolean } = {},
+): Promise<TextFingerprints> {
   const sha256Collapsed = await sha256Hex(utf8.encode(collapsed));
   if (options.iscc === false) {
     return { kind: 'text', sha256Collapsed, characters: codePointLength(collapsed) };

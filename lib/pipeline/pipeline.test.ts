@@ -9,6 +9,7 @@ import { CacheDb } from '../cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../cache/result-cache.ts';
 import type { ChainEvidence, ImageFingerprints } from '../evidence/types.ts';
 import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { textCollapse } from '../fingerprint/text-collapse.ts';
 import { fetchBytes } from '../net/fetch-bytes.ts';
 import type { EvidenceProvider } from './evidence-provider.ts';
 import { Pipeline } from './pipeline.ts';
@@ -190,6 +191,19 @@ describe('Pipeline', () => {
     expect(stored).toEqual(await fingerprintText(text));
     await p.checkText(fp, text);
     expect(asked).toBe(1);
+  });
+
+  it('takes the Text-Code from the collapsed text it is given, and gives none for a collapsed text of another', async () => {
+    const chain = recordingChain(() => ({ state: 'ok', records: [], otherRegistrations: 0 }));
+    const p = pipeline([chain.provider], { wantsIscc: async () => true });
+    const text = 'A paragraph that a trusted publisher may have registered.';
+    const fp = await fingerprintText(text, { iscc: false });
+    // The raw text beside it is kept for the details page, not collapsed again for the code.
+    await p.checkText(fp, 'other words entirely', textCollapse(text));
+    expect((await p.details(fp.sha256Collapsed))?.evidence.fingerprints).toEqual(await fingerprintText(text));
+    const other = await fingerprintText('Another paragraph of the page.', { iscc: false });
+    await p.checkText(other, 'Another paragraph of the page.', textCollapse('A different paragraph.'));
+    expect((await p.details(other.sha256Collapsed))?.evidence.fingerprints).toEqual(other);
   });
 
   it('fingerprints texts a few at a time in arrival order, so the first paragraphs reach the registry first', async () => {

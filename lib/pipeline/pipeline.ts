@@ -6,7 +6,7 @@ import type {
   RecoveredCredentials,
   TextFingerprints,
 } from '../evidence/types.ts';
-import { fingerprintText } from '../fingerprint/fingerprint-text.ts';
+import { fingerprintCollapsed, fingerprintText } from '../fingerprint/fingerprint-text.ts';
 import type { PdqScreen } from '../fingerprint/screen-pdq.ts';
 import { yieldTask } from '../fingerprint/yield-task.ts';
 import { couldNotCheckResult } from '../i18n/could-not-check.ts';
@@ -106,7 +106,8 @@ export class Pipeline {
     return this.once(`recheck:${url}`, () => this.runImage(url, this.wantsPdq(), { recheckC2pa: true }));
   }
 
-  checkText(fingerprints: TextFingerprints, text: string): Promise<CheckResult> {
+  /** `collapsed`: the text already collapsed by the caller (`textCollapse`), so that it is not collapsed again. */
+  checkText(fingerprints: TextFingerprints, text: string, collapsed?: string): Promise<CheckResult> {
     return this.once(`text:${fingerprints.sha256Collapsed}`, async () => {
       // Only the reading and fingerprinting hold a slot: the registry lookup mostly waits for its batch window
       // and the network, and a slot must not idle through that wait.
@@ -115,7 +116,12 @@ export class Pipeline {
         const stored = cached?.evidence.fingerprints;
         return {
           cached,
-          withIscc: await this.withIscc(fingerprints, text, stored?.kind === 'text' ? stored : undefined),
+          withIscc: await this.withIscc(
+            fingerprints,
+            text,
+            stored?.kind === 'text' ? stored : undefined,
+            collapsed,
+          ),
         };
       });
       const item = await this.refresh(
@@ -137,6 +143,7 @@ export class Pipeline {
     fingerprints: TextFingerprints,
     text: string,
     stored?: TextFingerprints,
+    collapsed?: string,
   ): Promise<TextFingerprints> {
     // The Text-Code is a function of the collapsed text, so a stored one is as good as a new one.
     if (stored?.isccText && stored.sha256Collapsed === fingerprints.sha256Collapsed) return stored;
@@ -145,7 +152,11 @@ export class Pipeline {
     // A task of its own: a page sends hundreds of paragraphs at once, and their Text-Codes (~0.2 ms each) in
     // one run of microtasks would hold every answer and the registry's batch window until the last is done.
     await yieldTask();
-    const full = await fingerprintText(text).catch(() => undefined);
+    const full = await (collapsed === undefined
+      ? fingerprintText(text)
+      : fingerprintCollapsed(collapsed)
+    ).catch(() => undefined);
+    // A collapsed text that is not the one of these fingerprints gets no Text-Code.
     return full?.sha256Collapsed === fingerprints.sha256Collapsed ? full : fingerprints;
   }
 
