@@ -7,7 +7,7 @@ import { decodeImageNode } from '../lib/node/decode-image-node.ts';
 import { ROOT } from './support/harness.ts';
 import { type ExtensionBrowser, launchWithExtension } from './support/launch-chromium.ts';
 import type { ProbeResult } from './support/pdq-decode-probe.ts';
-import { positionImage } from './support/position-image.ts';
+import { positionCase } from './support/position-image.ts';
 import { pdqDecodeProbeScript } from './support/probe-script.ts';
 
 /*
@@ -55,17 +55,9 @@ async function generated(): Promise<Case[]> {
     { name: 'wide-3001x300.png', mime: 'image/png', bytes: await noise(3001, 300, 3).png().toBuffer() },
     { name: 'translucent-777x999.png', mime: 'image/png', bytes: await noise(777, 999, 4).png().toBuffer() },
     // Long sides, where a canvas's float rounding can pick the wrong pixel (pattern-sample.ts).
-    {
-      name: 'wide-16000x300.png',
-      mime: 'image/png',
-      bytes: await positionImage(16_000, 300).png().toBuffer(),
-    },
-    {
-      name: 'camera-4032x3024.png',
-      mime: 'image/png',
-      bytes: await positionImage(4032, 3024).png().toBuffer(),
-    },
-    { name: 'tall-600x8191.png', mime: 'image/png', bytes: await positionImage(600, 8191).png().toBuffer() },
+    await positionCase('wide-16000x300.png', 16_000, 300),
+    await positionCase('camera-4032x3024.png', 4032, 3024),
+    await positionCase('tall-600x8191.png', 600, 8191),
   ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 

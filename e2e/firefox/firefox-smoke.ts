@@ -17,7 +17,7 @@ import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
 import { BADGE_STYLES } from '../../lib/verdict/badge-style.ts';
 import { type Devnet, startDevnet } from '../support/harness.ts';
-import { positionImage } from '../support/position-image.ts';
+import { positionCase } from '../support/position-image.ts';
 import { pdqDecodeProbeScript, probeScript } from '../support/probe-script.ts';
 import { startStaticServer } from '../support/static-server.ts';
 
@@ -42,21 +42,9 @@ async function pdqCases(): Promise<{ name: string; mime: string; bytes: Uint8Arr
   const photo = resolve(ROOT, 'fixtures/pdq/images/bridge-1-original.jpg');
   return [
     { name: 'bridge-1-original.jpg', mime: 'image/jpeg', bytes: readFileSync(photo) },
-    {
-      name: 'positions-1200x753.png',
-      mime: 'image/png',
-      bytes: await positionImage(1200, 753).png().toBuffer(),
-    },
-    {
-      name: 'positions-513x2000.png',
-      mime: 'image/png',
-      bytes: await positionImage(513, 2000).png().toBuffer(),
-    },
-    {
-      name: 'positions-16000x300.png',
-      mime: 'image/png',
-      bytes: await positionImage(16_000, 300).png().toBuffer(),
-    },
+    await positionCase('positions-1200x753.png', 1200, 753),
+    await positionCase('positions-513x2000.png', 513, 2000),
+    await positionCase('positions-16000x300.png', 16_000, 300),
   ].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes) }));
 }
 

@@ -11,3 +11,12 @@ export function positionImage(width: number, height: number): Sharp {
     for (let x = 0; x < width; x++) data.set([x & 255, (x >> 8) & 255, y & 255], (y * width + x) * 3);
   return sharp(data, { raw: { width, height, channels: 3 } });
 }
+
+/** A position-coded PNG as a decoder test case, named `name`. */
+export async function positionCase(
+  name: string,
+  width: number,
+  height: number,
+): Promise<{ name: string; mime: string; bytes: Buffer }> {
+  return { name, mime: 'image/png', bytes: await positionImage(width, height).png().toBuffer() };
+}

@@ -92,22 +92,27 @@ export class PageScanner {
 
   start(): void {
     this.stopped = false;
-    const delay = this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS;
-    if (delay > 0 && this.win.document.readyState === 'loading') {
+    if (this.startDelay > 0 && this.win.document.readyState === 'loading') {
       // The content script runs at document_start, so that the page's load event never waits for its
       // injection (see docs/architecture.md). The DOM is then still being parsed: the wait for the load event,
       // and its bound, start once it is complete, as they did when the script ran at document_idle.
       this.win.document.addEventListener('DOMContentLoaded', this.parsed, { once: true });
       return;
     }
-    this.arm(delay);
+    this.arm();
+  }
+
+  private get startDelay(): number {
+    return this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS;
   }
 
   private readonly parsed = () => {
-    if (!this.stopped) this.arm(this.options.maxStartDelayMs ?? DEFAULT_MAX_START_DELAY_MS);
+    if (!this.stopped) this.arm();
   };
 
-  private arm(delay: number): void {
+  /** Runs now if the page has loaded, else at its load event or after the start delay, whichever is first. */
+  private arm(): void {
+    const delay = this.startDelay;
     if (delay <= 0 || this.win.document.readyState === 'complete') {
       this.run();
       return;

@@ -191,16 +191,16 @@ class Found implements TextBlock {
 /**
  * The content directly inside `el`, in document order: runs of inline content and block-level children
  * (to visit). Runs are cut at block children and at two or more `<br>` in a row (whitespace between them
- * does not count). A run shorter than `minLength` before collapsing is never collapsed nor measured for
- * links: on a page of link tables most runs are such (a cell's few words).
+ * does not count). A run shorter than a block (MIN_TEXT_LENGTH) before collapsing is never collapsed nor
+ * measured for links: on a page of link tables most runs are such (a cell's few words).
  */
-function runsOf(el: Element, minLength: number): Array<Run | Element> {
+function runsOf(el: Element): Array<Run | Element> {
   const out: Array<Run | Element> = [];
   let text = '';
   let linkText = 0;
   let brs = 0;
   const cut = () => {
-    if (text.length >= minLength) {
+    if (text.length >= MIN_TEXT_LENGTH) {
       const collapsed = collapse(text);
       if (collapsed) out.push({ text: collapsed, linkText });
     } else if (NOT_BLANK.test(text)) out.push(SHORT_RUN);
@@ -278,7 +278,7 @@ export class TextBlockWalker {
       if (shallow) this.shallow.delete(el);
       const pending: Array<Element | Found> = [];
       let part = 0;
-      for (const item of runsOf(el, MIN_TEXT_LENGTH)) {
+      for (const item of runsOf(el)) {
         // A run is one of ours (a plain object); anything else is an element.
         if (!('linkText' in item)) {
           if (!shallow) pending.push(item);

@@ -69,19 +69,18 @@ export function cpuTotals(snapshot: CpuSnapshot): { extensionMs: number; browser
  * Waits until the browser's processes use less than `idleMs` of CPU over a `windowMs` window (or `timeoutMs`
  * has passed). A fresh browser spends ~1.4 s of CPU in its first second after launch on this machine, more
  * with an extension (its worker's start, its first sync): a visit that overlaps it measures that start on a
- * CPU-bound page, not the page. Returns whether it went quiet.
+ * CPU-bound page, not the page.
  */
 export async function waitForQuietBrowser(
   userDataDir: string,
   { windowMs = 250, idleMs = 25, timeoutMs = 8000 } = {},
-): Promise<boolean> {
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let before = cpuSnapshot(userDataDir);
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, windowMs));
     const after = cpuSnapshot(userDataDir);
-    if (cpuDelta(before, after).browserMs <= idleMs) return true;
+    if (cpuDelta(before, after).browserMs <= idleMs) return;
     before = after;
   }
-  return false;
 }

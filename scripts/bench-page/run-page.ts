@@ -20,7 +20,7 @@ export interface PageRun {
    * CPU from launch until the browser went quiet, before any visit: its start, and with the extension the
    * worker's start and first sync (settings applied). Paid once per browser session, reported on its own.
    */
-  start: { extensionMs: number; browserMs: number; quiet: boolean };
+  start: { extensionMs: number; browserMs: number };
 }
 
 export interface RunPageOptions {
@@ -56,8 +56,8 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
         return id;
       });
     }
-    const quiet = await waitForQuietBrowser(browser.userDataDir);
-    const start = { ...cpuTotals(cpuSnapshot(browser.userDataDir)), quiet };
+    await waitForQuietBrowser(browser.userDataDir);
+    const start = cpuTotals(cpuSnapshot(browser.userDataDir));
     await page.goto(`${o.server.origin}${WARMUP_PATH}`);
     await waitForQuietBrowser(browser.userDataDir);
     const env = {
