@@ -145,6 +145,79 @@ describe('PageScanner: viewport first, idle slices', () => {
   });
 });
 
+describe('PageScanner: an image in view that loads', () => {
+  // The image is found while still 0 x 0 (not loaded) and in view: nothing to report yet.
+  function loadingInView(id = 'p0') {
+    const found = scan(img(id));
+    const el = found.page.$(`#${id}`);
+    found.page.layout(el, 0, 0);
+    found.page.viewport.set(el, true, { width: 0, height: 0 });
+    found.page.idle.drain();
+    expect(found.ids()).toEqual([]);
+    return { ...found, el };
+  }
+
+  it('is looked at after the next layout, without waiting for an idle period', () => {
+    const { page, el, seen } = loadingInView();
+    page.layout(el, 200, 200);
+    el.dispatchEvent(new page.win.Event('load'));
+    expect(page.resize.watches(el)).toBe(true);
+    page.resize.report(el, { width: 200, height: 200 });
+    expect(seen.images).toEqual([{ id: 'p0', url: 'https://news.example/img/p0.jpg', inView: true }]);
+    // Once: the observer lets go of it, and the idle look that follows finds nothing new.
+    expect(page.resize.watches(el)).toBe(false);
+    page.idle.drain();
+    expect(seen.images).toHaveLength(1);
+  });
+
+  it('is not reported when the layout gives it an icon-sized box', () => {
+    const { page, el, ids } = loadingInView();
+    page.layout(el, 200, 200);
+    el.dispatchEvent(new page.win.Event('load'));
+    page.resize.report(el, { width: 20, height: 20 });
+    expect(ids()).toEqual([]);
+    expect(page.resize.watches(el)).toBe(false);
+  });
+
+  it('out of view, waits for idle time as before', () => {
+    const { page, el, ids } = loadingInView();
+    page.viewport.set(el, false);
+    page.layout(el, 200, 200);
+    el.dispatchEvent(new page.win.Event('load'));
+    expect(page.resize.watches(el)).toBe(false);
+    page.idle.drain();
+    expect(ids()).toEqual(['p0']);
+  });
+
+  it('is still found in idle time where the browser has no ResizeObserver', () => {
+    page = createTestPage(img('p0'));
+    (page.win as { ResizeObserver?: unknown }).ResizeObserver = undefined;
+    const seen: string[] = [];
+    new PageScanner(
+      page.win,
+      { image: (el) => seen.push(el.id), text: () => {}, removed: () => {} },
+      { maxStartDelayMs: 0 },
+    ).start();
+    const el = page.$('#p0');
+    page.layout(el, 0, 0);
+    page.viewport.set(el, true, { width: 0, height: 0 });
+    page.idle.drain();
+    page.layout(el, 200, 200);
+    el.dispatchEvent(new page.win.Event('load'));
+    expect(seen).toEqual([]);
+    page.idle.drain();
+    expect(seen).toEqual(['p0']);
+  });
+
+  it('is let go when the scanner stops', () => {
+    const { page, el, scanner } = loadingInView();
+    el.dispatchEvent(new page.win.Event('load'));
+    expect(page.resize.watches(el)).toBe(true);
+    scanner.stop();
+    expect(page.resize.watches(el)).toBe(false);
+  });
+});
+
 describe('PageScanner: following the page', () => {
   it('finds images the page adds, and reports elements that leave', async () => {
     const { page, seen, ids } = scan(img('a'));

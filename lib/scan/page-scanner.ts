@@ -66,12 +66,27 @@ export class PageScanner {
   private startTimer: number | undefined;
   private io?: IntersectionObserver;
   private mo?: MutationObserver;
+  /** Images in view that just loaded, until the layout after their load has given them a box. */
+  private ro?: ResizeObserver;
   private readonly onLoad = (event: Event) => {
     const el = event.target as Element;
-    // An image finished loading: its size may have changed. Look again in idle time, not here.
+    // An image finished loading: its size may have changed. Reading it here would force a layout; it is read
+    // where the browser has computed it. An image in view is looked at after the next layout (a
+    // ResizeObserver's first report carries its box): in idle time alone, a page that keeps its main thread
+    // busy (a feed that scrolls as it grows) left a loaded image waiting for an idle period, up to the 1 s
+    // timeout. The idle look stays, for a browser without it and for an image out of view.
     if (el?.tagName !== 'IMG') return;
-    this.enqueue(el, this.inView.has(el));
+    const inView = this.inView.has(el);
+    this.enqueue(el, inView);
     this.track(el);
+    if (inView) this.ro?.observe(el);
+  };
+  private readonly onResized = (entries: ResizeObserverEntry[]) => {
+    for (const entry of entries) {
+      this.ro?.unobserve(entry.target);
+      // The content box (physical width and height): at most the bounding box, so never a small image let in.
+      this.consider(entry.target, this.inView.has(entry.target), entry.contentRect);
+    }
   };
   /** A media element picked a source (`loadstart`; media events do not bubble, so this listens in capture). */
   private readonly onMediaLoad = (event: Event) => {
@@ -129,6 +144,7 @@ export class PageScanner {
     this.win.document.removeEventListener('DOMContentLoaded', this.parsed);
     this.io?.disconnect();
     this.mo?.disconnect();
+    this.ro?.disconnect();
     this.win.document.removeEventListener('load', this.onLoad, true);
     this.win.document.removeEventListener('loadstart', this.onMediaLoad, true);
     this.tracked.clear();
@@ -152,6 +168,7 @@ export class PageScanner {
       rootMargin: '200px',
     });
     this.mo = new this.win.MutationObserver((records) => this.onMutations(records));
+    if (typeof this.win.ResizeObserver === 'function') this.ro = new this.win.ResizeObserver(this.onResized);
     // The document, not <html>: a page that replaces <html> itself must not leave the scanner watching the old one.
     this.mo.observe(doc, {
       childList: true,

@@ -1,7 +1,7 @@
 /**
  * A page for the content script's unit tests: happy-dom's real DOM, MutationObserver, events and computed
  * style, plus drivers for what has no Node version because it comes from the browser's layout and scheduler:
- * element boxes, IntersectionObserver entries, idle callbacks, and the clock the page reads for its time slices
+ * element boxes, IntersectionObserver and ResizeObserver entries, idle callbacks, and the clock the page reads for its time slices
  * (stopped, so that a slice ends when the test's idle deadline says, not when a loaded machine is slow). The
  * tests say what the layout is and when the browser would be idle; everything else runs as in a page.
  */
@@ -64,6 +64,49 @@ export class ViewportDriver {
   }
 }
 
+/** The ResizeObserver the page gets: reports nothing until the test says a layout gave an element its box. */
+export class ResizeDriver {
+  readonly observers = new Set<{ callback: ResizeObserverCallback; targets: Set<Element> }>();
+
+  install(win: PageWindow): void {
+    const driver = this;
+    (win as { ResizeObserver: unknown }).ResizeObserver = class {
+      private readonly entry: { callback: ResizeObserverCallback; targets: Set<Element> };
+      constructor(callback: ResizeObserverCallback) {
+        this.entry = { callback, targets: new Set() };
+        driver.observers.add(this.entry);
+      }
+      observe(el: Element) {
+        this.entry.targets.add(el);
+      }
+      unobserve(el: Element) {
+        this.entry.targets.delete(el);
+      }
+      disconnect() {
+        this.entry.targets.clear();
+        driver.observers.delete(this.entry);
+      }
+    };
+  }
+
+  /** Whether any live observer watches `el`. */
+  watches(el: Element): boolean {
+    return [...this.observers].some((o) => o.targets.has(el));
+  }
+
+  /** A layout gave `el` this content box: observers watching it are told. */
+  report(el: Element, box: Box): void {
+    for (const o of [...this.observers]) {
+      if (!o.targets.has(el)) continue;
+      const entry = {
+        target: el,
+        contentRect: { ...box, x: 0, y: 0, top: 0, left: 0, right: box.width, bottom: box.height },
+      } as unknown as ResizeObserverEntry;
+      o.callback([entry], o as unknown as ResizeObserver);
+    }
+  }
+}
+
 /** requestIdleCallback, run when the test says the browser is idle, with the time it says is left. */
 export class IdleDriver {
   private queue: IdleCallback[] = [];
@@ -102,6 +145,7 @@ export interface TestPage {
   win: PageWindow;
   doc: Document;
   viewport: ViewportDriver;
+  resize: ResizeDriver;
   idle: IdleDriver;
   /** Sets the box the layout gives `el` (elements default to their width/height attributes, else 0 × 0). */
   layout: (el: Element, width: number, height: number) => void;
@@ -129,6 +173,8 @@ export function createTestPage(bodyHtml: string, url = 'https://news.example/art
   };
   const viewport = new ViewportDriver();
   viewport.install(win);
+  const resize = new ResizeDriver();
+  resize.install(win);
   const idle = new IdleDriver();
   idle.install(win);
   let now = 1000;
@@ -137,6 +183,7 @@ export function createTestPage(bodyHtml: string, url = 'https://news.example/art
     win,
     doc,
     viewport,
+    resize,
     idle,
     layout: (el, width, height) => boxes.set(el, { width, height }),
     $: (selector) => {

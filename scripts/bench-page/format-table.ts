@@ -64,6 +64,15 @@ const ROWS: Row[] = [
   ['  shortest gap between eth_calls at the proxy (ms)', (s) => n(s.rpc.minGapMs), '~25: 1 per window'],
   ['extension process CPU (ms)', (s) => n(s.cpu.extensionProcessMs), '≤ 1000 gallery cold'],
   [
+    '  its largest threads (ms)',
+    (s) =>
+      s.cpu.extensionThreads
+        .slice(0, 4)
+        .map(([name, ms]) => `${name} ${n(ms)}`)
+        .join('; '),
+    '',
+  ],
+  [
     'page main-thread script with (quiet) / without (ms)',
     (s) => `${n(s.script.quietMs)} / ${n(s.script.baseMs)}`,
     '',
@@ -95,6 +104,14 @@ const FEED_ROWS: Row[] = [
     'feed: insertion → verdict (median, p95, max ms)',
     (s) => (s.feed ? `${n(s.feed.delayMedianMs)}, ${n(s.feed.delayP95Ms)}, ${n(s.feed.delayMaxMs)}` : ''),
     '≤ 1000',
+  ],
+  [
+    '  its stages (medians, ms): the page loads the image; the extension fetches it; the verdict',
+    (s) => {
+      const st = s.feed?.stageMedianMs;
+      return st ? `${n(st.pageLoad)}; ${n(st.toFetch)}; ${n(st.toVerdict)}` : '';
+    },
+    '',
   ],
   [
     'feed: checked within 1 s / missed',

@@ -17,7 +17,7 @@ import { articleHtml, type FeedOptions, feedHtml, galleryHtml } from './page-htm
 import { createRng, shuffled } from './prng.ts';
 
 /** Bump when the generated content changes, so that a stale .bench/site is rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 const SEED = 0x0a1e_2026;
 
 export type PageName = 'gallery' | 'article' | 'feed' | 'longread' | 'thread';

@@ -8,7 +8,7 @@ import type { BenchBrowser } from './bench-browser.ts';
 import type { BenchPage } from './generate-site.ts';
 import { MemorySampler, summarize } from './memory-sampler.ts';
 import { inViewAtLoad, readProbe } from './page-probe.ts';
-import { cpuDelta, cpuSnapshot } from './process-cpu.ts';
+import { type CpuSpent, cpuDelta, cpuSnapshot } from './process-cpu.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import type { SiteServer } from './site-server.ts';
 import { itemKey, VerdictWatch } from './verdict-watch.ts';
@@ -29,6 +29,12 @@ export interface FeedResult {
   inserted: number;
   /** insertion → verdict, ms, for each image that got one while in the DOM. */
   delays: number[];
+  /**
+   * `delays` in three stages, ms, for the images that went through all three: insertion → the image's load event
+   * in the page (the page's own download: the content script looks at an image once it has a size), → the
+   * extension's fetch of it reaching the site server (the content script's and the worker's queues), → verdict.
+   */
+  stages: { pageLoad: number[]; toFetch: number[]; toVerdict: number[] };
   /** Images removed from the feed (or still pending at the end) without a verdict. */
   missed: number;
   /** Heap at the first batch vs at the end, MB. */
@@ -60,7 +66,7 @@ export interface VisitResult {
     hashesPerCall: number[];
     minGapMs?: number;
   };
-  cpu: { extensionMs: number; browserMs: number };
+  cpu: CpuSpent;
   /**
    * JavaScript run on the page's main thread over the visit (CDP Performance.getMetrics ScriptDuration, the
    * page's scripts and content scripts alike): with − without is the extension's main-thread script.
@@ -78,10 +84,16 @@ const BASELINE_WINDOW_MS = 1500;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function feedState(page: Page): Promise<{ done: boolean; log: Array<{ url: string; t: number }> }> {
+/** A feed image: inserted at `t`, its load event (the page's own download) at `loadedAt` (epoch ms). */
+interface FeedEntry {
+  url: string;
+  t: number;
+  loadedAt?: number;
+}
+
+async function feedState(page: Page): Promise<{ done: boolean; log: FeedEntry[] }> {
   return page.evaluate(() => {
-    const feed = (window as unknown as { __feed?: { done: boolean; log: Array<{ url: string; t: number }> } })
-      .__feed;
+    const feed = (window as unknown as { __feed?: { done: boolean; log: FeedEntry[] } }).__feed;
     return { done: feed?.done ?? false, log: [...(feed?.log ?? [])] };
   });
 }
@@ -211,17 +223,30 @@ export async function measureVisit(
     const workerHeap = env.workerCdp ? summarize(sampler.worker) : undefined;
     const firstBatchAt = log[0]?.t ?? loadAt;
     const delays: number[] = [];
+    const stages: FeedResult['stages'] = { pageLoad: [], toFetch: [], toVerdict: [] };
+    const fetchedAt = new Map<string, number>();
+    for (const r of server.requests) {
+      if (r.fromExtension && !fetchedAt.has(r.url)) fetchedAt.set(r.url, r.at);
+    }
     let missed = 0;
     if (watch && !quiet) {
-      for (const { url, t } of log) {
+      for (const { url, t, loadedAt } of log) {
+        const { pathname, search } = new URL(url);
+        const fetched = fetchedAt.get(`${pathname}${search}`);
         const at = watch.settledAt.get(itemKey({ kind: 'image', url }));
         if (at === undefined) missed++;
         else delays.push(at - t);
+        if (at !== undefined && fetched !== undefined && loadedAt !== undefined) {
+          stages.pageLoad.push(loadedAt - t);
+          stages.toFetch.push(fetched - loadedAt);
+          stages.toVerdict.push(at - fetched);
+        }
       }
     }
     result.feed = {
       inserted: log.length,
       delays,
+      stages,
       missed,
       pageHeapStartMB: pageHeap.atMB(Math.max(firstBatchAt, loadAt)),
       pageHeapEndMB: pageHeap.lastMB,

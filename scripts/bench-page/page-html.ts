@@ -65,7 +65,8 @@ export interface FeedOptions {
 /**
  * An endless feed: after the load event, a page script appends `perBatch` images every `intervalMs`, scrolls
  * to the newest (a reader following the feed) and drops the oldest posts past `maxPosts`. It logs each
- * image's insertion time (epoch ms, high resolution) in `window.__feed` for the bench to read.
+ * image's insertion time and the time its own load event fired (epoch ms, high resolution) in `window.__feed`
+ * for the bench to read.
  */
 export function feedHtml(images: string[], o: FeedOptions): string {
   const script = `
@@ -81,7 +82,9 @@ export function feedHtml(images: string[], o: FeedOptions): string {
       img.alt = 'Post ' + (next + 1);
       img.src = SOURCES[next++];
       feed.append(img);
-      state.log.push({ url: img.src, t: performance.timeOrigin + performance.now() });
+      const entry = { url: img.src, t: performance.timeOrigin + performance.now() };
+      state.log.push(entry);
+      img.addEventListener('load', () => { entry.loadedAt = performance.timeOrigin + performance.now(); }, { once: true });
     }
     while (feed.children.length > ${o.maxPosts}) feed.firstElementChild.remove();
     window.scrollTo(0, document.documentElement.scrollHeight);

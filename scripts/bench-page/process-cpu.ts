@@ -13,21 +13,43 @@ export interface CpuSnapshot {
   /** pid → CPU ms so far. */
   extension: Map<number, number>;
   all: Map<number, number>;
+  /** The extension process's threads: "pid/tid name" → CPU ms so far. */
+  extensionThreads: Map<string, number>;
 }
 
-function cpuMs(pid: string): number | null {
+/** CPU ms of a process or thread from its stat file; with its name (the kernel's comm). */
+function readStat(path: string): { ms: number; name: string } | null {
   try {
     // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    const stat = readFileSync(path, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return {
+      ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+      name: stat.slice(stat.indexOf('(') + 1, close),
+    };
   } catch {
     return null;
   }
 }
 
+const cpuMs = (pid: string): number | null => readStat(`/proc/${pid}/stat`)?.ms ?? null;
+
+function addThreads(pid: string, into: Map<string, number>): void {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    const stat = readStat(`/proc/${pid}/task/${tid}/stat`);
+    if (stat) into.set(`${pid}/${tid} ${stat.name}`, stat.ms);
+  }
+}
+
 export function cpuSnapshot(userDataDir: string): CpuSnapshot {
-  const snapshot: CpuSnapshot = { extension: new Map(), all: new Map() };
+  const snapshot: CpuSnapshot = { extension: new Map(), all: new Map(), extensionThreads: new Map() };
   const marker = `--user-data-dir=${userDataDir}`;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -42,27 +64,52 @@ export function cpuSnapshot(userDataDir: string): CpuSnapshot {
     const ms = cpuMs(pid);
     if (ms === null) continue;
     snapshot.all.set(Number(pid), ms);
-    if (args.includes('--extension-process')) snapshot.extension.set(Number(pid), ms);
+    if (args.includes('--extension-process')) {
+      snapshot.extension.set(Number(pid), ms);
+      addThreads(pid, snapshot.extensionThreads);
+    }
   }
   return snapshot;
 }
 
-function delta(before: Map<number, number>, after: Map<number, number>): number {
+function delta<K>(before: Map<K, number>, after: Map<K, number>): number {
   let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  for (const [key, ms] of after) total += ms - (before.get(key) ?? 0);
   return total;
 }
 
-export function cpuDelta(
-  before: CpuSnapshot,
-  after: CpuSnapshot,
-): { extensionMs: number; browserMs: number } {
-  return { extensionMs: delta(before.extension, after.extension), browserMs: delta(before.all, after.all) };
+/**
+ * The extension process's CPU by thread name (numbered threads of one pool summed: "ThreadPoolForegroundWorker"
+ * and so on): which of the service worker's thread, V8's compilers, the image decoders or GC spend it.
+ */
+function byThreadName(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, ms] of after) {
+    const spent = ms - (before.get(key) ?? 0);
+    if (spent <= 0) continue;
+    const name = key.slice(key.indexOf(' ') + 1).replace(/\d+$/, '');
+    out[name] = (out[name] ?? 0) + spent;
+  }
+  return out;
+}
+
+export interface CpuSpent {
+  extensionMs: number;
+  browserMs: number;
+  extensionThreads: Record<string, number>;
+}
+
+export function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): CpuSpent {
+  return {
+    extensionMs: delta(before.extension, after.extension),
+    browserMs: delta(before.all, after.all),
+    extensionThreads: byThreadName(before.extensionThreads, after.extensionThreads),
+  };
 }
 
 /** CPU used since the browser's processes started (a snapshot's totals). */
-export function cpuTotals(snapshot: CpuSnapshot): { extensionMs: number; browserMs: number } {
-  return cpuDelta({ extension: new Map(), all: new Map() }, snapshot);
+export function cpuTotals(snapshot: CpuSnapshot): CpuSpent {
+  return cpuDelta({ extension: new Map(), all: new Map(), extensionThreads: new Map() }, snapshot);
 }
 
 /**

@@ -8,7 +8,7 @@ import { setSettings } from '../../e2e/support/extension-page.ts';
 import { launchBench } from './bench-browser.ts';
 import type { BenchPage } from './generate-site.ts';
 import { measureVisit, type VisitResult } from './measure-visit.ts';
-import { cpuSnapshot, cpuTotals, waitForQuietBrowser } from './process-cpu.ts';
+import { type CpuSpent, cpuSnapshot, cpuTotals, waitForQuietBrowser } from './process-cpu.ts';
 import type { RpcProxy } from './rpc-proxy.ts';
 import { type SiteServer, WARMUP_PATH } from './site-server.ts';
 import { WorkerCdp } from './worker-cdp.ts';
@@ -20,7 +20,7 @@ export interface PageRun {
    * CPU from launch until the browser went quiet, before any visit: its start, and with the extension the
    * worker's start and first sync (settings applied). Paid once per browser session, reported on its own.
    */
-  start: { extensionMs: number; browserMs: number };
+  start: CpuSpent;
 }
 
 export interface RunPageOptions {

@@ -40,7 +40,13 @@ export interface PhaseSummary {
     hashesPerCallMax: number;
     minGapMs: number;
   };
-  cpu: { extensionProcessMs: number; browserExtMs: number; browserBaseMs: number };
+  cpu: {
+    extensionProcessMs: number;
+    browserExtMs: number;
+    browserBaseMs: number;
+    /** The extension process's CPU by thread name (process-cpu.ts), median over runs, largest first. */
+    extensionThreads: Array<[string, number]>;
+  };
   /**
    * Page main-thread script (ms): with (watched), without, the median of with − without run by run; and the
    * same from the quiet runs (the extension's own, without the watch's questions to the page).
@@ -57,6 +63,8 @@ export interface PhaseSummary {
     delayMedianMs: number;
     delayP95Ms: number;
     delayMaxMs: number;
+    /** Medians of the three stages of insertion → verdict (measure-visit.ts FeedResult.stages). */
+    stageMedianMs: { pageLoad: number; toFetch: number; toVerdict: number };
     within1s: number;
     missed: number;
     pageHeapExtMB: [number, number];
@@ -74,6 +82,14 @@ export interface BenchSummary {
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
+
+function threadMedians(visits: VisitResult[]): Array<[string, number]> {
+  const names = new Set(visits.flatMap((v) => Object.keys(v.cpu.extensionThreads)));
+  return [...names]
+    .map((name): [string, number] => [name, median(visits.map((v) => v.cpu.extensionThreads[name] ?? 0))])
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
 
 function phase(ext: VisitResult[], base: VisitResult[], quiet: VisitResult[]): PhaseSummary {
   const m = (xs: VisitResult[], f: (v: VisitResult) => number | undefined) =>
@@ -145,6 +161,7 @@ function phase(ext: VisitResult[], base: VisitResult[], quiet: VisitResult[]): P
       extensionProcessMs: m(ext, (v) => v.cpu.extensionMs),
       browserExtMs: m(ext, (v) => v.cpu.browserMs),
       browserBaseMs: m(base, (v) => v.cpu.browserMs),
+      extensionThreads: threadMedians(ext),
     },
     script: {
       extMs: m(ext, (v) => v.scriptMs),
@@ -169,6 +186,11 @@ function phase(ext: VisitResult[], base: VisitResult[], quiet: VisitResult[]): P
       delayMedianMs: median(delays),
       delayP95Ms: quantile(delays, 0.95),
       delayMaxMs: maxOf(delays),
+      stageMedianMs: {
+        pageLoad: median(feeds.flatMap((f) => f.stages.pageLoad)),
+        toFetch: median(feeds.flatMap((f) => f.stages.toFetch)),
+        toVerdict: median(feeds.flatMap((f) => f.stages.toVerdict)),
+      },
       within1s: delays.filter((d) => d <= 1000).length / Math.max(1, inserted),
       missed: feeds.reduce((s, f) => s + f.missed, 0),
       pageHeapExtMB: [median(feeds.map((f) => f.pageHeapStartMB)), median(feeds.map((f) => f.pageHeapEndMB))],
