@@ -65,7 +65,9 @@ async function benchExtension(): Promise<Record<string, number>> {
       await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-cache' }));
       withPdq.push(await check(`${photo}?pdq=${round}`));
     }
+    const sizeBound = await benchSizeBound(page);
     return {
+      ...sizeBound,
       'extension.photo1600x1004.check+PDQ.medianMs': Math.round(median(withPdq) * 10) / 10,
       'extension.firstCheckAfterStartMs': Math.round(first),
       'extension.checkMedianMs (fetch+PDQ+C2PA+lookup)': Math.round(median(cold)),
@@ -76,6 +78,96 @@ async function benchExtension(): Promise<Record<string, number>> {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * The cache's size bound on a full cache, in the extension's own IndexedDB (an extension page shares the
+ * worker's origin): 20 000 rows as a user's cache holds them (most ~1 KB, one in ten with a ~60 KB C2PA
+ * manifest), summed by walking every row (as before cache-db.ts v3) and by reading the size index's keys.
+ */
+async function benchSizeBound(page: import('playwright-core').Page): Promise<Record<string, number>> {
+  // No named function inside: the page runs it as written, without tsx's name helper.
+  const figures = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('origin-lens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const manifest = Array.from({ length: 400 }, (_, i) => ({
+      label: `c2pa.assertion.${i}`,
+      data: 'x'.repeat(120),
+    }));
+    const ROWS = 20_000;
+    for (let start = 0; start < ROWS; start += 1000) {
+      const tx = db.transaction('items', 'readwrite');
+      const store = tx.objectStore('items');
+      for (let i = start; i < start + 1000; i++) {
+        const big = i % 10 === 0;
+        store.put({
+          key: `bench-size-${i}`,
+          kind: 'image',
+          urls: [`https://cdn.example/${i}.jpg`],
+          evidence: big
+            ? { c2pa: { raw: { manifests: manifest } } }
+            : { fingerprints: { sha256: 'ab'.repeat(32) } },
+          parts: {},
+          verdict: 'no-provenance',
+          reason: 'r',
+          checkedAt: i,
+          lastAccess: i,
+          size: big ? 60_000 : 1000,
+        });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    // As before v3: every row read back for its size.
+    let t = performance.now();
+    const walkTotal = await new Promise<number>((resolve, reject) => {
+      let total = 0;
+      const request = db.transaction('items', 'readonly').objectStore('items').openCursor();
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve(total);
+        total += (cursor.value as { size?: number }).size ?? 0;
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const walkMs = performance.now() - t;
+    // Since v3: the size index's keys, by a key cursor (what Dexie's orderBy('size').keys() runs): no value read.
+    t = performance.now();
+    const indexTotal = await new Promise<number>((resolve, reject) => {
+      let total = 0;
+      const request = db.transaction('items', 'readonly').objectStore('items').index('size').openKeyCursor();
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve(total);
+        total += cursor.key as number;
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const indexMs = performance.now() - t;
+    const tx = db.transaction('items', 'readwrite');
+    tx.objectStore('items').delete(IDBKeyRange.bound('bench-size-', 'bench-size-\uffff'));
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return { walkMs, indexMs, walkTotal, indexTotal };
+  });
+  if (figures.walkTotal !== figures.indexTotal) {
+    throw new Error(`size sums differ: ${figures.walkTotal} (rows) / ${figures.indexTotal} (index)`);
+  }
+  return {
+    'extension.cacheSizeBound.20000rows.walkMs': Math.round(figures.walkMs),
+    'extension.cacheSizeBound.20000rows.indexKeysMs': Math.round(figures.indexMs * 10) / 10,
+    'extension.cacheSizeBound.20000rows.MB': Math.round(figures.walkTotal / 1e6),
+  };
 }
 
 async function main() {

@@ -92,5 +92,13 @@ export class CacheDb extends Dexie {
             if (typeof item.size !== 'number') item.size = JSON.stringify(item).length;
           });
       });
+    // v3: items gain an index on their size, so that the size bound sums the index's keys instead of reading
+    // every row back (ResultCache.enforceBounds): a full cache holds up to 200 MB, and a walk deserialised all of it.
+    this.version(3).stores({
+      items: 'key, kind, lastAccess, size',
+      urls: 'url, key, expiresAt',
+      pdq: 'key, chainId',
+      sync: 'chainId',
+    });
   }
 }

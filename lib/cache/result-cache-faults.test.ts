@@ -185,7 +185,7 @@ describe('upgrading a version 1 database in place', () => {
     const db = openDb(name);
     const cache = new ResultCache(db, DEFAULT_POLICY, () => 10);
     expect(await db.items.count()).toBe(501);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     for (const i of [0, 1, 250, 499]) {
       const row = await cache.getByUrl(`https://a.example/${i}`);
       expect(row?.verdict, `k${i}`).toBe(i % 2 ? 'verified' : 'no-provenance');

@@ -108,8 +108,45 @@ describe('CacheDb migrations', () => {
     const row = await cache.getByUrl('u');
     expect(row?.verdict).toBe('verified');
     expect(row?.size).toBeGreaterThan(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.pdq.count()).toBe(0);
+  });
+});
+
+describe('CacheDb v3: the size bound reads the size index, not the rows', () => {
+  it('upgrades a version 2 database, indexes the sizes it holds, and enforces the bound with them', async () => {
+    const name = `migrate-${n++}`;
+    const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v2.version(2).stores({
+      items: 'key, kind, lastAccess',
+      urls: 'url, key, expiresAt',
+      pdq: 'key, chainId',
+      sync: 'chainId',
+    });
+    const rows = Array.from({ length: 49 }, (_, i) => ({
+      ...item(`old${i}`),
+      size: 1000,
+      lastAccess: i,
+    }));
+    // A row from before sizes were recorded (a damaged one, say): not in the index, counted as nothing.
+    await v2.table('items').bulkPut([...rows, { key: 'sizeless', kind: 'image', lastAccess: 100 }]);
+    v2.close();
+
+    const db = openDb(name);
+    const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 60_000 }, () => 1000);
+    expect(await db.items.where('size').equals(1000).count()).toBe(49);
+    expect(db.verno).toBe(3);
+    // 51 rows: the count crossed 50, the sizes are summed (49 000 + this row's), still under 60 000 bytes.
+    await cache.put(item('new0'));
+    expect(await db.items.count()).toBe(51);
+    // Over the bound once the sizes add up past it: the least recently used quarter goes.
+    await db.items.bulkPut(
+      Array.from({ length: 49 }, (_, i) => ({ ...item(`big${i}`), size: 1000, lastAccess: 500 + i })),
+    );
+    await cache.put(item('new1'));
+    expect(await db.items.count()).toBe(101 - Math.ceil(101 / 4));
+    expect(await db.items.get('old0')).toBeUndefined();
+    expect(await db.items.get('big48')).toBeDefined();
   });
 });
 
@@ -200,6 +237,40 @@ describe('ResultCache batched writes', () => {
     await new Promise((r) => setTimeout(r, cache.writeWindowMs + 1));
     await cache.clear();
     expect(await db.items.count()).toBe(0);
+  });
+
+  it('after the first sum, sums again as soon as the rows written since may take it past the bound', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 65_000 });
+    for (let i = 0; i < 50; i++) await cache.put(item(`s${i}`));
+    // 50 rows of under 1 KB each: summed at the multiple of 50, under the bound.
+    expect(await db.items.count()).toBe(50);
+    // One row of 60 KB: 51 rows, no multiple of 50, but the sum so far plus this row passes 65 000 bytes.
+    await cache.put(item('big', { text: 'x'.repeat(60_000) }));
+    expect(await db.items.count()).toBe(51 - Math.ceil(51 / 4));
+    expect(await db.items.get('big')).toBeDefined();
+  });
+
+  it('does not sum again while the rows written since keep it under the bound', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1_000_000 });
+    for (let i = 0; i < 50; i++) await cache.put(item(`s${i}`));
+    // A sum reads the size index (or, before v3, walked every row).
+    let sums = 0;
+    const orderBy = db.items.orderBy.bind(db.items);
+    db.items.orderBy = ((index: string) => {
+      if (index === 'size') sums++;
+      return orderBy(index);
+    }) as typeof db.items.orderBy;
+    const each = db.items.each.bind(db.items);
+    db.items.each = ((callback) => {
+      sums++;
+      return each(callback);
+    }) as typeof db.items.each;
+    // Past the next multiples of 50 (100, 150), far under the bound: the running estimate answers.
+    for (let i = 0; i < 110; i++) await cache.put(item(`t${i}`));
+    expect(await db.items.count()).toBe(160);
+    expect(sums).toBe(0);
   });
 
   it('sums sizes when a batch carries the count past a multiple of 50', async () => {
