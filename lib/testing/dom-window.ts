@@ -16,16 +16,18 @@ interface Box {
 
 type IdleCallback = (deadline: { timeRemaining: () => number; didTimeout: boolean }) => void;
 
-/** The IntersectionObserver the page gets: reports nothing until the test says an element entered the view. */
-export class ViewportDriver {
-  readonly observers = new Set<{ callback: IntersectionObserverCallback; targets: Set<Element> }>();
+/**
+ * An observer class the tests drive (IntersectionObserver, ResizeObserver): its instances record what they
+ * watch, and report only when the test says the browser's layout would.
+ */
+class ObserverDriver<Callback> {
+  readonly observers = new Set<{ callback: Callback; targets: Set<Element> }>();
 
-  /** Installs the driven observer class on the window. */
-  install(win: PageWindow): void {
+  protected installAs(win: PageWindow, name: 'IntersectionObserver' | 'ResizeObserver'): void {
     const driver = this;
-    (win as { IntersectionObserver: unknown }).IntersectionObserver = class {
-      private readonly entry: { callback: IntersectionObserverCallback; targets: Set<Element> };
-      constructor(callback: IntersectionObserverCallback) {
+    (win as unknown as Record<string, unknown>)[name] = class {
+      private readonly entry: { callback: Callback; targets: Set<Element> };
+      constructor(callback: Callback) {
         this.entry = { callback, targets: new Set() };
         driver.observers.add(this.entry);
       }
@@ -50,60 +52,37 @@ export class ViewportDriver {
     return [...this.observers].some((o) => o.targets.has(el));
   }
 
-  /** The browser's layout puts `el` in (or out of) the viewport: observers watching it are told, with its box. */
-  set(el: Element, isIntersecting: boolean, box: Box = { width: 300, height: 200 }): void {
+  /** Tells the observers watching `el` about it, with this entry. */
+  protected notify(el: Element, entry: object): void {
     for (const o of [...this.observers]) {
-      if (!o.targets.has(el)) continue;
-      const entry = {
-        target: el,
-        isIntersecting,
-        boundingClientRect: { ...box, x: 0, y: 0, top: 0, left: 0, right: box.width, bottom: box.height },
-      } as unknown as IntersectionObserverEntry;
-      o.callback([entry], o as unknown as IntersectionObserver);
+      if (o.targets.has(el)) (o.callback as (entries: object[], observer: unknown) => void)([entry], o);
     }
   }
 }
 
-/** The ResizeObserver the page gets: reports nothing until the test says a layout gave an element its box. */
-export class ResizeDriver {
-  readonly observers = new Set<{ callback: ResizeObserverCallback; targets: Set<Element> }>();
+const rectOf = (box: Box) => ({ ...box, x: 0, y: 0, top: 0, left: 0, right: box.width, bottom: box.height });
 
+/** The IntersectionObserver the page gets: reports nothing until the test says an element entered the view. */
+export class ViewportDriver extends ObserverDriver<IntersectionObserverCallback> {
   install(win: PageWindow): void {
-    const driver = this;
-    (win as { ResizeObserver: unknown }).ResizeObserver = class {
-      private readonly entry: { callback: ResizeObserverCallback; targets: Set<Element> };
-      constructor(callback: ResizeObserverCallback) {
-        this.entry = { callback, targets: new Set() };
-        driver.observers.add(this.entry);
-      }
-      observe(el: Element) {
-        this.entry.targets.add(el);
-      }
-      unobserve(el: Element) {
-        this.entry.targets.delete(el);
-      }
-      disconnect() {
-        this.entry.targets.clear();
-        driver.observers.delete(this.entry);
-      }
-    };
+    this.installAs(win, 'IntersectionObserver');
   }
 
-  /** Whether any live observer watches `el`. */
-  watches(el: Element): boolean {
-    return [...this.observers].some((o) => o.targets.has(el));
+  /** The browser's layout puts `el` in (or out of) the viewport: observers watching it are told, with its box. */
+  set(el: Element, isIntersecting: boolean, box: Box = { width: 300, height: 200 }): void {
+    this.notify(el, { target: el, isIntersecting, boundingClientRect: rectOf(box) });
+  }
+}
+
+/** The ResizeObserver the page gets: reports nothing until the test says a layout gave an element its box. */
+export class ResizeDriver extends ObserverDriver<ResizeObserverCallback> {
+  install(win: PageWindow): void {
+    this.installAs(win, 'ResizeObserver');
   }
 
   /** A layout gave `el` this content box: observers watching it are told. */
   report(el: Element, box: Box): void {
-    for (const o of [...this.observers]) {
-      if (!o.targets.has(el)) continue;
-      const entry = {
-        target: el,
-        contentRect: { ...box, x: 0, y: 0, top: 0, left: 0, right: box.width, bottom: box.height },
-      } as unknown as ResizeObserverEntry;
-      o.callback([entry], o as unknown as ResizeObserver);
-    }
+    this.notify(el, { target: el, contentRect: rectOf(box) });
   }
 }
 
@@ -169,7 +148,7 @@ export function createTestPage(bodyHtml: string, url = 'https://news.example/art
       width: Number(this.getAttribute('width') ?? 0),
       height: Number(this.getAttribute('height') ?? 0),
     };
-    return { ...box, x: 0, y: 0, top: 0, left: 0, right: box.width, bottom: box.height } as DOMRect;
+    return rectOf(box) as DOMRect;
   };
   const viewport = new ViewportDriver();
   viewport.install(win);
