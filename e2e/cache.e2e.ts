@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UpgradeResult } from './support/cache-upgrade-probe.ts';
 import { byFile, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 import { currentWorker } from './support/launch-chromium.ts';
+import { probeScript } from './support/probe-script.ts';
 
 /** The IndexedDB cache in the real browser: a revisit fetches no image bytes, even after the worker restarts. */
 let h: Harness;
@@ -66,5 +68,24 @@ describe('cache', () => {
     expect(items['none_A.jpg']?.state).toBe('verified');
     expect(imageHits() - before).toBeLessThanOrEqual(Object.keys(items).length);
     await page.close();
+  });
+
+  it("upgrades a cache written before the size index in the browser's own IndexedDB, losing no row", async () => {
+    const worker = await currentWorker(h.browser.context);
+    await worker.evaluate(await probeScript('cache-upgrade-probe.ts', '__cacheUpgradeProbe'));
+    const result = (await worker.evaluate(() =>
+      (
+        globalThis as unknown as { __cacheUpgradeProbe: typeof import('./support/cache-upgrade-probe.ts') }
+      ).__cacheUpgradeProbe.probe('origin-lens-upgrade-test'),
+    )) as UpgradeResult;
+    expect(result).toEqual({
+      verno: 3,
+      rows: 49,
+      indexed: 49,
+      oldVerdict: 'no-provenance',
+      // 51 rows past 60 000 bytes: the least recently used quarter (13 old rows) went, the new ones stayed.
+      rowsAfterBound: 51 - 13,
+      oldestKept: false,
+    });
   });
 });
