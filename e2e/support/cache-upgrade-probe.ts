@@ -4,7 +4,7 @@
  * name, so the extension's cache is never touched.
  */
 import Dexie from 'dexie';
-import { CacheDb } from '../../lib/cache/cache-db.ts';
+import { CACHE_STORES_V2, CacheDb } from '../../lib/cache/cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from '../../lib/cache/result-cache.ts';
 import { testItem } from '../../lib/cache/test-db.ts';
 
@@ -36,12 +36,7 @@ const v2Row = (i: number) => ({
 export async function probe(name: string): Promise<UpgradeResult> {
   await Dexie.delete(name);
   const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
-  v2.version(2).stores({
-    items: 'key, kind, lastAccess',
-    urls: 'url, key, expiresAt',
-    pdq: 'key, chainId',
-    sync: 'chainId',
-  });
+  v2.version(2).stores(CACHE_STORES_V2);
   await v2.table('items').bulkPut(Array.from({ length: 49 }, (_, i) => v2Row(i)));
   await v2.table('urls').bulkPut(
     Array.from({ length: 49 }, (_, i) => ({

@@ -60,6 +60,14 @@ export interface SyncRow extends PdqSyncCursor {
 
 export const DB_NAME = 'origin-lens';
 
+/** The tables and indexes of schema version 2 (also what tests write to make a database of that version). */
+export const CACHE_STORES_V2 = {
+  items: 'key, kind, lastAccess',
+  urls: 'url, key, expiresAt',
+  pdq: 'key, chainId',
+  sync: 'chainId',
+} as const;
+
 /**
  * The extension's IndexedDB. `indexedDB`/`IDBKeyRange` are passed in so that Node tests can hand it a real
  * in-process implementation. Every schema change adds a version with an upgrade; never edit an old one.
@@ -78,12 +86,7 @@ export class CacheDb extends Dexie {
     // v2: the local PDQ index and its sync cursors; URL entries gain an expiry index, and items a size
     // field (filled in for rows written by v1).
     this.version(2)
-      .stores({
-        items: 'key, kind, lastAccess',
-        urls: 'url, key, expiresAt',
-        pdq: 'key, chainId',
-        sync: 'chainId',
-      })
+      .stores(CACHE_STORES_V2)
       .upgrade(async (tx) => {
         await tx
           .table('items')
@@ -94,11 +97,6 @@ export class CacheDb extends Dexie {
       });
     // v3: items gain an index on their size, so that the size bound sums the index's keys instead of reading
     // every row back (ResultCache.enforceBounds): a full cache holds up to 200 MB, and a walk deserialised all of it.
-    this.version(3).stores({
-      items: 'key, kind, lastAccess, size',
-      urls: 'url, key, expiresAt',
-      pdq: 'key, chainId',
-      sync: 'chainId',
-    });
+    this.version(3).stores({ ...CACHE_STORES_V2, items: 'key, kind, lastAccess, size' });
   }
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CachedItem } from './cache-db.ts';
+import { CACHE_STORES_V2, type CachedItem } from './cache-db.ts';
 import { DEFAULT_POLICY, ResultCache } from './result-cache.ts';
 import { testDatabases, testItem } from './test-db.ts';
 
@@ -117,12 +117,7 @@ describe('CacheDb v3: the size bound reads the size index, not the rows', () => 
   it('upgrades a version 2 database, indexes the sizes it holds, and enforces the bound with them', async () => {
     const name = `migrate-${n++}`;
     const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
-    v2.version(2).stores({
-      items: 'key, kind, lastAccess',
-      urls: 'url, key, expiresAt',
-      pdq: 'key, chainId',
-      sync: 'chainId',
-    });
+    v2.version(2).stores(CACHE_STORES_V2);
     const rows = Array.from({ length: 49 }, (_, i) => ({
       ...item(`old${i}`),
       size: 1000,
