@@ -20,15 +20,9 @@ export interface UpgradeResult {
   oldestKept: boolean;
 }
 
+/** A row as version 2 stored it: with its size, without the index on it. */
 const v2Row = (i: number) => ({
-  key: `old${i}`,
-  kind: 'image',
-  urls: [`https://cdn.example/${i}.jpg`],
-  evidence: { fingerprints: { kind: 'image', sha256: 'ab'.repeat(32) } },
-  parts: {},
-  verdict: 'no-provenance',
-  reason: 'r',
-  checkedAt: i,
+  ...testItem(`old${i}`, { urls: [`https://cdn.example/${i}.jpg`] }),
   lastAccess: i,
   size: 1000,
 });
