@@ -140,6 +140,36 @@ describe('findTextBlocks', () => {
     }
   });
 
+  it('passes over table rows and list items too short to hold a block, without visiting their cells', () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, r) =>
+        `<tr><td><a href="/t/${r}">Story ${r}</a></td><td><a href="/s/${r}">Section ${r % 37}</a></td><td>${r}</td></tr>`,
+    ).join('');
+    const items = Array.from({ length: 100 }, (_, i) => `<li><a href="/r/${i}">Related ${i}</a></li>`).join(
+      '',
+    );
+    const [a, b] = paras(1460, 2);
+    const doc = parseHTML(
+      `<html><body><article><p>${a}</p><table><tbody>${rows}</tbody></table><ul>${items}</ul><p>${b}</p></article></body></html>`,
+    ).document;
+    const walker = new TextBlockWalker(doc.body);
+    // body, article, 2 p, table, tbody, 300 rows, ul, 100 items, 2 blocks: ~410 visits; each cell and link visited
+    // would be over 1,300.
+    expect(walker.step(450)).toBe(true);
+    expect(walker.blocks.map((x) => x.text)).toEqual([a, b]);
+  });
+
+  it('still finds a block in a list item or a table cell: a long one, a layout table, one held up by <br>s', () => {
+    const [a, b, c] = paras(1470, 3);
+    // 70 characters of text and 12 single <br>s make a run of 82 characters: a block, though its text is shorter.
+    const lines = Array.from({ length: 13 }, (_, i) => `w${i}`.padEnd(i < 12 ? 5 : 10, 'x'));
+    const broken = lines.join('<br>');
+    expect(lines.join('').length).toBe(70);
+    const html = `<html><body><ul><li>${a}</li><li>${broken}</li></ul><table><tr><td><div><p>${b}</p><table><tr><td>${c}</td></tr></table></div></td></tr></table></body></html>`;
+    expect(texts(html)).toEqual([a, lines.join(' '), b, c]);
+  });
+
   it('numbers the runs of one element', () => {
     const doc = parseHTML(`<html><body><p>${paras(1400, 3).join('<br><br>')}</p></body></html>`).document;
     expect(findTextBlocks(doc).map((b) => [b.el.tagName, b.part])).toEqual([
