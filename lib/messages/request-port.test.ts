@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackgroundRequest } from './protocol.ts';
-import { MAX_FRAMES_PER_POST, type PortLike, portSender, servePort } from './request-port.ts';
+import { MAX_FRAMES_PER_POST, MAX_POST_CHARS, type PortLike, portSender, servePort } from './request-port.ts';
 import type { SenderInfo } from './sender.ts';
 
 /**
@@ -148,10 +148,39 @@ describe('portSender and servePort', () => {
     const pair = portPair(tab);
     servePort(pair.background, async (raw) => (raw as { url: string }).url);
     const send = portSender(() => pair.content);
-    const urls = Array.from({ length: 2 * MAX_FRAMES_PER_POST + 1 }, (_, i) => `https://a/${i}.jpg`);
+    // Short enough that the frame count, not the size, cuts the posts.
+    const urls = Array.from({ length: 2 * MAX_FRAMES_PER_POST + 1 }, (_, i) => `h:${i}`);
     expect(await Promise.all(urls.map((u) => send(image(u))))).toEqual(urls);
     const sizes = pair.posted.map((m) => (m as { frames?: unknown[] }).frames?.length ?? 1);
     expect(sizes.slice(0, 3)).toEqual([MAX_FRAMES_PER_POST, MAX_FRAMES_PER_POST, 1]);
+  });
+
+  it('cuts a batch into posts of at most MAX_POST_CHARS both ways, a larger frame alone, every one answered', async () => {
+    const pair = portPair(tab);
+    // Each answer carries its text back: the answers' batch must be cut too.
+    servePort(pair.background, async (raw) => (raw as { text: string }).text);
+    const send = portSender(() => pair.content);
+    const texts = [
+      ...Array.from({ length: 10 }, (_, i) => `${i}`.repeat(MAX_POST_CHARS / 4)),
+      'L'.repeat(MAX_POST_CHARS * 2),
+      'after',
+    ];
+    const answers = await Promise.all(texts.map((text) => send({ type: 'check-text', text })));
+    expect(answers).toEqual(texts);
+    const out = pair.posted.filter((m) => 'frames' in (m as object) || 'request' in (m as object));
+    const back = pair.posted.filter((m) => !out.includes(m));
+    for (const post of pair.posted) {
+      const frames = (post as { frames?: unknown[]; answers?: unknown[] }).frames ??
+        (post as { answers?: unknown[] }).answers ?? [post];
+      // Over the bound only as a post of a single frame.
+      if (frames.length > 1) expect(JSON.stringify(post).length).toBeLessThanOrEqual(MAX_POST_CHARS);
+    }
+    // Three quarter-bound texts per post, then the large one alone, then the rest.
+    const sizes = (posts: unknown[], key: string) =>
+      posts.map((m) => ((m as Record<string, unknown[]>)[key] ?? [m]).length);
+    expect(sizes(out, 'frames')).toEqual([3, 3, 3, 1, 1, 1]);
+    expect(sizes(back, 'answers').reduce((a, b) => a + b, 0)).toBe(texts.length);
+    expect(back.length).toBeGreaterThanOrEqual(5);
   });
 
   it('rejects every request of a batch that could not be posted', async () => {
