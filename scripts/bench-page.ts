@@ -1,5 +1,5 @@
 /**
- * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread]
+ * `npm run bench:page [-- --runs 5] [--feed-runs 3] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread|thread]
  *  [--no-build] [--regenerate] [--extension-dir DIR]`
  *
  * Page-scale performance of the extension in Chromium (docs/architecture.md "Performance budget"). Builds the extension,
@@ -9,7 +9,7 @@
  * Each run with the extension is followed by a quiet one, where nothing asks the page for its verdicts: the
  * extension's main-thread script comes from that one (scripts/bench-page/measure-visit.ts).
  * Prints medians in one table (or JSON with --json), then the issue 14 target table. --profile adds one cold
- * gallery visit (or the article or the feed, with --profile-page) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`)
+ * gallery visit (or another page, with --profile-page) under the V8 CPU profiler (page and service worker; every chain off with `--pages gallery-off`), written as `.bench/profiles/<page>-page-cold.cpuprofile` and the like
  * and prints where the time goes.
  * Figures only: nothing here asserts a time.
  */
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   // The feed takes 10 s per visit and per mode: three runs keep the default bench within about five minutes.
   const feedRuns = Number(values['feed-runs'] ?? Math.min(runs, 3));
-  const profilePage = values['profile-page'] as 'gallery' | 'article' | 'feed' | 'longread';
+  const profilePage = values['profile-page'] as 'gallery' | 'article' | 'feed' | 'longread' | 'thread';
   const pages = (values.pages ?? '').split(',').filter((p): p is RunName => PAGES.includes(p as RunName));
   if (
     !Number.isInteger(runs) ||
@@ -100,10 +100,10 @@ async function main(): Promise<void> {
     !Number.isInteger(feedRuns) ||
     feedRuns < 0 ||
     pages.length === 0 ||
-    !['gallery', 'article', 'feed', 'longread'].includes(profilePage)
+    !['gallery', 'article', 'feed', 'longread', 'thread'].includes(profilePage)
   ) {
     log(
-      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread] [--no-build] [--regenerate] [--extension-dir DIR]',
+      'usage: bench-page [--runs N] [--feed-runs N] [--pages gallery-off,gallery,article,feed-off,feed,longread,thread] [--json] [--profile] [--profile-page gallery|article|feed|longread|thread] [--no-build] [--regenerate] [--extension-dir DIR]',
     );
     process.exit(2);
   }

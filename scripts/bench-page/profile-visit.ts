@@ -33,6 +33,8 @@ export interface ProfileSummary {
 }
 
 export interface GalleryProfile {
+  /** The page profiled, with `-off` when every chain was off (also the profile files' prefix). */
+  label: string;
   /** All verdicts, ms after the load event, on the cold and on the warm visit. */
   settledMs: { cold: number; warm: number };
   pageCold: ProfileSummary;
@@ -124,6 +126,7 @@ export async function profileGallery(o: {
   chainsOff?: boolean;
 }): Promise<GalleryProfile> {
   const url = `${o.server.origin}${o.page.path}`;
+  const label = `${o.page.name}${o.chainsOff ? '-off' : ''}`;
   const baseline = await launchBench();
   let pageBaseline: ProfileSummary;
   try {
@@ -133,7 +136,7 @@ export async function profileGallery(o: {
     await startProfilers([send]);
     await page.goto(url, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
-    pageBaseline = await stopProfiler(send, 'gallery-page-baseline');
+    pageBaseline = await stopProfiler(send, `${label}-page-baseline`);
   } finally {
     await baseline.close();
   }
@@ -170,14 +173,15 @@ export async function profileGallery(o: {
       await watch.stop();
       return {
         settledMs: Math.max(...watch.settledAt.values()) - loadAt,
-        page: await stopProfiler(sendPage, `gallery-page-${phase}`),
-        worker: await stopProfiler(sendWorker, `gallery-worker-${phase}`),
+        page: await stopProfiler(sendPage, `${label}-page-${phase}`),
+        worker: await stopProfiler(sendWorker, `${label}-worker-${phase}`),
       };
     };
     const cold = await visit('cold');
     const warm = await visit('warm');
     await workerCdp.detach();
     return {
+      label,
       settledMs: { cold: cold.settledMs, warm: warm.settledMs },
       pageCold: cold.page,
       pageWarm: warm.page,
@@ -201,7 +205,7 @@ export function formatProfile(p: GalleryProfile): string {
         .map((f) => `    ${f.selfMs.toFixed(1).padStart(8)}  ${f.name}  ${f.where}`),
     ].join('\n');
   return [
-    `V8 CPU profiles of the gallery: cold visit (settled ${p.settledMs.cold.toFixed(0)} ms after load), warm revisit (settled ${p.settledMs.warm.toFixed(0)} ms after load), and the page without the extension`,
+    `V8 CPU profiles of ${p.label}: cold visit (settled ${p.settledMs.cold.toFixed(0)} ms after load), warm revisit (settled ${p.settledMs.warm.toFixed(0)} ms after load), and the page without the extension`,
     part('page main thread, without the extension', p.pageBaseline, 5),
     part('page main thread, cold visit (page + content script)', p.pageCold),
     part('page main thread, warm revisit', p.pageWarm),
