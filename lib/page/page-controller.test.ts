@@ -3,7 +3,7 @@ import { localeTranslate } from '../i18n/locale-file.ts';
 import type { BackgroundRequest, CheckResult, SendToBackground } from '../messages/protocol.ts';
 import { createTestPage, mutationsDelivered, type TestPage } from '../testing/dom-window.ts';
 import { extensionLifecycle } from './extension-lifecycle.ts';
-import { PageController } from './page-controller.ts';
+import { PageController, TEXT_SLICE_CHARS } from './page-controller.ts';
 
 const translate = await localeTranslate('en');
 
@@ -200,6 +200,36 @@ describe('PageController: text and summary', () => {
     ]);
     const texts = controller.list().items.filter((i) => i.kind === 'text');
     expect(texts.map((t) => t.state)).toEqual(['none', 'none']);
+  });
+
+  it('sends a long article in slices of at most TEXT_SLICE_CHARS of text, a frame apart', async () => {
+    const para = (i: number) => `Paragraph ${i} about the harbour. ${'The council met again. '.repeat(170)}`;
+    const count = Math.ceil((3 * TEXT_SLICE_CHARS) / para(0).length) + 2;
+    const { page, background } = open(
+      `<article>${Array.from({ length: count }, (_, i) => `<p>${para(i)}</p>`).join('')}</article>`,
+    );
+    // Frames come when the test says, so that a slow machine cannot run one early.
+    const frames: FrameRequestCallback[] = [];
+    page.win.requestAnimationFrame = (callback) => frames.push(callback);
+    page.idle.drain();
+    await settle();
+    const slices = [background.of('check-text').length];
+    while (frames.length > 0 && slices.length < 10) {
+      frames.shift()?.(0);
+      await settle();
+      slices.push(background.of('check-text').length);
+    }
+    const sent = background.of('check-text');
+    expect(sent.map((r) => r.text.split('.')[0])).toEqual(
+      Array.from({ length: count }, (_, i) => `Paragraph ${i} about the harbour`),
+    );
+    // Every slice ends with the text that reaches the bound: what came before it is under the bound.
+    expect(slices.length).toBeGreaterThanOrEqual(4);
+    slices.forEach((end, i) => {
+      const slice = sent.slice(i === 0 ? 0 : slices[i - 1], end);
+      const chars = slice.reduce((n, r) => n + r.text.length, 0);
+      expect(chars - (slice.at(-1)?.text.length ?? 0)).toBeLessThan(TEXT_SLICE_CHARS);
+    });
   });
 
   it('fails an over-long block without sending it', async () => {

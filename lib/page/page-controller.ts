@@ -49,6 +49,12 @@ const MAX_IMAGE_REQUESTS = 16;
 const REFILL_AT = MAX_IMAGE_REQUESTS / 2;
 /** Text blocks are sent to the worker (which fingerprints them) in slices of at most this long. */
 const TEXT_SLICE_MS = 8;
+/**
+ * ... and of at most this many characters of text: the slice's posts leave at its end, in the same task, and
+ * posting costs the page about 1 ms per 32 KB (lib/messages/request-port.ts). A long article's megabyte of
+ * paragraphs queued in one 8 ms slice would otherwise be one task of 15-50 ms of posts.
+ */
+export const TEXT_SLICE_CHARS = 64 * 1024;
 /** The toolbar count is sent at most this often while results stream in. */
 const SUMMARY_INTERVAL_MS = 250;
 /** Verdicts remembered by URL for this page (see `known`). */
@@ -315,28 +321,34 @@ export class PageController {
 
   /**
    * Text is sent to the worker, which fingerprints it: the page's main thread only posts messages, in
-   * slices of at most TEXT_SLICE_MS with a frame between them. Checks are sent without waiting for the
-   * answers: the background folds them into one registry lookup.
+   * slices of at most TEXT_SLICE_MS and TEXT_SLICE_CHARS with a frame between them. Checks are sent without
+   * waiting for the answers: the background folds them into one registry lookup.
    */
   private async drainText(): Promise<void> {
     if (this.textBusy) return;
     this.textBusy = true;
     try {
+      // The scanner reports a slice's blocks one by one, in one task: they queue up first, so that the bounds
+      // below hold for all of them together, not for each report alone.
+      await Promise.resolve();
       let sliceStart = this.deps.win.performance.now();
+      let sliceChars = 0;
       for (let job = this.textQueue.shift(); job; job = this.textQueue.shift()) {
         const [id, text] = job;
         if (!this.items.has(id)) continue;
         if (text.length > MAX_CHECK_TEXT) {
           this.textFailed(id, new Error(`the block is too long to check (${text.length} characters)`));
         } else {
+          sliceChars += text.length;
           this.deps
             .send({ type: 'check-text', text })
             .then((result) => this.apply(id, result))
             .catch((error: Error) => this.textFailed(id, error));
         }
-        if (this.deps.win.performance.now() - sliceStart >= TEXT_SLICE_MS) {
+        if (sliceChars >= TEXT_SLICE_CHARS || this.deps.win.performance.now() - sliceStart >= TEXT_SLICE_MS) {
           await new Promise<void>((resolve) => this.deps.win.requestAnimationFrame(() => resolve()));
           sliceStart = this.deps.win.performance.now();
+          sliceChars = 0;
         }
       }
     } finally {
