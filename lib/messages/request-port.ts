@@ -46,9 +46,9 @@ export const MAX_FRAMES_PER_POST = 500;
 
 /**
  * Most characters (approxSize) one post carries, unless a single frame is larger. Measured in Chromium 156
- * (README "Performance"): posting one 64 KB string cost the content script 0.2-0.4 ms, one of 256 KB 5-6 ms,
- * one of 1 MB 13-20 ms; a longread's 2,000 paragraphs (1 MB) cost 34-47 ms as one post, 29-33 ms as
- * four, and 3.5-8 ms as 32 posts of 32 KB. Past a size, the message travels another, costlier way.
+ * (README "Performance", medians): posting one message of 16 or 64 KB cost the content script 0.2-0.4 ms, one
+ * of 256 KB 5.9-6.2 ms, one of 1 MB 16.5-20.1 ms; a longread's 2,000 paragraphs (1 MB) cost 48-75 ms as one
+ * post, 34-37 ms as four, and 6-8 ms as 32 posts of 32 KB. Past a size, the message travels another, costlier way.
  */
 export const MAX_POST_CHARS = 32 * 1024;
 
