@@ -35,6 +35,31 @@ describe('loadC2paEngine', () => {
     expect(installed.version).toBe(C2PA_WASM_VERSION);
   });
 
+  it('runs one read at a time, each in a task of its own, so work queued meanwhile runs between reads', async () => {
+    const engine = await loadC2paEngine(wasmBytes());
+    const settings = JSON.stringify({
+      verify: { remote_manifest_fetch: false },
+      core: { allowed_network_hosts: [] },
+    });
+    const order: string[] = [];
+    const read = (name: string) =>
+      engine.read('image/jpeg', fixture('valid_C_c2pars.jpg'), settings, (r) => {
+        order.push(`${name} read`);
+        // A message or a fetch's answer arriving while this read runs.
+        setTimeout(() => order.push(`task queued during ${name}`), 0);
+        return JSON.parse(r.json()).validation_state;
+      });
+    const states = await Promise.all([read('a'), read('b'), read('c')]);
+    expect(states).toEqual(['Valid', 'Valid', 'Valid']);
+    expect(order.slice(0, 5)).toEqual([
+      'a read',
+      'task queued during a',
+      'b read',
+      'task queued during b',
+      'c read',
+    ]);
+  });
+
   it('reads through a callback and passes engine errors through unchanged', async () => {
     const engine = await loadC2paEngine(wasmBytes());
     const settings = JSON.stringify({
