@@ -133,12 +133,15 @@ describe('CacheDb v3: the size bound reads the size index, not the rows', () => 
     expect(db.verno).toBe(3);
     // 51 rows: the count crossed 50, the sizes are summed (49 000 + this row's), still under 60 000 bytes.
     await cache.put(item('new0'));
+    // A put resolves once its row is on disk; the bounds are kept just after (flush waits for both).
+    await cache.flush();
     expect(await db.items.count()).toBe(51);
     // Over the bound once the sizes add up past it: the least recently used quarter goes.
     await db.items.bulkPut(
       Array.from({ length: 49 }, (_, i) => ({ ...item(`big${i}`), size: 1000, lastAccess: 500 + i })),
     );
     await cache.put(item('new1'));
+    await cache.flush();
     expect(await db.items.count()).toBe(101 - Math.ceil(101 / 4));
     expect(await db.items.get('old0')).toBeUndefined();
     expect(await db.items.get('big48')).toBeDefined();
@@ -238,10 +241,12 @@ describe('ResultCache batched writes', () => {
     const db = openDb();
     const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 65_000 });
     for (let i = 0; i < 50; i++) await cache.put(item(`s${i}`));
+    await cache.flush();
     // 50 rows of under 1 KB each: summed at the multiple of 50, under the bound.
     expect(await db.items.count()).toBe(50);
     // One row of 60 KB: 51 rows, no multiple of 50, but the sum so far plus this row passes 65 000 bytes.
     await cache.put(item('big', { text: 'x'.repeat(60_000) }));
+    await cache.flush();
     expect(await db.items.count()).toBe(51 - Math.ceil(51 / 4));
     expect(await db.items.get('big')).toBeDefined();
   });
@@ -250,6 +255,7 @@ describe('ResultCache batched writes', () => {
     const db = openDb();
     const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1_000_000 });
     for (let i = 0; i < 50; i++) await cache.put(item(`s${i}`));
+    await cache.flush();
     // A sum reads the size index (or, before v3, walked every row).
     let sums = 0;
     const orderBy = db.items.orderBy.bind(db.items);
@@ -264,16 +270,46 @@ describe('ResultCache batched writes', () => {
     }) as typeof db.items.each;
     // Past the next multiples of 50 (100, 150), far under the bound: the running estimate answers.
     for (let i = 0; i < 110; i++) await cache.put(item(`t${i}`));
+    await cache.flush();
     expect(await db.items.count()).toBe(160);
     expect(sums).toBe(0);
+  });
+
+  it('resolves a put once its row is on disk, without waiting for the bound check', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    // The bound check (a count) hangs until released, as a busy worker's transaction can for 300 ms.
+    const count = db.items.count.bind(db.items);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let counts = 0;
+    db.items.count = (async () => {
+      counts++;
+      await gate;
+      return count();
+    }) as typeof db.items.count;
+    await cache.put(item('a'));
+    expect(await db.items.get('a')).toBeDefined();
+    // Nor does the next batch wait for it.
+    await cache.put(item('b'));
+    expect(await db.items.get('b')).toBeDefined();
+    // One check at a time: the second waits for the first.
+    expect(counts).toBe(1);
+    release();
+    await cache.flush();
+    expect(counts).toBe(2);
   });
 
   it('sums sizes when a batch carries the count past a multiple of 50', async () => {
     const db = openDb();
     const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1 });
     await Promise.all(Array.from({ length: 48 }, (_, i) => cache.put(item(`s${i}`))));
+    await cache.flush();
     expect(await db.items.count()).toBe(48); // under 50: sizes not summed yet
     await Promise.all(Array.from({ length: 5 }, (_, i) => cache.put(item(`t${i}`))));
+    await cache.flush();
     // 53 items crossed 50: over the 1-byte bound, the least recently used quarter went.
     expect(await db.items.count()).toBe(53 - Math.ceil(53 / 4));
   });
