@@ -58,6 +58,12 @@ describe('loadC2paEngine', () => {
       'task queued during b',
       'c read',
     ]);
+    // A read asked for alone does not wait for a task (the CLI reads one file after another).
+    const alone: string[] = [];
+    setTimeout(() => alone.push('task'), 0);
+    await read('alone');
+    alone.push('read done');
+    expect(alone[0]).toBe('read done');
   });
 
   it('reads through a callback and passes engine errors through unchanged', async () => {
