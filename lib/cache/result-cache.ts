@@ -178,7 +178,7 @@ export class ResultCache {
     });
     // The bounds are kept once the rows land, one check at a time, but neither the puts (nor the answers that
     // wait for them) nor the next batch wait for the check: it is a transaction of its own (a count, at times a
-    // sum), which took 30-300 ms in the bench gallery's cold start while that page's checks waited (issue 14).
+    // sum), which took up to 300 ms in the bench gallery's cold start while that page's checks waited (issue 14).
     const bounded = this.bounding
       .then(() => done)
       .then(() => this.enforceBounds(sizeOf(rows)))
