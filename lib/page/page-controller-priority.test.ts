@@ -57,8 +57,6 @@ describe('PageController: image checks in view go first', () => {
       overlay: false,
       showNoProvenance: false,
       maxStartDelayMs: 0,
-      // Checks that never answer would turn slow and free the window (see SLOW_CHECK_MS): not this test's subject.
-      slowCheckMs: 60_000,
     });
     controller.start();
     const io = HandObserver.last as HandObserver;

@@ -74,7 +74,7 @@ afterEach(async () => {
   page = controller = undefined;
 });
 
-function open(html: string, send?: SendToBackground, options: { slowCheckMs?: number } = {}) {
+function open(html: string, send?: SendToBackground) {
   page = createTestPage(html);
   const background = new Background();
   controller = new PageController({
@@ -85,7 +85,6 @@ function open(html: string, send?: SendToBackground, options: { slowCheckMs?: nu
     overlay: true,
     showNoProvenance: false,
     maxStartDelayMs: 0,
-    ...options,
   });
   controller.start();
   return { page, controller, background };
@@ -105,30 +104,6 @@ describe('PageController: image checks', () => {
     // Eight in flight: eight more go out at once.
     expect(background.images()).toHaveLength(24);
     expect(background.images().slice(16)).toEqual([16, 17, 18, 19, 20, 21, 22, 23].map((i) => `p${i}.jpg`));
-  });
-
-  it('sends more checks while those in flight are slow (a cold C2PA engine), up to 64 unanswered', async () => {
-    const { page, background } = open(imgs(100), undefined, { slowCheckMs: 20 });
-    page.idle.drain();
-    await settle();
-    expect(background.images()).toHaveLength(16);
-    const slowAgain = async () => {
-      page.tick(20);
-      await new Promise((resolve) => setTimeout(resolve, 80));
-    };
-    // Nothing answers: once the 16 are slow, they no longer hold the window, and 16 more go.
-    await slowAgain();
-    expect(background.images()).toHaveLength(32);
-    expect(background.images().slice(16, 18)).toEqual(['p16.jpg', 'p17.jpg']);
-    await slowAgain();
-    await slowAgain();
-    expect(background.images()).toHaveLength(64);
-    // 64 unanswered is the most: the worker's queue stays bounded however slow the page's images are.
-    await slowAgain();
-    expect(background.images()).toHaveLength(64);
-    // An answer frees one place.
-    await background.answer('p0.jpg');
-    expect(background.images()).toHaveLength(65);
   });
 
   it('sends an image that comes into view before the off-screen ones found earlier', async () => {

@@ -24,8 +24,6 @@ export interface PageControllerDeps {
   showNoProvenance: boolean;
   /** See ScannerOptions.maxStartDelayMs (the scan waits for the page's load event, at most this long). */
   maxStartDelayMs?: number;
-  /** See SLOW_CHECK_MS (the tests shorten or lengthen it). */
-  slowCheckMs?: number;
   /**
    * The page's words (the browser's i18n) and the language of its numbers, asked for only when something is
    * worded: Chrome loads an extension's messages into a page with a synchronous call (about 50 ms of the
@@ -49,15 +47,6 @@ const MAX_IMAGE_REQUESTS = 16;
  * has the next ones queued.
  */
 const REFILL_AT = MAX_IMAGE_REQUESTS / 2;
-/**
- * A check unanswered for this long waits on slow evidence, not on the worker's fetch slots: a fresh worker's
- * C2PA engine takes ~1 s to start and its first reads 100-250 ms each. It then stops counting toward
- * MAX_IMAGE_REQUESTS. Before, a gallery whose first 16 images carried Content Credentials sent nothing more
- * for 0.6-1 s, while the worker could have checked its plain images meanwhile (issue 14).
- */
-const SLOW_CHECK_MS = 300;
-/** ... but at most this many checks are unanswered at once: a page of many slow images cannot flood the worker's queue. */
-const MAX_UNANSWERED = 64;
 /** Text blocks are sent to the worker (which fingerprints them) in slices of at most this long. */
 const TEXT_SLICE_MS = 8;
 /**
@@ -92,10 +81,7 @@ export class PageController {
   private urgent: ImageRequest[] = [];
   private later: ImageRequest[] = [];
   private readonly waiting = new Map<string, ImageRequest>();
-  /** When each unanswered image check was sent (performance.now()), in sending order. */
-  private readonly unanswered = new Set<{ at: number }>();
-  /** Sends more checks once the window's oldest become slow (see SLOW_CHECK_MS). */
-  private slowTimer = 0;
+  private inFlight = 0;
   private next = 0;
   private summaryQueued = false;
   /**
@@ -161,7 +147,6 @@ export class PageController {
     this.waiting.clear();
     this.urgent = [];
     this.later = [];
-    this.deps.win.clearTimeout(this.slowTimer);
     this.layer.destroy();
     this.deps.win.removeEventListener('contextmenu', this.onContextMenu, { capture: true });
   }
@@ -269,24 +254,14 @@ export class PageController {
     if (request && !request.sent) this.urgent.push(request);
   }
 
-  /**
-   * Sends waiting image checks, in view first, keeping at most MAX_IMAGE_REQUESTS in flight that are not yet
-   * slow (see REFILL_AT and SLOW_CHECK_MS).
-   */
+  /** Sends waiting image checks, in view first, keeping at most MAX_IMAGE_REQUESTS in flight (see REFILL_AT). */
   private pump(inViewOnly = false): void {
-    for (;;) {
-      const now = this.deps.win.performance.now();
-      if (this.unanswered.size >= MAX_UNANSWERED) break;
-      if (this.active(now) >= MAX_IMAGE_REQUESTS) {
-        this.pumpWhenSlow();
-        break;
-      }
+    while (this.inFlight < MAX_IMAGE_REQUESTS) {
       const request = this.take(inViewOnly);
       if (!request) break;
       request.sent = true;
       this.waiting.delete(request.id);
-      const sent = { at: now };
-      this.unanswered.add(sent);
+      this.inFlight++;
       const { id, url } = request;
       this.deps
         .send({ type: 'check-image', url })
@@ -302,37 +277,11 @@ export class PageController {
           }),
         )
         .finally(() => {
-          this.unanswered.delete(sent);
-          this.deps.win.clearTimeout(this.slowTimer);
-          this.slowTimer = 0;
+          this.inFlight--;
           // Above REFILL_AT only an image in view goes now; the rest wait for the refill.
-          this.pump(this.active(this.deps.win.performance.now()) > REFILL_AT);
+          this.pump(this.inFlight > REFILL_AT);
         });
     }
-  }
-
-  /** Checks in flight that are not slow yet. */
-  private active(now: number): number {
-    let n = 0;
-    for (const { at } of this.unanswered) if (now - at < this.slowCheckMs) n++;
-    return n;
-  }
-
-  private get slowCheckMs(): number {
-    return this.deps.slowCheckMs ?? SLOW_CHECK_MS;
-  }
-
-  /**
-   * The window is full. Each answer looks again (and by then the oldest checks may be slow); if none comes for
-   * three times SLOW_CHECK_MS (every check waits on the engine's start, say), a timer does. A timer at every
-   * check's turn to slow fired 20-35 times per load of the bench gallery, a task each on the page's thread.
-   */
-  private pumpWhenSlow(): void {
-    if (this.slowTimer || (this.urgent.length === 0 && this.later.length === 0)) return;
-    this.slowTimer = this.deps.win.setTimeout(() => {
-      this.slowTimer = 0;
-      this.pump();
-    }, 3 * this.slowCheckMs);
   }
 
   private remember(url: string, result: CheckResult): void {
