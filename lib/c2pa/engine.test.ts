@@ -35,7 +35,7 @@ describe('loadC2paEngine', () => {
     expect(installed.version).toBe(C2PA_WASM_VERSION);
   });
 
-  it('runs one read at a time, each in a task of its own, so work queued meanwhile runs between reads', async () => {
+  it('runs one read at a time; one that waited starts in a task of its own, so work queued meanwhile runs first', async () => {
     const engine = await loadC2paEngine(wasmBytes());
     const settings = JSON.stringify({
       verify: { remote_manifest_fetch: false },

@@ -41,6 +41,13 @@ function isQuotaError(error: unknown): boolean {
  */
 export const WRITE_WINDOW_MS = 4;
 
+/** The bytes a batch's rows take (their recorded sizes). */
+function sizeOf(rows: Map<string, CachedItem>): number {
+  let bytes = 0;
+  for (const row of rows.values()) bytes += row.size;
+  return bytes;
+}
+
 interface WriteBatch {
   rows: Map<string, CachedItem>;
   urls: Map<string, UrlEntry>;
@@ -54,12 +61,6 @@ interface WriteBatch {
  * transactions (plus a count each) before, 0.5 s of the worker's CPU in issue 14's profile. Until a row is
  * on disk, reads see it from memory, so a check never misses what the one before it stored.
  */
-function sizeOf(rows: Map<string, CachedItem>): number {
-  let bytes = 0;
-  for (const row of rows.values()) bytes += row.size;
-  return bytes;
-}
-
 export class ResultCache {
   private batch: WriteBatch | undefined;
   /** Rows and URL entries put but not yet committed (gathering or being written). */
@@ -181,7 +182,8 @@ export class ResultCache {
     // sum), which took up to 300 ms in the bench gallery's cold start while that page's checks waited (issue 14).
     const bounded = this.bounding
       .then(() => done)
-      .then(() => this.enforceBounds(sizeOf(rows)))
+      // A batch emptied by clear() wrote nothing, and has nothing to check.
+      .then(() => (rows.size > 0 ? this.enforceBounds(sizeOf(rows)) : undefined))
       .catch(() => {});
     this.bounding = bounded;
     this.lastWrite = done.catch(() => {});
