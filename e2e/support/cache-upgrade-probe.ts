@@ -56,6 +56,8 @@ export async function probe(name: string): Promise<UpgradeResult> {
     // passes the bound, and the least recently used quarter (the old rows) goes.
     await cache.put(testItem('new0'));
     await cache.put(testItem('new1', { text: 'x'.repeat(20_000) }));
+    // A put resolves once its row is on disk; the bound is kept just after (flush waits for both).
+    await cache.flush();
     return {
       ...result,
       rowsAfterBound: await db.items.count(),
