@@ -1,6 +1,6 @@
 import initWasm, { type InitInput, WasmReader } from '@contentauth/c2pa-wasm';
+import { yieldTask } from '../fingerprint/yield-task.ts';
 import { limitConcurrency } from '../pipeline/limit-concurrency.ts';
-import { nextTask } from '../pipeline/next-task.ts';
 
 /**
  * The C2PA engine: @contentauth/c2pa-wasm (wasm-bindgen bindings to c2pa-rs), loaded once per worker.
@@ -67,7 +67,7 @@ const engine = (coldStartMs: number): C2paEngine => ({
     reads++;
     try {
       return await readTurns(async () => {
-        if (queued) await nextTask();
+        if (queued) await yieldTask();
         const reader = await WasmReader.fromBytes(format, bytes, settingsJson);
         try {
           return use(reader);

@@ -187,10 +187,9 @@ export class ResultCache {
       .catch(() => {});
     this.bounding = bounded;
     this.lastWrite = done.catch(() => {});
-    for (const pending of [done, bounded]) {
-      this.writing.add(pending);
-      pending.finally(() => this.writing.delete(pending)).catch(() => {});
-    }
+    // `bounded` settles after `done` (and never rejects): flush() waits for the rows and their check alike.
+    this.writing.add(bounded);
+    bounded.finally(() => this.writing.delete(bounded));
     this.batch = { rows, urls, done };
     return this.batch;
   }
