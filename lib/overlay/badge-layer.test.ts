@@ -245,6 +245,28 @@ describe('BadgeLayer', () => {
     expect(badge.hasAttribute('data-dismissed')).toBe(false);
   });
 
+  it('builds a tooltip on the first hover or focus, with the current words; one set of listeners serves all', async () => {
+    const listens = vi.spyOn(HTMLElement.prototype, 'addEventListener');
+    await twoItems();
+    const badge = badgeFor('A harbour at dawn');
+    const tip = () => badge.querySelector('.tip')?.textContent;
+    expect(tip()).toBeUndefined();
+    badge.dispatchEvent(new MouseEvent('mouseenter'));
+    expect(tip()).toBe('TamperedThe file was changed after it was signed.');
+    // Redrawn while hovered: the tooltip follows the new result.
+    layer.set('photo', byId('photo'), 'verified', 'Signed by a known publisher.');
+    await frame();
+    expect(tip()).toBe('Verified originSigned by a known publisher.');
+    badge.dispatchEvent(new MouseEvent('mouseleave'));
+    layer.set('photo', byId('photo'), 'tampered', 'Changed again.');
+    await frame();
+    expect(tip()).toBeUndefined();
+    badge.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(tip()).toBe('TamperedChanged again.');
+    // Two badges, one set of listeners: none was added to a badge.
+    expect(listens.mock.contexts.filter((el) => (el as HTMLElement).classList?.contains('b'))).toEqual([]);
+  });
+
   it('visits only items in view or changed in a frame: an off-screen image is caught up when it shows', async () => {
     await twoItems();
     const bare = byId('bare');

@@ -82,6 +82,8 @@ export class BadgeLayer {
   /** The user has pressed Tab on this page: badges get their keyboard anchors (see wantsAnchor). */
   private keyboard = false;
   private readonly entries = new Map<string, Entry>();
+  /** Each drawn badge's item, for the layer's listeners (see hit()). */
+  private readonly badgeIds = new WeakMap<Element, string>();
   /** Items whose element is in view: their badges follow scrolls and layout changes. */
   private readonly inView = new Set<string>();
   /** Items changed since the last frame (a result, a visibility change, an option): visited once more. */
@@ -130,6 +132,14 @@ export class BadgeLayer {
     const layer = doc.createElement('div');
     layer.className = 'layer';
     root.append(style, layer);
+    // One set of listeners for every badge. mouseenter and mouseleave do not bubble: a capturing listener on
+    // the layer still sees them.
+    layer.addEventListener('click', this.onBadgeClick);
+    layer.addEventListener('keydown', this.onBadgeKey);
+    layer.addEventListener('focusin', this.onBadgeFocus);
+    layer.addEventListener('focusout', this.onBadgeBlur);
+    layer.addEventListener('mouseenter', this.onBadgeEnter, true);
+    layer.addEventListener('mouseleave', this.onBadgeLeave, true);
     host.setAttribute('popover', 'manual');
     this.host = host;
     this.root = root;
@@ -284,39 +294,15 @@ export class BadgeLayer {
 
   private draw(id: string, entry: Entry): HTMLElement {
     let badge = entry.badge;
+    const doc = this.win.document;
     if (!badge) {
       this.build();
-      badge = this.win.document.createElement('div');
+      badge = doc.createElement('div');
       badge.className = 'b';
       badge.tabIndex = -1;
       badge.hidden = true;
       badge.setAttribute('role', 'button');
-      badge.addEventListener('click', (event) => {
-        event.preventDefault();
-        event.stopPropagation();
-        this.options.onActivate(id);
-      });
-      badge.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          this.options.onActivate(id);
-        } else if (event.key === 'Escape') {
-          badge?.setAttribute('data-dismissed', '');
-        } else if (event.key === 'Tab') {
-          this.leave(id);
-        }
-      });
-      // The tooltip comes back once hover and focus have left (WCAG 1.4.13).
-      badge.addEventListener('focusout', () => {
-        if (this.hovered !== badge) delete badge?.dataset.dismissed;
-      });
-      badge.addEventListener('mouseenter', () => {
-        this.hovered = badge;
-      });
-      badge.addEventListener('mouseleave', () => {
-        if (this.hovered === badge) this.hovered = undefined;
-        if (this.root?.activeElement !== badge) delete badge?.dataset.dismissed;
-      });
+      this.badgeIds.set(badge, id);
       this.layer?.append(badge);
       entry.badge = badge;
       entry.shown = 'hidden';
@@ -332,25 +318,24 @@ export class BadgeLayer {
       'aria-label',
       this.t('overlay.name', [action ?? style.label, mediaLabel(entry.el), reasonOf(entry)]),
     );
-    badge.replaceChildren(
-      this.win.document.createTextNode(style.glyph),
-      this.tip(style.label, reasonOf(entry)),
-    );
+    badge.textContent = style.glyph;
+    // The tooltip is built when the badge is first hovered or focused (see showTip): most badges never are.
+    if (badge === this.hovered || badge === this.root?.activeElement) this.showTip(badge);
     if (action) {
-      const text = this.win.document.createElement('span');
+      const text = doc.createElement('span');
       text.className = 'act';
       text.textContent = action;
       badge.append(text);
     }
     const progress = entry.extra?.progress;
     if (progress !== undefined) {
-      const bar = this.win.document.createElement('span');
+      const bar = doc.createElement('span');
       bar.className = 'bar';
       bar.setAttribute('role', 'progressbar');
       bar.setAttribute('aria-valuemin', '0');
       bar.setAttribute('aria-valuemax', '100');
       bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
-      const fill = this.win.document.createElement('span');
+      const fill = doc.createElement('span');
       fill.style.width = `${Math.round(progress * 100)}%`;
       bar.append(fill);
       badge.append(bar);
@@ -358,6 +343,72 @@ export class BadgeLayer {
     entry.dirty = false;
     return badge;
   }
+
+  /**
+   * Puts the badge's tooltip in (once): its label and reason, right after the glyph. Built on the first hover
+   * or focus rather than with the badge: on a gallery, most of the nodes a draw made were tooltips nobody saw.
+   */
+  private showTip(badge: HTMLElement): void {
+    const hit = this.hit(badge);
+    if (!hit || badge.querySelector('.tip')) return;
+    const label = badgeStyle(hit.entry.state, hit.entry.variant, this.t).label;
+    badge.insertBefore(this.tip(label, reasonOf(hit.entry)), badge.firstChild?.nextSibling ?? null);
+  }
+
+  /** The badge an event happened in (or on), with its item: one set of listeners on the layer serves all. */
+  private hit(target: EventTarget | null): { id: string; entry: Entry; badge: HTMLElement } | undefined {
+    const badge = (target as Element | null)?.closest?.('.b') as HTMLElement | null | undefined;
+    const id = badge ? this.badgeIds.get(badge) : undefined;
+    const entry = id === undefined ? undefined : this.entries.get(id);
+    return badge && id !== undefined && entry?.badge === badge ? { id, entry, badge } : undefined;
+  }
+
+  private readonly onBadgeClick = (event: MouseEvent) => {
+    const hit = this.hit(event.target);
+    if (!hit) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.options.onActivate(hit.id);
+  };
+
+  private readonly onBadgeKey = (event: KeyboardEvent) => {
+    const hit = this.hit(event.target);
+    if (!hit) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.options.onActivate(hit.id);
+    } else if (event.key === 'Escape') {
+      hit.badge.dataset.dismissed = '';
+    } else if (event.key === 'Tab') {
+      this.leave(hit.id);
+    }
+  };
+
+  private readonly onBadgeFocus = (event: FocusEvent) => {
+    const hit = this.hit(event.target);
+    if (hit) this.showTip(hit.badge);
+  };
+
+  /** The tooltip comes back once hover and focus have left (WCAG 1.4.13). */
+  private readonly onBadgeBlur = (event: FocusEvent) => {
+    const hit = this.hit(event.target);
+    if (hit && this.hovered !== hit.badge) delete hit.badge.dataset.dismissed;
+  };
+
+  /** mouseenter and mouseleave fire on each element the pointer enters: only the badge's own count. */
+  private readonly onBadgeEnter = (event: MouseEvent) => {
+    const hit = this.hit(event.target);
+    if (!hit || hit.badge !== event.target) return;
+    this.hovered = hit.badge;
+    this.showTip(hit.badge);
+  };
+
+  private readonly onBadgeLeave = (event: MouseEvent) => {
+    const hit = this.hit(event.target);
+    if (!hit || hit.badge !== event.target) return;
+    if (this.hovered === hit.badge) this.hovered = undefined;
+    if (this.root?.activeElement !== hit.badge) delete hit.badge.dataset.dismissed;
+  };
 
   private tip(label: string, reason: string): HTMLElement {
     const tip = this.win.document.createElement('span');

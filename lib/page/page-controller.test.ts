@@ -3,7 +3,7 @@ import { localeTranslate } from '../i18n/locale-file.ts';
 import type { BackgroundRequest, CheckResult, SendToBackground } from '../messages/protocol.ts';
 import { createTestPage, mutationsDelivered, type TestPage } from '../testing/dom-window.ts';
 import { extensionLifecycle } from './extension-lifecycle.ts';
-import { PageController, TEXT_SLICE_CHARS } from './page-controller.ts';
+import { PageController, SUMMARY_INTERVAL_MS, TEXT_SLICE_CHARS } from './page-controller.ts';
 
 const translate = await localeTranslate('en');
 
@@ -247,12 +247,30 @@ describe('PageController: text and summary', () => {
     page.idle.drain();
     await settle();
     await Promise.all(Array.from({ length: 10 }, (_, i) => background.answer(`p${i}.jpg`)));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, SUMMARY_INTERVAL_MS + 150));
     const summaries = background.of('page-summary');
     expect(summaries.length).toBeGreaterThan(0);
     // One for the pending items, one for the results; a third only if the machine straddles a window.
     expect(summaries.length).toBeLessThanOrEqual(3);
     expect(summaries.at(-1)?.counts).toEqual({ verified: 10 });
+  });
+  it('sends the toolbar count with the checks that answers make it post, not in a post of its own', async () => {
+    const { page, background } = open(imgs(40));
+    page.idle.drain();
+    await settle();
+    expect(background.of('check-image')).toHaveLength(16);
+    expect(background.of('page-summary')).toEqual([]);
+    // The eighth answer brings the in-flight checks down to REFILL_AT: the refill and the count leave together.
+    for (let i = 0; i < 8; i++) await background.answer(`p${i}.jpg`);
+    expect(background.of('check-image')).toHaveLength(24);
+    expect(background.sent.at(-1)).toEqual({ type: 'page-summary', counts: { verified: 8, pending: 32 } });
+    // Within the interval the next results wait. No refill comes to carry them (no eighth answer): they go
+    // alone, an interval after the interval.
+    for (let i = 8; i < 10; i++) await background.answer(`p${i}.jpg`);
+    expect(background.of('page-summary')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2 * SUMMARY_INTERVAL_MS + 150));
+    expect(background.of('page-summary')).toHaveLength(2);
+    expect(background.of('page-summary').at(-1)?.counts).toEqual({ verified: 10, pending: 30 });
   });
 });
 

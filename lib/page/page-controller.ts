@@ -55,8 +55,11 @@ const TEXT_SLICE_MS = 8;
  * paragraphs queued in one 8 ms slice would otherwise be one task of 15-50 ms of posts.
  */
 export const TEXT_SLICE_CHARS = 64 * 1024;
-/** The toolbar count is sent at most this often while results stream in. */
-const SUMMARY_INTERVAL_MS = 250;
+/**
+ * The toolbar count is sent at most this often while results stream in: each is a message to the worker and
+ * two toolbar updates there.
+ */
+export const SUMMARY_INTERVAL_MS = 500;
 /** Verdicts remembered by URL for this page (see `known`). */
 const MAX_KNOWN_URLS = 2000;
 
@@ -83,7 +86,11 @@ export class PageController {
   private readonly waiting = new Map<string, ImageRequest>();
   private inFlight = 0;
   private next = 0;
-  private summaryQueued = false;
+  /** The count changed since it was last sent. */
+  private summaryDirty = false;
+  /** One went out less than SUMMARY_INTERVAL_MS ago: the next waits for the timer. */
+  private summaryCooling = false;
+  private summaryTimer = 0;
   /**
    * Verdicts already received on this page, by URL (failures excluded: they may pass on a retry). An image the
    * page takes out and puts back, or re-renders as a new element, gets its badge back in the next frame
@@ -148,6 +155,7 @@ export class PageController {
     this.urgent = [];
     this.later = [];
     this.layer.destroy();
+    this.deps.win.clearTimeout(this.summaryTimer);
     this.deps.win.removeEventListener('contextmenu', this.onContextMenu, { capture: true });
   }
 
@@ -255,7 +263,8 @@ export class PageController {
   }
 
   /** Sends waiting image checks, in view first, keeping at most MAX_IMAGE_REQUESTS in flight (see REFILL_AT). */
-  private pump(inViewOnly = false): void {
+  private pump(inViewOnly = false): number {
+    const before = this.inFlight;
     while (this.inFlight < MAX_IMAGE_REQUESTS) {
       const request = this.take(inViewOnly);
       if (!request) break;
@@ -278,10 +287,12 @@ export class PageController {
         )
         .finally(() => {
           this.inFlight--;
-          // Above REFILL_AT only an image in view goes now; the rest wait for the refill.
-          this.pump(this.inFlight > REFILL_AT);
+          // Above REFILL_AT only an image in view goes now; the rest wait for the refill. Every answer of
+          // the post that brought this one has been applied by now: the count goes with the refill.
+          if (this.pump(this.inFlight > REFILL_AT) > 0) this.sendSummary(true);
         });
     }
+    return this.inFlight - before;
   }
 
   private remember(url: string, result: CheckResult): void {
@@ -429,18 +440,47 @@ export class PageController {
   }
 
   /**
-   * The toolbar count is sent at most every SUMMARY_INTERVAL_MS, however many results arrive: each send is
-   * a message to the background and two toolbar updates there.
+   * The toolbar count is sent at most every SUMMARY_INTERVAL_MS, however many results arrive: by a timer, or
+   * with the checks that answers make the page post anyway (see pump()).
    */
   private queueSummary(): void {
-    if (this.summaryQueued) return;
-    this.summaryQueued = true;
-    this.deps.win.setTimeout(() => {
-      this.summaryQueued = false;
-      void this.deps
-        .send({ type: 'page-summary', counts: countStates([...this.items.values()]) })
-        .catch(() => {});
-    }, SUMMARY_INTERVAL_MS);
+    this.summaryDirty = true;
+    if (!this.summaryTimer) this.armSummary();
+  }
+
+  private armSummary(): void {
+    this.deps.win.clearTimeout(this.summaryTimer);
+    this.summaryTimer = this.deps.win.setTimeout(this.summaryDue, SUMMARY_INTERVAL_MS);
+  }
+
+  /**
+   * The interval is over. After a count went out, the next may now ride with a refill, and goes alone only if
+   * none comes within another interval (the end of a page's results).
+   */
+  private readonly summaryDue = () => {
+    this.summaryTimer = 0;
+    if (this.summaryCooling) {
+      this.summaryCooling = false;
+      if (this.summaryDirty) this.armSummary();
+    } else if (this.summaryDirty) {
+      this.sendSummary();
+    }
+  };
+
+  /**
+   * Sends the count now (`along`: only if it changed and none went out within the interval). Called in the
+   * same task as other requests, it leaves in their post, since the port sends one task's requests together
+   * (lib/messages/request-port.ts): a page streaming results pays for no post of the count's own (issue 14:
+   * each post takes the page's main thread).
+   */
+  private sendSummary(along = false): void {
+    if (along && (!this.summaryDirty || this.summaryCooling)) return;
+    this.summaryDirty = false;
+    this.summaryCooling = true;
+    this.armSummary();
+    void this.deps
+      .send({ type: 'page-summary', counts: countStates([...this.items.values()]) })
+      .catch(() => {});
   }
 }
 
