@@ -9,11 +9,11 @@ import type { SenderInfo } from './sender.ts';
  * (0.35 ms each); over a port, each request is a single post. The background answers through the same
  * router as `onMessage`, with the port's sender, so the sender checks and the schemas are the same.
  *
- * Both ends batch: the requests made in one task leave as one post (`{ frames }`), and the answers settled
- * within ANSWER_WAIT_MS of each other come back as one (`{ answers }`). A page that finds 200 images in one
- * scan pays for one post, not 200 (issue 14: the posts were the content script's largest remaining cost).
- * Requests wait for no timer. A batch is cut into posts of at most MAX_POST_CHARS, since a big post costs
- * the sender far more per byte than several small ones (see MAX_POST_CHARS).
+ * Both ends batch: the requests made in one task leave as one post (`{ frames }`), and the answers settled in
+ * one task come back as one (`{ answers }`). A page that finds 200 images in one scan pays for one post, not
+ * 200 (issue 14: the posts were the content script's largest remaining cost). Nothing waits for a timer, so
+ * batching adds no delay. A batch is cut into posts of at most MAX_POST_CHARS, since a big post costs the
+ * sender far more per byte than several small ones (see MAX_POST_CHARS).
  */
 export const REQUEST_PORT = 'origin-lens-requests';
 
@@ -60,22 +60,12 @@ function framesOf(message: unknown, key: 'frames' | 'answers'): unknown[] {
 }
 
 /**
- * How long the background holds an answer for others to join it in one post. The worker settles a cache
- * write's checks together, but in several tasks: a timing build saw a page's refills come in pairs 2-10 ms
- * apart, one per post of answers. Each post is a task on the page's main thread, and so is the refill it
- * brings; a few ms on an answer is nothing against its check (issue 14).
- */
-export const ANSWER_WAIT_MS = 8;
-
-/**
- * Collects items during one task (or for `waitMs` after the first, when given) and hands them to `post`
- * together, one item as itself and several as `{ [key]: items }`, in posts of at most MAX_FRAMES_PER_POST
- * items and MAX_POST_CHARS.
+ * Collects items during one task and hands them to `post` together at its end (a microtask), one item as
+ * itself and several as `{ [key]: items }`, in posts of at most MAX_FRAMES_PER_POST items and MAX_POST_CHARS.
  */
 function batcher<T>(
   key: 'frames' | 'answers',
   post: (message: unknown, items: T[]) => void,
-  waitMs?: number,
 ): (item: T) => void {
   let queue: T[] = [];
   const send = (items: T[]) => post(items.length === 1 ? items[0] : { [key]: items }, items);
@@ -98,9 +88,7 @@ function batcher<T>(
   };
   return (item) => {
     queue.push(item);
-    if (queue.length > 1) return;
-    if (waitMs === undefined) queueMicrotask(flush);
-    else setTimeout(flush, waitMs);
+    if (queue.length === 1) queueMicrotask(flush);
   };
 }
 
@@ -170,18 +158,14 @@ export function servePort(
   port.onDisconnect.addListener(() => {
     open = false;
   });
-  const reply = batcher<WireAnswer>(
-    'answers',
-    (message) => {
-      if (!open) return;
-      try {
-        port.postMessage(message);
-      } catch {
-        open = false; // Closed between the check and the post.
-      }
-    },
-    ANSWER_WAIT_MS,
-  );
+  const reply = batcher<WireAnswer>('answers', (message) => {
+    if (!open) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      open = false; // Closed between the check and the post.
+    }
+  });
   port.onMessage.addListener((message) => {
     for (const raw of framesOf(message, 'frames')) {
       const frame = raw as Partial<WireRequest> | null;
