@@ -42,6 +42,7 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
     // The profile's own first tab: one tab only, so the extension's tab id is unambiguous.
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const pageCdp = await browser.context.newCDPSession(page);
+    const pageCpuCdp = await browser.context.newCDPSession(page);
     let workerCdp: WorkerCdp | undefined;
     let tabId: number | undefined;
     if (browser.worker) {
@@ -64,6 +65,7 @@ export async function runPage(o: RunPageOptions): Promise<PageRun> {
       browser,
       page,
       pageCdp,
+      pageCpuCdp,
       workerCdp,
       tabId,
       server: o.server,

@@ -49,9 +49,17 @@ export interface PhaseSummary {
   };
   /**
    * Page main-thread script (ms): with (watched), without, the median of with − without run by run; and the
-   * same from the quiet runs (the extension's own, without the watch's questions to the page).
+   * same from the quiet runs (the extension's own, without the watch's questions to the page); and the quiet
+   * runs' with − without in the main thread's CPU time (`quietCpuExtraMs`: the work, without the waits for a core).
    */
-  script: { extMs: number; baseMs: number; extraMs: number; quietMs: number; quietExtraMs: number };
+  script: {
+    extMs: number;
+    baseMs: number;
+    extraMs: number;
+    quietMs: number;
+    quietExtraMs: number;
+    quietCpuExtraMs: number;
+  };
   heap: { pagePeakExtMB: number; pagePeakBaseMB: number; workerPeakMB: number };
   /**
    * Cold phase only: CPU from launch until the browser went quiet, before the visits (run-page.ts), with the
@@ -169,6 +177,7 @@ function phase(ext: VisitResult[], base: VisitResult[], quiet: VisitResult[]): P
       extraMs: median(ext.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
       quietMs: m(quiet, (v) => v.scriptMs),
       quietExtraMs: median(quiet.map((v, i) => v.scriptMs - (base[i]?.scriptMs ?? Number.NaN))),
+      quietCpuExtraMs: median(quiet.map((v, i) => v.scriptCpuMs - (base[i]?.scriptCpuMs ?? Number.NaN))),
     },
     heap: {
       pagePeakExtMB: m(ext, (v) => v.heap.pagePeakMB),
