@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeViews, focusedBadge } from './support/closed-shadow.ts';
+import {
+  badgeTransitions,
+  badgeViews,
+  focusedBadge,
+  recordBadgeTransitions,
+} from './support/closed-shadow.ts';
 import { settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 
@@ -34,6 +39,23 @@ async function tab(shift = false): Promise<string> {
 }
 
 describe('badges from the keyboard', () => {
+  // First, before anything has hovered or focused a badge: its tooltip is built under the pointer then.
+  it('fades the tooltip in on the first hover, as on every later one', async () => {
+    await page.bringToFront();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await recordBadgeTransitions(page);
+    const img = await page.locator('#photo').boundingBox();
+    if (!img) throw new Error('no image box');
+    await page.mouse.move(img.x + 14, img.y + 18);
+    const harbour = async () =>
+      (await badgeTransitions(page)).find((b) => b.name.includes('A harbour at dawn'))?.value;
+    try {
+      await expect.poll(harbour).toContain('tip:opacity');
+    } finally {
+      await page.mouse.move(img.x + 300, img.y + 200);
+    }
+  });
+
   it('Tab from the top reaches the badge right after its image, named after the image', async () => {
     await page.bringToFront();
     await page.evaluate(() => {

@@ -47,6 +47,9 @@ export function overlayCss(): string {
 .b .tip::before { content: ""; position: absolute; left: 0; right: 0; top: -6px; height: 6px; }
 .b .tip strong { display: block; font-weight: 700; margin-bottom: 2px; }
 .b:hover .tip, .b:focus-visible .tip { opacity: 1; visibility: visible; transform: none; }
+/* A tooltip is built on the first hover or focus (badge-layer.ts showTip), already under the pointer: without a
+   starting style it would appear at once instead of fading in like every later one. */
+@starting-style { .b:hover .tip, .b:focus-visible .tip { opacity: 0; visibility: hidden; transform: translateY(-2px); } }
 .b[data-dismissed] .tip { opacity: 0; visibility: hidden; }
 .hl { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1d4ed8; border-radius: 6px;
   outline: 2px solid #fff; box-shadow: 0 0 0 5px rgba(29,78,216,.35); pointer-events: none; animation: pulse 1.2s ease-in-out 2; }
