@@ -179,21 +179,23 @@ describe('trustTierForUri', () => {
 });
 
 describe('trustListsVersion', () => {
-  it('names the engine and changes when the enabled lists change', () => {
-    const v = trustListsVersion(LISTS);
+  it('names the engine and changes when the enabled lists change', async () => {
+    const v = await trustListsVersion(LISTS);
     expect(v).toMatch(
       new RegExp(`^c2pa-wasm@${C2PA_WASM_VERSION.replace(/\./g, '\\.')}/s${SETTINGS_SCHEMA}/[0-9a-f]{16}$`),
     );
-    expect(trustListsVersion({ ...LISTS })).toBe(v);
-    expect(trustListsVersion({ official: LISTS.official })).not.toBe(v);
-    expect(trustListsVersion({ ...LISTS, userAnchors: fix('c2pa-rs-test-root-bundle.pem') })).not.toBe(v);
-    expect(trustListsVersion({ ...LISTS, userAnchorsTier: 'trusted' })).not.toBe(v);
+    expect(await trustListsVersion({ ...LISTS })).toBe(v);
+    expect(await trustListsVersion({ official: LISTS.official })).not.toBe(v);
+    expect(await trustListsVersion({ ...LISTS, userAnchors: fix('c2pa-rs-test-root-bundle.pem') })).not.toBe(
+      v,
+    );
+    expect(await trustListsVersion({ ...LISTS, userAnchorsTier: 'trusted' })).not.toBe(v);
   });
 
-  it('ignores comments and line endings (same certificates, same version)', () => {
+  it('ignores comments and line endings (same certificates, same version)', async () => {
     const official = LISTS.official ?? '';
-    expect(trustListsVersion({ ...LISTS, official: `# refreshed\n${official.replace(/\n/g, '\r\n')}` })).toBe(
-      trustListsVersion(LISTS),
-    );
+    expect(
+      await trustListsVersion({ ...LISTS, official: `# refreshed\n${official.replace(/\n/g, '\r\n')}` }),
+    ).toBe(await trustListsVersion(LISTS));
   });
 });

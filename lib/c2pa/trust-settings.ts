@@ -1,6 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { C2paTrust, C2paTrustList } from '../evidence/types.ts';
+import { sha256Hex } from '../fingerprint/sha256.ts';
 import { C2PA_WASM_VERSION } from './engine.ts';
 import { certificateDigest, formatPemCertificate, readPemCertificates } from './pem-certificates.ts';
 
@@ -164,9 +163,8 @@ export function engineSettings(
   };
 }
 
-// Both caches assume a TrustLists object is not mutated after first use (build a new one on change).
+// The cache assumes a TrustLists object is not mutated after first use (build a new one on change).
 const settingsCache = new WeakMap<TrustLists, string>();
-const versionCache = new WeakMap<TrustLists, string>();
 
 /**
  * The settings JSON for reading with these trust lists. Cached per `lists` object: with every list on the
@@ -239,10 +237,7 @@ export function trustTierForUri(
  * A short digest naming the engine, the settings schema and the enabled lists' certificates, e.g.
  * `c2pa-wasm@0.15.0/s2/4f2a…`. Cached C2PA results computed under another value are stale.
  */
-export function trustListsVersion(lists: TrustLists): string {
-  // Hashing ~270 KB of PEM takes a millisecond or two; the pipeline asks per item, so remember it.
-  const cached = versionCache.get(lists);
-  if (cached) return cached;
+export async function trustListsVersion(lists: TrustLists): Promise<string> {
   const material = JSON.stringify([
     sanitizePemBundle(lists.official),
     sanitizePemBundle(lists.officialTsa),
@@ -257,8 +252,8 @@ export function trustListsVersion(lists: TrustLists): string {
     sanitizePemBundle(lists.userAnchors),
     lists.userAnchorsTier ?? 'known',
   ]);
-  const digest = bytesToHex(sha256(utf8ToBytes(material))).slice(0, 16);
-  const version = `c2pa-wasm@${C2PA_WASM_VERSION}/s${SETTINGS_SCHEMA}/${digest}`;
-  versionCache.set(lists, version);
-  return version;
+  // WebCrypto, not a hash in JavaScript: every worker start computes this before its first check, and the
+  // ~270 KB took a fresh worker 10-25 ms in @noble/hashes (its code not yet compiled), against ~1 ms natively.
+  const digest = (await sha256Hex(new TextEncoder().encode(material))).slice(0, 16);
+  return `c2pa-wasm@${C2PA_WASM_VERSION}/s${SETTINGS_SCHEMA}/${digest}`;
 }

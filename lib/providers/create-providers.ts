@@ -60,7 +60,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
           })
         ).bytes,
     },
-    version: `${trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
+    version: `${await trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
   });
 
   // One client per RPC URL: a URL changed in the options gets a fresh client, not the old one's cache.
