@@ -3,6 +3,8 @@ import { t } from '@/components/common/i18n';
 import { onVerifyOrigin, VERIFY_MENU_ID } from '@/lib/background/context-menu';
 import { createBackgroundServices } from '@/lib/background/create-background-services';
 import { createRouter } from '@/lib/background/message-router';
+import { C2PA_WASM_VERSION } from '@/lib/c2pa/engine';
+import { copyWasm, wasmFromCopy } from '@/lib/c2pa/wasm-copy';
 import type { ContextTarget } from '@/lib/messages/protocol';
 import { type PortLike, REQUEST_PORT, servePort } from '@/lib/messages/request-port';
 import { SETTINGS_KEY } from '@/lib/settings/settings';
@@ -10,13 +12,19 @@ import { SETTINGS_KEY } from '@/lib/settings/settings';
 export default defineBackground({
   type: 'module',
   main() {
+    const wasm = {
+      caches: globalThis.caches,
+      fetch: globalThis.fetch.bind(globalThis),
+      url: browser.runtime.getURL('/c2pa.wasm' as PublicPath),
+      version: `${browser.runtime.getManifest().version}/${C2PA_WASM_VERSION}`,
+    };
     const services = createBackgroundServices({
       indexedDB,
       IDBKeyRange,
       fetch: globalThis.fetch.bind(globalThis),
       createImageBitmap: globalThis.createImageBitmap.bind(globalThis),
       OffscreenCanvas: globalThis.OffscreenCanvas,
-      c2paWasm: () => browser.runtime.getURL('/c2pa.wasm' as PublicPath),
+      c2paWasm: () => wasmFromCopy(wasm),
       loadAsset: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as PublicPath))).text(),
       storage: {
         get: async (key) => (await browser.storage.local.get(key))[key],
@@ -66,6 +74,7 @@ export default defineBackground({
         title: t('menu.verify'),
         contexts: ['image', 'selection', 'link', 'page', 'video', 'audio'],
       });
+      void copyWasm(wasm);
     });
     browser.contextMenus.onClicked.addListener((info, tab) =>
       onVerifyOrigin(info, tab?.id, {

@@ -16,6 +16,11 @@ export const C2PA_RS_VERSION = '0.92.0';
 
 /** What wasm-bindgen accepts: a URL/Request (fetched), a Response, the bytes, or a compiled module. */
 export type C2paEngineInit = InitInput | Promise<InitInput>;
+/**
+ * Where the engine comes from, or a function that says: called only when the engine is not started yet, so
+ * that a caller asking for the engine before every read does not read (or compile) the WASM each time.
+ */
+export type C2paEngineSource = C2paEngineInit | (() => C2paEngineInit);
 
 /** The parts of a c2pa-wasm reader that the mapping uses. Valid only inside `read`'s callback. */
 export interface C2paReaderView {
@@ -87,9 +92,11 @@ const engine = (coldStartMs: number): C2paEngine => ({
  * `fromBytes` is used for every read: unlike `fromBlob` it needs no browser-only API (FileReaderSync), so
  * the same code runs in Node, Chrome's MV3 service worker and Firefox's background.
  */
-export function loadC2paEngine(init: C2paEngineInit): Promise<C2paEngine> {
+export function loadC2paEngine(source: C2paEngineSource): Promise<C2paEngine> {
   if (!loading) {
     const started = now();
+    // A function is never an InitInput (a URL, Request, Response, bytes or Module).
+    const init = typeof source === 'function' ? source() : source;
     loading = initWasm({ module_or_path: init }).then(
       () => engine(Math.round((now() - started) * 10) / 10),
       (error: unknown) => {

@@ -19,7 +19,7 @@ export function c2paWasmPath(): string {
  * Memoised like `loadC2paEngine`: one engine per process.
  */
 export async function loadC2paEngineNode(): Promise<C2paEngine> {
-  return loadC2paEngine(readFile(c2paWasmPath()));
+  return loadC2paEngine(() => readFile(c2paWasmPath()));
 }
 
 /** The bundled trust lists (public/trust) the choice enables, read from disk. */

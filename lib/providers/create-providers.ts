@@ -19,7 +19,10 @@ import { createChainProvider } from './chain-provider.ts';
 export interface ProvidersEnv {
   settings: Settings;
   fetch: typeof fetch;
-  /** Where the C2PA engine's WASM comes from: a URL in the extension, bytes in Node. */
+  /**
+   * Where the C2PA engine's WASM comes from: a URL or a module compiled from Cache Storage in the extension
+   * (lib/c2pa/wasm-copy.ts), bytes in Node. Called once per worker, when the engine starts.
+   */
   c2paWasm: () => C2paEngineInit;
   /** Reads a file shipped in public/ (the bundled trust lists). */
   loadAsset: (path: string) => Promise<string>;
@@ -42,7 +45,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
   const { settings } = env;
   const lists = await (env.trustLists ?? (() => loadBundledTrustLists(env.loadAsset, settings.trust)))();
   const c2pa = createC2paProvider({
-    engine: () => loadC2paEngine(env.c2paWasm()),
+    engine: () => loadC2paEngine(env.c2paWasm),
     trust: async () => lists,
     remote: {
       enabled: settings.remoteManifests,

@@ -24,7 +24,7 @@ export function createStoreReader(env: ProvidersEnv): (store: Uint8Array) => Pro
     return lists;
   };
   return async (store) => {
-    const [engine, t] = await Promise.all([loadC2paEngine(env.c2paWasm()), trust()]);
+    const [engine, t] = await Promise.all([loadC2paEngine(env.c2paWasm), trust()]);
     return readManifestStore(engine, store, { trust: t });
   };
 }
