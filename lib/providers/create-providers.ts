@@ -20,8 +20,8 @@ export interface ProvidersEnv {
   settings: Settings;
   fetch: typeof fetch;
   /**
-   * Where the C2PA engine's WASM comes from: a URL or a module compiled from Cache Storage in the extension
-   * (lib/c2pa/wasm-copy.ts), bytes in Node. Called once per worker, when the engine starts.
+   * Where the C2PA engine's WASM comes from: in the extension the module compiled from its copy in Cache Storage,
+   * or the packaged file fetched (lib/c2pa/wasm-copy.ts); bytes in Node. Called once per worker, to start it.
    */
   c2paWasm: () => C2paEngineInit;
   /** Reads a file shipped in public/ (the bundled trust lists). */
