@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpgradeResult } from './support/cache-upgrade-probe.ts';
 import { byFile, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, startHarness } from './support/harness.ts';
-import { currentWorker } from './support/launch-chromium.ts';
+import { currentWorker, stopServiceWorkers } from './support/launch-chromium.ts';
 import { probeScript } from './support/probe-script.ts';
 
 /** The IndexedDB cache in the real browser: a revisit fetches no image bytes, even after the worker restarts. */
@@ -16,14 +16,6 @@ beforeAll(async () => {
   h = await startHarness({ devnet: true });
 });
 afterAll(() => h?.close());
-
-/** Stops every service worker of the browser, as Chrome does after 30 s idle. */
-async function stopServiceWorkers(page: Awaited<ReturnType<Harness['browser']['context']['newPage']>>) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
 
 describe('cache', () => {
   it('answers a reload from the cache without fetching the image bytes again', async () => {

@@ -20,7 +20,7 @@ import {
 } from './support/extension-page.ts';
 import { buildFuzzCorpus, type CorpusKind, type FuzzCorpus } from './support/fuzz-corpus.ts';
 import { type Harness, ROOT, startHarness } from './support/harness.ts';
-import { currentWorker } from './support/launch-chromium.ts';
+import { currentWorker, stopServiceWorkers } from './support/launch-chromium.ts';
 import type { Route } from './support/static-server.ts';
 
 /**
@@ -705,14 +705,6 @@ async function newWorker(context: BrowserContext): Promise<Worker> {
     if (marker === undefined) return worker;
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** Stops every service worker of the browser (as Chrome does when idle, or when the worker is killed). */
-async function stopServiceWorkers(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }
 
 describe('storage faults', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_PREFIX, COPY_KEY } from '../lib/c2pa/wasm-copy.ts';
 import { byFile, settledItems, tabIdOf } from './support/extension-page.ts';
 import { type Harness, startHarness } from './support/harness.ts';
-import { currentWorker } from './support/launch-chromium.ts';
+import { currentWorker, stopServiceWorkers } from './support/launch-chromium.ts';
 
 /**
  * The C2PA engine's WASM copied into Cache Storage at install (lib/c2pa/wasm-copy.ts): a restarted worker
@@ -35,16 +35,6 @@ async function copies(worker: Worker): Promise<string[]> {
   );
 }
 
-/** Stops every service worker (as Chrome does after 30 s idle): the next page starts a new one. */
-async function stopServiceWorkers(): Promise<void> {
-  const page = await h.browser.context.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await page.close();
-}
-
 /** The running worker: a stopped one may still be listed for a while, and answers nothing. */
 async function liveWorker(): Promise<Worker> {
   for (;;) {
@@ -60,8 +50,8 @@ async function liveWorker(): Promise<Worker> {
 
 /** In a new worker, opens the page of one C2PA fixture; its verdict, and the worker (still running). */
 async function verdictOf(file: string): Promise<{ state?: string; worker: Worker }> {
-  await stopServiceWorkers();
   const page = await h.browser.context.newPage();
+  await stopServiceWorkers(page);
   const url = `${h.server.origin}/copy/${file}.html`;
   await page.goto(url);
   const worker = await liveWorker();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 /** The built extension; ORIGIN_LENS_EXTENSION points the suite at another build (e.g. an older one, to see a test fail). */
 export const CHROME_BUILD =
@@ -89,4 +89,15 @@ export async function launchWithExtension(
 /** The current service worker (it changes after a restart). */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+}
+
+/**
+ * Stops every service worker of the browser, as Chrome does after 30 s idle or when it kills one; the next
+ * event (a page's content script connecting) starts a new worker.
+ */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
 }
