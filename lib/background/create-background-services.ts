@@ -56,6 +56,13 @@ const CONCURRENCY = Math.max(4, Math.min(12, (globalThis.navigator?.hardwareConc
 const PDQ_AT_ONCE = Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
 
 /**
+ * How long a C2PA read waits at most for the cache's pending writes. A write took 70-110 ms on a fresh
+ * profile when nothing held the thread (bench machine, issue 14), so this lets one land, not a stream:
+ * 250 ms held the page's later C2PA reads behind writes, and its last answer came ~300 ms later.
+ */
+const C2PA_WAITS_FOR_WRITES_MS = 120;
+
+/**
  * Everything the background worker needs, built lazily from its environment: the cache, the pipeline with
  * its evidence providers, the settings. Nothing heavy (the C2PA engine, chain clients) loads until used.
  */
@@ -94,6 +101,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       pdqIndex: pdq.index,
       textIndex: pdq.textIndex,
       askedManifest: (url: string) => askedManifests.has(url),
+      beforeC2paRead: () => cache.writesLanded(C2PA_WAITS_FOR_WRITES_MS),
     };
     recoverer = createRegistryRecoverer(providersEnv);
     storeReader = createStoreReader(providersEnv);

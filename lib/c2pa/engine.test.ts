@@ -77,6 +77,41 @@ describe('loadC2paEngine', () => {
     expect(alone[0]).toBe('read done');
   });
 
+  it('waits in its turn for what it is asked to yield to, then lets what that released run first', async () => {
+    const engine = await loadC2paEngine(wasmBytes());
+    const settings = JSON.stringify({
+      verify: { remote_manifest_fetch: false },
+      core: { allowed_network_hosts: [] },
+    });
+    const order: string[] = [];
+    // A cache write that lands later; the answers waiting for it take a few promise steps to go out.
+    let land: () => void = () => {};
+    const write = new Promise<void>((resolve) => {
+      land = resolve;
+    });
+    const answers = (async () => {
+      await write;
+      for (let step = 0; step < 20; step++) await Promise.resolve();
+      order.push('answers sent');
+    })();
+    const reading = engine.read(
+      'image/jpeg',
+      fixture('valid_C_c2pars.jpg'),
+      settings,
+      (r) => {
+        order.push('read');
+        return JSON.parse(r.json()).validation_state;
+      },
+      () => write,
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    land();
+    expect(await reading).toBe('Valid');
+    await answers;
+    expect(order).toEqual(['answers sent', 'read']);
+  });
+
   it('reads through a callback and passes engine errors through unchanged', async () => {
     const engine = await loadC2paEngine(wasmBytes());
     const settings = JSON.stringify({

@@ -38,12 +38,15 @@ export interface C2paEngine {
   /**
    * Reads and validates an asset. `use` runs while the reader is alive; the reader is freed afterwards.
    * Rejects with the engine's error (a string such as `C2pa(JumbfNotFound)`) when there is nothing to use.
+   * `yieldTo`, when given, is awaited in the read's turn just before the engine runs: work that should go
+   * first (the worker's pending cache writes), since nothing else runs on the thread while it reads.
    */
   read<T>(
     format: string,
     bytes: Uint8Array,
     settingsJson: string,
     use: (reader: C2paReaderView) => T,
+    yieldTo?: () => Promise<void>,
   ): Promise<T>;
 }
 
@@ -67,12 +70,14 @@ let reads = 0;
 const engine = (coldStartMs: number): C2paEngine => ({
   version: `c2pa-wasm@${C2PA_WASM_VERSION}`,
   coldStartMs,
-  async read(format, bytes, settingsJson, use) {
+  async read(format, bytes, settingsJson, use, yieldTo) {
     const queued = reads > 0;
     reads++;
     try {
       return await readTurns(async () => {
-        if (queued) await yieldTask();
+        if (yieldTo) await yieldTo();
+        // A task boundary, so that what was waiting (a landed write's answers) goes out before the read.
+        if (queued || yieldTo) await yieldTask();
         const reader = await WasmReader.fromBytes(format, bytes, settingsJson);
         try {
           return use(reader);

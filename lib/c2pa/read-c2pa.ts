@@ -59,6 +59,8 @@ export interface ReadC2paOptions {
   maxManifestBytes?: number;
   /** Default MAX_THUMBNAIL_BYTES; 0 leaves thumbnails out. */
   thumbnailMaxBytes?: number;
+  /** Awaited just before each engine read (see `C2paEngine.read`). */
+  yieldTo?: () => Promise<void>;
 }
 
 /** True for the evidence `readC2pa` returns when a remote manifest exists but fetching was off. */
@@ -175,7 +177,7 @@ async function readRemote(
     const settings = buildEngineSettings(options.trust, { remoteManifestOrigin: originPattern(assetUrl) });
     try {
       const evidence = await withServedManifest(assetUrl, manifest, () =>
-        engine.read(format, bytes, settings, mapper(options)),
+        engine.read(format, bytes, settings, mapper(options), options.yieldTo),
       );
       return { ...evidence, source: 'remote', remoteUrl: url };
     } catch (error) {
@@ -233,7 +235,13 @@ async function readUnsafe(
 
   let failure: ReturnType<typeof classifyEngineError>;
   try {
-    const evidence = await engine.read(format, bytes, buildEngineSettings(options.trust), mapper(options));
+    const evidence = await engine.read(
+      format,
+      bytes,
+      buildEngineSettings(options.trust),
+      mapper(options),
+      options.yieldTo,
+    );
     return { ...evidence, source: 'embedded' };
   } catch (error) {
     failure = classifyEngineError(error);

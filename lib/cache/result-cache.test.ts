@@ -302,6 +302,57 @@ describe('ResultCache batched writes', () => {
     expect(counts).toBe(2);
   });
 
+  it('lets other work wait for the writes pending now, but not longer than it asked', async () => {
+    const db = openDb();
+    const cache = new ResultCache(db);
+    // Nothing pending: at once (before a timer could fire).
+    let settled = false;
+    const idle = cache.writesLanded(10_000).then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    await idle;
+
+    // A write that is slow (a busy disk) until released.
+    const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = async (...args) => {
+      if (args[0] === 'rw') await held;
+      return realTransaction(...args);
+    };
+    let landed = false;
+    const put = cache.put(item('slow')).then(() => {
+      landed = true;
+    });
+    // Bounded: the write still hangs, and the wait ends after its 30 ms.
+    const started = Date.now();
+    await cache.writesLanded(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    expect(landed).toBe(false);
+    // Long enough: it ends when the row is on disk, and the put has resolved by then.
+    const waiting = cache.writesLanded(10_000);
+    setTimeout(release, 20);
+    await waiting;
+    await Promise.resolve();
+    expect(await db.items.get('slow')).toBeDefined();
+    await put;
+    expect(landed).toBe(true);
+    // Landed: nothing pending again.
+    settled = false;
+    const after = cache.writesLanded(10_000).then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    await after;
+  });
+
   it('sums sizes when a batch carries the count past a multiple of 50', async () => {
     const db = openDb();
     const cache = new ResultCache(db, { ...DEFAULT_POLICY, maxBytes: 1 });

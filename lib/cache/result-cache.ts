@@ -70,6 +70,8 @@ export class ResultCache {
   private readonly writing = new Set<Promise<void>>();
   /** The batch being written, if any: the next one starts after it. */
   private lastWrite: Promise<void> = Promise.resolve();
+  /** Batches gathering or being written (not their bound checks). */
+  private unwritten = 0;
   /** The last bound check (see openBatch): they run one at a time. */
   private bounding: Promise<void> = Promise.resolve();
   /** `count / 50` when the sizes were last summed. */
@@ -154,6 +156,23 @@ export class ResultCache {
     return batch.done;
   }
 
+  /**
+   * Resolves once the batches gathering or being written now are on disk (or failed), or after `maxMs`,
+   * whichever comes first; at once when there are none. For work that holds the thread (a C2PA read): a
+   * write takes several round trips to the browser, each waiting for the thread, and the checks it holds
+   * answer only once it lands (issue 14: a cold read of 250 ms between them kept the first answers of a page
+   * waiting 300-800 ms).
+   */
+  async writesLanded(maxMs: number): Promise<void> {
+    if (this.unwritten === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.lastWrite,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
   /** Resolves once everything put so far is on disk (or failed): the batch gathering and those being written. */
   async flush(): Promise<void> {
     await Promise.all([...this.writing].map((done) => done.catch(() => {})));
@@ -163,6 +182,7 @@ export class ResultCache {
     const rows = new Map<string, CachedItem>();
     const urls = new Map<string, UrlEntry>();
     const previous = this.lastWrite;
+    this.unwritten++;
     const done = new Promise<void>((resolve, reject) => {
       setTimeout(async () => {
         // Keeps gathering while the batch before it is written.
@@ -186,7 +206,7 @@ export class ResultCache {
       .then(() => (rows.size > 0 ? this.enforceBounds(sizeOf(rows)) : undefined))
       .catch(() => {});
     this.bounding = bounded;
-    this.lastWrite = done.catch(() => {});
+    this.lastWrite = done.catch(() => {}).finally(() => this.unwritten--);
     // `bounded` settles after `done` (and never rejects): flush() waits for the rows and their check alike.
     this.writing.add(bounded);
     bounded.finally(() => this.writing.delete(bounded));

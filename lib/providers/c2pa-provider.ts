@@ -13,6 +13,8 @@ export interface C2paProviderEnv {
   remote: Pick<RemoteManifestOptions, 'enabled' | 'fetch' | 'mayFetchFrom'>;
   /** Engine + trust lists + remote setting: a change makes every cached C2PA part stale. */
   version: string;
+  /** Awaited just before each engine read: the worker's work that should go first (see `C2paEngine.read`). */
+  yieldTo?: () => Promise<void>;
 }
 
 /** Cached C2PA results depend only on bytes, engine and lists: a long TTL, invalidated by `version`. */
@@ -43,6 +45,7 @@ export function createC2paProvider(env: C2paProviderEnv): EvidenceProvider {
         const c2pa = await readC2pa(engine, input.bytes, input.contentType ?? '', {
           trust,
           remote: { ...env.remote, linkHeader: input.linkHeader, baseUrl: input.url },
+          ...(env.yieldTo ? { yieldTo: env.yieldTo } : {}),
         });
         return { c2pa };
       } catch (error) {

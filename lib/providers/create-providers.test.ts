@@ -37,4 +37,32 @@ describe('createProviders', () => {
     // Once if this test started the engine, not at all if another test of this process did.
     expect(reads).toBeLessThanOrEqual(1);
   });
+
+  it('asks the worker before each C2PA read, and not for a file the engine is never started for', async () => {
+    const settings = defaultSettings([], []);
+    const asked: string[] = [];
+    let current = '';
+    const providers = await createProviders({
+      settings,
+      fetch,
+      c2paWasm: () => readFile(c2paWasmPath()),
+      loadAsset: (path) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
+      trustLists: () => loadBundledTrustListsNode(settings.trust),
+      beforeC2paRead: async () => {
+        asked.push(current);
+      },
+    });
+    const c2pa = providers.find((p) => p.part === 'c2pa');
+    if (!c2pa) throw new Error('no C2PA provider');
+    for (const name of ['valid_C_c2pars.jpg', 'none_A.jpg', 'valid_boxhash.jpg']) {
+      current = name;
+      const bytes = fixture(name);
+      await c2pa.run({
+        fingerprints: { kind: 'image', sha256: await sha256Hex(bytes) },
+        bytes,
+        contentType: 'image/jpeg',
+      });
+    }
+    expect(asked).toEqual(['valid_C_c2pars.jpg', 'valid_boxhash.jpg']);
+  });
 });

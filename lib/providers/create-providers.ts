@@ -32,6 +32,11 @@ export interface ProvidersEnv {
   /** Remote manifest URLs the user asked for on the details page (fetched whatever the settings). */
   askedManifest?: (url: string) => boolean;
   textIndex?: () => Promise<PdqIndex | undefined>;
+  /**
+   * Awaited before each C2PA read: in the extension, the cache's pending writes (a check answers only once its
+   * row is on disk, and a read holds the worker's thread for 20-300 ms). Absent: reads start at once.
+   */
+  beforeC2paRead?: () => Promise<void>;
 }
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
@@ -64,6 +69,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
         ).bytes,
     },
     version: `${await trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
+    ...(env.beforeC2paRead ? { yieldTo: env.beforeC2paRead } : {}),
   });
 
   // One client per RPC URL: a URL changed in the options gets a fresh client, not the old one's cache.
