@@ -58,7 +58,7 @@ const PDQ_AT_ONCE = Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2)
 /**
  * How long a C2PA read waits at most for the cache's pending writes. A write took 70-110 ms on a fresh
  * profile when nothing held the thread (bench machine, issue 14), so this lets one land, not a stream:
- * 250 ms held the page's later C2PA reads behind writes, and its last answer came ~300 ms later.
+ * with 250 ms the gallery's later C2PA reads waited behind writes, and its last answer came 0.4 s later.
  */
 const C2PA_WAITS_FOR_WRITES_MS = 120;
 

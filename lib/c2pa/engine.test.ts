@@ -6,6 +6,11 @@ import { C2PA_WASM_VERSION, loadC2paEngine } from './engine.ts';
 const wasmBytes = () => readFileSync(c2paWasmPath());
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/c2pa/${name}`, import.meta.url)));
+/** Engine settings that keep every read offline. */
+const settings = JSON.stringify({
+  verify: { remote_manifest_fetch: false },
+  core: { allowed_network_hosts: [] },
+});
 
 describe('loadC2paEngine', () => {
   // Runs first in this file, before anything has initialised the WASM module.
@@ -48,10 +53,6 @@ describe('loadC2paEngine', () => {
 
   it('runs one read at a time; one that waited starts in a task of its own, so work queued meanwhile runs first', async () => {
     const engine = await loadC2paEngine(wasmBytes());
-    const settings = JSON.stringify({
-      verify: { remote_manifest_fetch: false },
-      core: { allowed_network_hosts: [] },
-    });
     const order: string[] = [];
     const read = (name: string) =>
       engine.read('image/jpeg', fixture('valid_C_c2pars.jpg'), settings, (r) => {
@@ -79,10 +80,6 @@ describe('loadC2paEngine', () => {
 
   it('waits in its turn for what it is asked to yield to, then lets what that released run first', async () => {
     const engine = await loadC2paEngine(wasmBytes());
-    const settings = JSON.stringify({
-      verify: { remote_manifest_fetch: false },
-      core: { allowed_network_hosts: [] },
-    });
     const order: string[] = [];
     // A cache write that lands later; the answers waiting for it take a few promise steps to go out.
     let land: () => void = () => {};
@@ -114,10 +111,6 @@ describe('loadC2paEngine', () => {
 
   it('reads through a callback and passes engine errors through unchanged', async () => {
     const engine = await loadC2paEngine(wasmBytes());
-    const settings = JSON.stringify({
-      verify: { remote_manifest_fetch: false },
-      core: { allowed_network_hosts: [] },
-    });
     const state = await engine.read(
       'image/jpeg',
       fixture('valid_C_c2pars.jpg'),

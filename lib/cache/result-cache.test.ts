@@ -305,15 +305,18 @@ describe('ResultCache batched writes', () => {
   it('lets other work wait for the writes pending now, but not longer than it asked', async () => {
     const db = openDb();
     const cache = new ResultCache(db);
-    // Nothing pending: at once (before a timer could fire).
-    let settled = false;
-    const idle = cache.writesLanded(10_000).then(() => {
-      settled = true;
-    });
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(settled).toBe(true);
-    await idle;
+    // Nothing pending: at once (within two microtask steps, long before any timer).
+    const landsAtOnce = async () => {
+      let settled = false;
+      const waiting = cache.writesLanded(10_000).then(() => {
+        settled = true;
+      });
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(settled).toBe(true);
+      await waiting;
+    };
+    await landsAtOnce();
 
     // A write that is slow (a busy disk) until released.
     const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
@@ -343,14 +346,7 @@ describe('ResultCache batched writes', () => {
     await put;
     expect(landed).toBe(true);
     // Landed: nothing pending again.
-    settled = false;
-    const after = cache.writesLanded(10_000).then(() => {
-      settled = true;
-    });
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(settled).toBe(true);
-    await after;
+    await landsAtOnce();
   });
 
   it('sums sizes when a batch carries the count past a multiple of 50', async () => {
