@@ -5,6 +5,7 @@ import type { PdqIndexStore } from '../chain/pdq-index-store.ts';
 import { loadPdqIndex, syncPdqIndex } from '../chain/pdq-sync.ts';
 import type { TrustedRegistrant } from '../chain/registrants.ts';
 import { PDQ_SCREEN_DISTANCE } from '../fingerprint/screen-pdq.ts';
+import { waitAtMost } from '../pipeline/wait-at-most.ts';
 
 export interface PdqIndexServiceEnv {
   chains: readonly ChainConfig[];
@@ -73,7 +74,7 @@ export function createPdqIndexService(env: PdqIndexServiceEnv) {
     loaded ??= loadPdqIndex(index, env.store, textIndex).catch(() => {});
     await loaded;
     if (lastSync === 0) {
-      await Promise.race([startSync(), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
+      await waitAtMost(startSync(), FIRST_SYNC_WAIT_MS);
     } else if (now() - lastSync > PDQ_RESYNC_MS) {
       void startSync();
     }

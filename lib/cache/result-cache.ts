@@ -1,3 +1,4 @@
+import { waitAtMost } from '../pipeline/wait-at-most.ts';
 import { CACHE_ROW_VERSION, isCurrentCachedItem, isUrlEntry } from '../schemas/cache-row-schema.ts';
 import { batchedGet } from './batched-get.ts';
 import type { CacheDb, CachedItem, PartStamp, UrlEntry } from './cache-db.ts';
@@ -164,13 +165,7 @@ export class ResultCache {
    * waiting 300-800 ms).
    */
   async writesLanded(maxMs: number): Promise<void> {
-    if (this.unwritten === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      this.lastWrite,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs))),
-    ]);
-    clearTimeout(timer);
+    if (this.unwritten > 0) await waitAtMost(this.lastWrite, maxMs);
   }
 
   /** Resolves once everything put so far is on disk (or failed): the batch gathering and those being written. */
