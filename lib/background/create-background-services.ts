@@ -101,7 +101,7 @@ export function createBackgroundServices(env: BackgroundEnv) {
       pdqIndex: pdq.index,
       textIndex: pdq.textIndex,
       askedManifest: (url: string) => askedManifests.has(url),
-      beforeC2paRead: () => cache.writesLanded(C2PA_WAITS_FOR_WRITES_MS),
+      c2paYieldTo: () => cache.writesLanded(C2PA_WAITS_FOR_WRITES_MS),
     };
     recoverer = createRegistryRecoverer(providersEnv);
     storeReader = createStoreReader(providersEnv);

@@ -48,7 +48,7 @@ describe('createProviders', () => {
       c2paWasm: () => readFile(c2paWasmPath()),
       loadAsset: (path) => readFile(`${PUBLIC_DIR}/${path}`, 'utf8'),
       trustLists: () => loadBundledTrustListsNode(settings.trust),
-      beforeC2paRead: async () => {
+      c2paYieldTo: async () => {
         asked.push(current);
       },
     });

@@ -33,10 +33,11 @@ export interface ProvidersEnv {
   askedManifest?: (url: string) => boolean;
   textIndex?: () => Promise<PdqIndex | undefined>;
   /**
-   * Awaited before each C2PA read: in the extension, the cache's pending writes (a check answers only once its
-   * row is on disk, and a read holds the worker's thread for 20-300 ms). Absent: reads start at once.
+   * Awaited before each C2PA read (the engine's `yieldTo`, lib/c2pa/engine.ts): in the extension, the cache's
+   * pending writes (a check answers only once its row is on disk, and a read holds the worker's thread for
+   * 20-300 ms). Absent: reads start at once.
    */
-  beforeC2paRead?: () => Promise<void>;
+  c2paYieldTo?: () => Promise<void>;
 }
 
 const REMOTE_MANIFEST_TIMEOUT_MS = 10_000;
@@ -69,7 +70,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
         ).bytes,
     },
     version: `${await trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
-    ...(env.beforeC2paRead ? { yieldTo: env.beforeC2paRead } : {}),
+    ...(env.c2paYieldTo ? { yieldTo: env.c2paYieldTo } : {}),
   });
 
   // One client per RPC URL: a URL changed in the options gets a fresh client, not the old one's cache.
