@@ -14,6 +14,7 @@ const FULL: Record<ReasonCode, ReasonParams> = {
     list: 'official',
     problems: ['certificate expired', 'no timestamp'],
     resizedBy: 'Cloudflare',
+    earlierFault: true,
   },
   'recovered-ai': { lead: true, bits: 6 },
   'recovered-lookalike': { signer: 'Example News', bits: 4 },
@@ -55,7 +56,7 @@ function expectWords(text: string | undefined) {
 describe('renderReason', () => {
   it('renders the English of the verdict function', () => {
     expect(renderReason({ reasonCode: 'ai', reasonParams: FULL.ai }, en)).toBe(
-      'Fully AI-generated, declared by Adobe Inc., on the C2PA trust list; certificate expired, no timestamp; resized by Cloudflare',
+      'Fully AI-generated, declared by Adobe Inc., on the C2PA trust list; certificate expired, no timestamp; resized by Cloudflare; an earlier step has a fault (see details)',
     );
     expect(renderReason({ reasonCode: 'untrusted-signer', reasonParams: FULL['untrusted-signer'] }, en)).toBe(
       'Screen capture. Signed by Acme, who is not on your trust lists (timestamp not valid)',

@@ -107,7 +107,8 @@ function ai(t: Translate, p: ReasonParams): string {
     : t('reason.aiDeclared', [what, str(p, 'declarer') ?? t('reason.unnamedSigner')]);
   const trust = p.untrusted === true ? t('reason.notOnLists') : listNote(t, p);
   const resized = str(p, 'resizedBy');
-  return `${main}${trust}${problems(t, p)}${resized ? t('reason.resizedByNote', [resized]) : ''}`;
+  const fault = p.earlierFault === true ? t('reason.earlierFault') : '';
+  return `${main}${trust}${problems(t, p)}${resized ? t('reason.resizedByNote', [resized]) : ''}${fault}`;
 }
 
 function verified(t: Translate, p: ReasonParams): string {

@@ -90,6 +90,27 @@ describe('rule 2: tampered means the active manifest no longer matches', () => {
     expect(r.reason).toContain('an earlier step has a fault');
   });
 
+  it('keeps an AI declaration when an earlier step has a fault, and says so', () => {
+    // A changed ingredient manifest (its hash no longer matches the active one's record of it) is a fault of
+    // the history, not of the active signer's declaration.
+    const r = verdictIn({
+      c2pa: c2pa(
+        {
+          trust: 'known',
+          trustList: 'cai-legacy',
+          signer: { issuer: 'Adobe Inc.' },
+          aiGenerated: true,
+          ai: [{ where: 'active', value: `${IPTC}compositeWithTrainedAlgorithmicMedia` }],
+        },
+        { ingredient: [{ code: 'ingredient.manifest.mismatch', manifestLabel: EARLIER }] },
+      ),
+    });
+    expect(r.verdict).toBe('ai-generated');
+    expect(r.reason).toBe(
+      'AI-generated, declared by Adobe Inc., on the CAI legacy list (frozen January 2026); an earlier step has a fault (see details)',
+    );
+  });
+
   it('does not call an earlier signer being on no list a fault', () => {
     const r = verdictIn({
       c2pa: c2pa({}, { ingredient: [{ code: 'signingCredential.untrusted', manifestLabel: EARLIER }] }),

@@ -36,6 +36,8 @@ function aiVerdict(reading: C2paReading, ai: AiReading): Decision {
       list: unverified ? undefined : ai.declarerList,
       problems: ai.problems,
       resizedBy: reading.resigned?.by,
+      // Only when true, so that the reasons of AI files with a sound history stay as they were.
+      earlierFault: reading.earlierFault || undefined,
     }),
     ...(unverified ? { variant: 'unverified' as const } : {}),
   };
