@@ -83,6 +83,33 @@ describe('classifyFailures', () => {
     expect(integrityIntact(f)).toBe(false);
   });
 
+  it('reads the same mismatch as tampered when the store moved since signing, and says how', () => {
+    const url = at(ACTIVE, 'c2pa.assertions/c2pa.hash.data');
+    const entries = [
+      {
+        code: 'assertion.dataHash.mismatch',
+        url,
+        explanation: 'data hash exclusion does not match the manifest location in the asset',
+      },
+      {
+        code: 'assertion.dataHash.mismatch',
+        url,
+        explanation:
+          'asset hash error, name: jumbf manifest, error: hash verification( Hashes do not match )',
+      },
+    ];
+    const added = classifyFailures(entries, ACTIVE, 18);
+    expect(added.malformed).toEqual([]);
+    expect(codes(added.tamper)).toEqual(['assertion.dataHash.mismatch', 'assertion.dataHash.mismatch']);
+    expect(added.tamper[0]?.explanation).toBe(
+      'data hash exclusion does not match the manifest location in the asset; the Content Credentials sit 18 bytes later than where they were signed: bytes were added before them',
+    );
+    expect(added.tamper[1]?.explanation).not.toContain('bytes');
+    expect(classifyFailures(entries, ACTIVE, -30).tamper[0]?.explanation).toContain(
+      'sit 30 bytes earlier than where they were signed: bytes were removed before them',
+    );
+  });
+
   it('still calls a mismatch of another binding tampering when one binding is shifted', () => {
     const f = classifyFailures(
       [

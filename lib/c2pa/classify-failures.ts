@@ -47,25 +47,44 @@ function emptyFailures(): C2paFailures {
   return { tamper: [], malformed: [], credential: [], conformance: [], ingredient: [] };
 }
 
+/** The failure's explanation when the store moved (lib/c2pa/manifest-moved.ts): what happened to the file. */
+function movedWords(by: number): string {
+  return by > 0
+    ? `the Content Credentials sit ${by} bytes later than where they were signed: bytes were added before them`
+    : `the Content Credentials sit ${-by} bytes earlier than where they were signed: bytes were removed before them`;
+}
+
 /**
  * Classifies failure entries. `activeLabel` is the active manifest's label: an entry whose URL names any
- * other manifest is an ingredient's fault, whichever list the engine put it in.
+ * other manifest is an ingredient's fault, whichever list the engine put it in. `movedBy`: the store moved
+ * since signing (lib/c2pa/manifest-moved.ts), so a shifted exclusion is a change to the file, not the tool's.
  */
-export function classifyFailures(entries: readonly FailureEntry[], activeLabel: string): C2paFailures {
+export function classifyFailures(
+  entries: readonly FailureEntry[],
+  activeLabel: string,
+  movedBy?: number,
+): C2paFailures {
   const out = emptyFailures();
   const seen = new Set<string>();
-  // A shifted exclusion makes every mismatch of the same binding assertion a symptom of it.
+  // A shifted exclusion makes every mismatch of the same binding assertion a symptom of it, unless the store
+  // itself moved: then the mismatch is what a change to the file looks like.
   const shiftedBindings = new Set(
-    entries.filter((e) => SHIFTED_EXCLUSION.test(e.explanation ?? '')).map((e) => e.url ?? ''),
+    movedBy === undefined
+      ? entries.filter((e) => SHIFTED_EXCLUSION.test(e.explanation ?? '')).map((e) => e.url ?? '')
+      : [],
   );
   for (const entry of entries) {
     const manifestLabel = manifestOfUrl(entry.url);
     const key = `${entry.code}|${entry.url ?? ''}|${entry.explanation ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const explanation =
+      movedBy !== undefined && SHIFTED_EXCLUSION.test(entry.explanation ?? '')
+        ? `${entry.explanation}; ${movedWords(movedBy)}`
+        : entry.explanation;
     const failure: C2paFailure = {
       code: entry.code,
-      ...(entry.explanation ? { explanation: entry.explanation.slice(0, 300) } : {}),
+      ...(explanation ? { explanation: explanation.slice(0, 300) } : {}),
       ...(manifestLabel ? { manifestLabel: manifestLabel.slice(0, 500) } : {}),
     };
     if (manifestLabel !== undefined && manifestLabel !== activeLabel) {

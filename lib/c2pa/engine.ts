@@ -28,6 +28,8 @@ export interface C2paReaderView {
   json(): string;
   /** Bytes of a resource (thumbnail …) named by a `self#jumbf=` identifier from that JSON. */
   resourceToBytes(uri: string): Uint8Array;
+  /** The store as crJSON, which keeps the hard-binding assertions that `json` leaves out. */
+  crJson(): string;
 }
 
 export interface C2paEngine {

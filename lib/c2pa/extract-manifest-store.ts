@@ -40,9 +40,21 @@ export function isC2paStoreBox(box: Uint8Array): boolean {
   return at(box, 8 + 8 + 16 + 1, [0x63, 0x32, 0x70, 0x61, 0x00]);
 }
 
-function fromJpeg(b: Uint8Array): Uint8Array | undefined {
+/**
+ * Where the store sits in the file: `start` and `end` bound the container's own framing around it (the
+ * APP11 segments from the first marker to the last byte, the whole chunk, the whole box), which is what a
+ * data-hash exclusion must cover; `header` is how many bytes of that framing come before the box.
+ */
+export interface ManifestStorePlace {
+  box: Uint8Array;
+  start: number;
+  end: number;
+  header: number;
+}
+
+function fromJpeg(b: Uint8Array): ManifestStorePlace | undefined {
   // Packets per box instance, in file order; reassembled by sequence number.
-  const instances = new Map<number, Array<{ seq: number; payload: Uint8Array }>>();
+  const instances = new Map<number, Array<{ seq: number; payload: Uint8Array; at: number; end: number }>>();
   let i = 2;
   while (i + 4 <= b.length) {
     if (b[i] !== 0xff) return undefined;
@@ -63,7 +75,7 @@ function fromJpeg(b: Uint8Array): Uint8Array | undefined {
       const seq = u32(b, i + 8);
       const payload = b.subarray(i + 12, i + 2 + length);
       const list = instances.get(instance) ?? [];
-      list.push({ seq, payload });
+      list.push({ seq, payload, at: i, end: i + 2 + length });
       instances.set(instance, list);
     }
     i += 2 + length;
@@ -75,19 +87,23 @@ function fromJpeg(b: Uint8Array): Uint8Array | undefined {
     const total = u32(first.payload, 0);
     if (total > MAX_STORE_BYTES) continue;
     const box = concatBytes([first.payload, ...rest.map((p) => p.payload.subarray(8))]);
-    if (box.length === total && isC2paStoreBox(box)) return box;
+    if (box.length === total && isC2paStoreBox(box)) {
+      const start = Math.min(...packets.map((p) => p.at));
+      const end = Math.max(...packets.map((p) => p.end));
+      return { box, start, end, header: 12 };
+    }
   }
   return undefined;
 }
 
-function fromPng(b: Uint8Array): Uint8Array | undefined {
+function fromPng(b: Uint8Array): ManifestStorePlace | undefined {
   let i = 8;
   while (i + 12 <= b.length) {
     const length = u32(b, i);
     if (i + 12 + length > b.length) return undefined;
     if (at(b, i + 4, [0x63, 0x61, 0x42, 0x58])) {
       const box = b.slice(i + 8, i + 8 + length);
-      return isC2paStoreBox(box) ? box : undefined;
+      return isC2paStoreBox(box) ? { box, start: i, end: i + 12 + length, header: 8 } : undefined;
     }
     if (at(b, i + 4, [0x49, 0x45, 0x4e, 0x44])) return undefined;
     i += 12 + length;
@@ -95,7 +111,7 @@ function fromPng(b: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
-function fromWebp(b: Uint8Array): Uint8Array | undefined {
+function fromWebp(b: Uint8Array): ManifestStorePlace | undefined {
   let i = 12;
   while (i + 8 <= b.length) {
     const length =
@@ -107,14 +123,15 @@ function fromWebp(b: Uint8Array): Uint8Array | undefined {
     if (i + 8 + length > b.length) return undefined;
     if (at(b, i, [0x43, 0x32, 0x50, 0x41])) {
       const box = b.slice(i + 8, i + 8 + length);
-      return isC2paStoreBox(box) ? box : undefined;
+      const end = Math.min(b.length, i + 8 + length + (length & 1));
+      return isC2paStoreBox(box) ? { box, start: i, end, header: 8 } : undefined;
     }
     i += 8 + length + (length & 1);
   }
   return undefined;
 }
 
-function fromBmff(b: Uint8Array): Uint8Array | undefined {
+function fromBmff(b: Uint8Array): ManifestStorePlace | undefined {
   let i = 0;
   while (i + 8 <= b.length) {
     let size = u32(b, i);
@@ -141,7 +158,7 @@ function fromBmff(b: Uint8Array): Uint8Array | undefined {
         const box = b.slice(p, end);
         const length = box.length >= 8 ? u32(box, 0) : 0;
         const exact = length <= box.length ? box.subarray(0, length) : box;
-        return isC2paStoreBox(exact) ? exact.slice() : undefined;
+        return isC2paStoreBox(exact) ? { box: exact.slice(), start: i, end, header: p - i } : undefined;
       }
     }
     i += size;
@@ -149,7 +166,8 @@ function fromBmff(b: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
-export function extractManifestStore(bytes: Uint8Array): Uint8Array | undefined {
+/** The store and where it sits, or undefined (see `extractManifestStore`). */
+export function locateManifestStore(bytes: Uint8Array): ManifestStorePlace | undefined {
   try {
     if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) return fromJpeg(bytes);
     if (at(bytes, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return fromPng(bytes);
@@ -160,4 +178,8 @@ export function extractManifestStore(bytes: Uint8Array): Uint8Array | undefined 
     return undefined;
   }
   return undefined;
+}
+
+export function extractManifestStore(bytes: Uint8Array): Uint8Array | undefined {
+  return locateManifestStore(bytes)?.box;
 }

@@ -3,6 +3,7 @@ import type { C2paEvidence } from '../evidence/types.ts';
 import { sniffMediaType } from '../media-type/sniff-media-type.ts';
 import type { C2paEngine, C2paReaderView } from './engine.ts';
 import { classifyEngineError } from './engine-error.ts';
+import { activeExclusions, manifestMoved } from './manifest-moved.ts';
 import { mimeFor } from './mime-for.ts';
 import {
   findXmpProvenance,
@@ -91,8 +92,30 @@ function thumbnailDataUrl(reader: C2paReaderView, json: string, maxBytes: number
   }
 }
 
-/** Maps a live reader to evidence (also used for standalone manifest stores, read-manifest-store.ts). */
-export function mapper(options: ReadC2paOptions) {
+/**
+ * c2pa-rs's words when a data-hash exclusion misses the store and the hash fails as well; only then can the
+ * store have moved (lib/c2pa/manifest-moved.ts). Cheap to test on the JSON text, so crJSON is asked for rarely.
+ */
+const MISPLACED_EXCLUSION = 'does not match the manifest location';
+const HASH_FAILED = 'Hashes do not match';
+
+/** How far the store in `asset` moved since signing, if it did. */
+function movedBy(reader: C2paReaderView, json: string, asset: Uint8Array | undefined): number | undefined {
+  if (!asset || !json.includes(MISPLACED_EXCLUSION) || !json.includes(HASH_FAILED)) return undefined;
+  try {
+    const active = (JSON.parse(json) as { active_manifest?: unknown }).active_manifest;
+    if (typeof active !== 'string') return undefined;
+    return manifestMoved(asset, activeExclusions(reader.crJson(), active));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Maps a live reader to evidence (also used for standalone manifest stores, read-manifest-store.ts). `asset`:
+ * the file the store was read from, when it was embedded in it.
+ */
+export function mapper(options: ReadC2paOptions, asset?: Uint8Array) {
   const trust = (uri: string | undefined, engineTrusted: boolean) => {
     const list = trustListForUri(uri, options.trust, engineTrusted);
     return { list, tier: trustTierForList(list, options.trust) };
@@ -101,7 +124,12 @@ export function mapper(options: ReadC2paOptions) {
   return (reader: C2paReaderView): C2paEvidence => {
     const json = reader.json();
     const thumbnail = thumbnailDataUrl(reader, json, maxThumb);
-    return toEvidence(json, { trust, ...(thumbnail ? { thumbnail } : {}) });
+    const moved = movedBy(reader, json, asset);
+    return toEvidence(json, {
+      trust,
+      ...(thumbnail ? { thumbnail } : {}),
+      ...(moved !== undefined ? { movedBy: moved } : {}),
+    });
   };
 }
 
@@ -239,7 +267,7 @@ async function readUnsafe(
       format,
       bytes,
       buildEngineSettings(options.trust),
-      mapper(options),
+      mapper(options, bytes),
       options.yieldTo,
     );
     return { ...evidence, source: 'embedded' };

@@ -95,6 +95,7 @@ export async function readManifestStore(
             return adjusted.json;
           },
           resourceToBytes: (uri) => reader.resourceToBytes(uri),
+          crJson: () => reader.crJson(),
         }),
     );
     return { ...evidence, unbound };

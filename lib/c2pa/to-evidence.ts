@@ -409,6 +409,8 @@ export interface ToEvidenceOptions {
   thumbnail?: string;
   /** Cap for `raw` (characters of JSON); default LIMITS.rawChars. */
   maxRawChars?: number;
+  /** The store moved since signing, by this many bytes (lib/c2pa/manifest-moved.ts). */
+  movedBy?: number;
 }
 
 /** Maps the store JSON text to evidence. Unusable JSON gives an 'error' evidence, never an exception. */
@@ -441,7 +443,7 @@ export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paE
     ...v.status,
     ...v.deltas.flatMap((d) => d.failure),
   ].slice(0, LIMITS.codes);
-  const failures = classifyFailures(failureEntries, activeLabel);
+  const failures = classifyFailures(failureEntries, activeLabel, options.movedBy);
 
   // validation_state is c2pa-rs's verdict over the whole store (an ingredient's expired certificate makes
   // it Invalid); our state speaks of the active manifest only, and keeps the engine's beside it.
