@@ -413,6 +413,12 @@ export interface ToEvidenceOptions {
   movedBy?: number;
 }
 
+/**
+ * Bumped when the evidence mapped from the same engine output changes meaning (part of the cache version, so
+ * cached results are read again): 2 = a manifest that moved since signing is tampering (manifest-moved.ts).
+ */
+export const EVIDENCE_MAPPING = 2;
+
 /** Maps the store JSON text to evidence. Unusable JSON gives an 'error' evidence, never an exception. */
 export function toEvidence(storeJson: string, options: ToEvidenceOptions): C2paEvidence {
   let parsed: unknown;

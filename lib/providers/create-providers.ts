@@ -1,6 +1,7 @@
 import { loadBundledTrustLists } from '../c2pa/bundled-trust.ts';
 import { type C2paEngineInit, loadC2paEngine } from '../c2pa/engine.ts';
 import { MAX_REMOTE_MANIFEST_BYTES } from '../c2pa/read-c2pa.ts';
+import { EVIDENCE_MAPPING } from '../c2pa/to-evidence.ts';
 import { type TrustLists, trustListsVersion } from '../c2pa/trust-settings.ts';
 import type { ChainConfig } from '../chain/chains.ts';
 import { createChainClient } from '../chain/create-chain-client.ts';
@@ -69,7 +70,7 @@ export async function createProviders(env: ProvidersEnv): Promise<EvidenceProvid
           })
         ).bytes,
     },
-    version: `${await trustListsVersion(lists)}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
+    version: `${await trustListsVersion(lists)}|map:${EVIDENCE_MAPPING}|remote:${settings.remoteManifests}:${settings.remoteManifestsAnyHost}`,
     ...(env.c2paYieldTo ? { yieldTo: env.c2paYieldTo } : {}),
   });
 
