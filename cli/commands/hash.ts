@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
+import { MAX_LOCAL_FILE_BYTES, readLocalFile } from '../../lib/node/read-local-file.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { HashRow } from '../../lib/schemas/cli-output-schemas.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -64,7 +65,7 @@ export const run: CliCommand = async (argv, io) => {
   }
   for (const file of positionals) {
     try {
-      const bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
+      const bytes = await readLocalFile(resolve(io.cwd, file), MAX_LOCAL_FILE_BYTES);
       const f = await fingerprintImage(bytes, '', decodeImageNode);
       out.push({
         source: file,

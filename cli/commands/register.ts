@@ -13,7 +13,7 @@
  * - All files are fingerprinted before anything is sent: one unreadable file aborts the run with nothing
  *   registered, instead of leaving a half-registered set.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { formatEther, formatGwei, parseGwei } from 'viem';
@@ -47,6 +47,7 @@ import { sniffImageType } from '../../lib/fingerprint/image-type.ts';
 import { sha256Hex } from '../../lib/fingerprint/sha256.ts';
 import { fingerprintMedia, mediaKindOf } from '../../lib/media/media-kind.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
+import { MAX_LOCAL_FILE_BYTES, readLocalFile } from '../../lib/node/read-local-file.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { fail, firstLine, intOption, parseCommandArgs } from '../command-args.ts';
@@ -109,7 +110,7 @@ export async function writeManifestStores(paths: string[], dir: string): Promise
   await mkdir(dir, { recursive: true });
   let written = 0;
   for (const path of paths) {
-    const store = extractManifestStore(new Uint8Array(await readFile(path)));
+    const store = extractManifestStore(await readLocalFile(path, MAX_LOCAL_FILE_BYTES));
     if (!store) continue;
     await writeFile(join(dir, `${await sha256Hex(store)}.c2pa`), store);
     written++;
@@ -122,7 +123,7 @@ export async function fingerprintFile(
   path: string,
   displayName: string = basename(path),
 ): Promise<FileFingerprint> {
-  const bytes = new Uint8Array(await readFile(path));
+  const bytes = await readLocalFile(path, MAX_LOCAL_FILE_BYTES);
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
     const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

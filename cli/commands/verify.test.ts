@@ -164,6 +164,15 @@ describe('origin-lens verify --json', () => {
     expect(rows[1]?.reason).toBe(`Could not check: ${rows[1]?.reasonParams?.error}`);
   });
 
+  it('refuses a device or a directory at once instead of reading it forever', async () => {
+    const { code, rows } = await verifyJson(['/dev/zero', dir]);
+    expect(code).toBe(1);
+    expect(rows.map((r) => [r.verdict, r.reason])).toEqual([
+      ['error', 'Could not check: not a regular file: /dev/zero'],
+      ['error', `Could not check: not a regular file: ${dir}`],
+    ]);
+  });
+
   it('gives each reason as a code and parameters beside its English words (issue 17)', async () => {
     const { rows } = await verifyJson([
       'fixtures/c2pa-realworld/google_genai_lady.png',

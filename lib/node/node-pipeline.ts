@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { MAX_ASSET_BYTES } from '../c2pa/read-c2pa.ts';
 import type { TrustLists } from '../c2pa/trust-settings.ts';
 import { CacheDb } from '../cache/cache-db.ts';
 import { ResultCache } from '../cache/result-cache.ts';
@@ -13,12 +14,17 @@ import { createRegistryRecoverer } from '../providers/create-recoverer.ts';
 import type { Settings } from '../settings/settings.ts';
 import { c2paWasmPath, loadBundledTrustListsNode, PUBLIC_DIR } from './c2pa-engine-node.ts';
 import { decodeImageNode } from './decode-image-node.ts';
+import { readLocalFile } from './read-local-file.ts';
 
-/** Local paths are read from disk; http(s) URLs are fetched like the extension does (no cookies, capped). */
+/**
+ * Local paths are read from disk, up to what the C2PA engine can take (a larger file cannot be validated);
+ * http(s) URLs are fetched like the extension does (no cookies, capped).
+ */
 async function fetchSource(source: string, cwd: string): Promise<FetchedBytes> {
   if (/^https?:\/\//i.test(source)) return fetchBytes(source, { fetch });
   const path = source.startsWith('/') ? source : `${cwd}/${source}`;
-  return { bytes: new Uint8Array(await readFile(path)), contentType: '', linkHeader: null, finalUrl: source };
+  const bytes = await readLocalFile(path, MAX_ASSET_BYTES);
+  return { bytes, contentType: '', linkHeader: null, finalUrl: source };
 }
 
 /**
