@@ -7,11 +7,13 @@
  * - timeout + bounded retries: a slow or dead RPC must end in "could not check", never in a hang.
  * - `credentials: 'omit'`, no referrer: the RPC operator learns the hashes looked up (unavoidable), not cookies
  *   or the page URL.
+ * - every answer read under a size cap (capped-rpc-fetch.ts).
  * - `ccipRead: false`: viem follows EIP-3668 by default (https://eips.ethereum.org/EIPS/eip-3668): an `eth_call`
  *   answered with an `OffchainLookup` revert makes it fetch whatever URL the revert names. A lying RPC could then
  *   make the worker request any host it can reach (this machine, an intranet). The registry never uses it.
  */
 import { type Chain, createPublicClient, defineChain, http, type PublicClient, type Transport } from 'viem';
+import { cappedRpcFetch } from './capped-rpc-fetch.ts';
 import type { ChainConfig } from './chains.ts';
 
 export interface ChainClientOptions {
@@ -38,13 +40,16 @@ export function chainFromConfig(config: ChainConfig): Chain {
 }
 
 export function chainTransport(config: ChainConfig, options: ChainClientOptions = {}): Transport {
+  const timeout = options.timeoutMs ?? DEFAULT_CLIENT_OPTIONS.timeoutMs;
+  const fetchFn: typeof fetch = options.fetchFn ?? ((input, init) => fetch(input, init));
   return http(config.rpcUrl, {
     batch: false,
-    timeout: options.timeoutMs ?? DEFAULT_CLIENT_OPTIONS.timeoutMs,
+    timeout,
     retryCount: options.retryCount ?? DEFAULT_CLIENT_OPTIONS.retryCount,
     retryDelay: options.retryDelayMs ?? DEFAULT_CLIENT_OPTIONS.retryDelayMs,
     fetchOptions: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' },
-    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+    // Every answer's size is capped: a lying endpoint cannot make the worker hold gigabytes.
+    fetchFn: cappedRpcFetch(fetchFn, timeout),
   });
 }
 

@@ -71,23 +71,12 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       await response.body?.cancel().catch(() => {});
       throw new FetchError(`the server answered HTTP ${response.status}`);
     }
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      throw new FetchError(`file too large (${declared} bytes, limit ${maxBytes})`);
-    }
-    const expected = Number.isFinite(declared) && declared > 0 ? declared : undefined;
-    const bytes =
-      expected !== undefined && !options.onProgress && isExactLength(response)
-        ? await readWhole(response, maxBytes, controller.signal, timeoutMs)
-        : await readCapped(
-            response,
-            maxBytes,
-            controller.signal,
-            timeoutMs,
-            (loaded) => options.onProgress?.(loaded, expected),
-            expected,
-          );
+    const bytes = await readBody(response, {
+      maxBytes,
+      signal: controller.signal,
+      timeoutMs,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     return {
       bytes,
       contentType: (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
@@ -97,6 +86,41 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+export interface ReadBodyOptions {
+  maxBytes: number;
+  /** The request's signal: when it aborts, the read fails with the timeout's reason. */
+  signal: AbortSignal;
+  timeoutMs: number;
+  onProgress?: (loaded: number, total: number | undefined) => void;
+  /** What the body is, for the reason a cap gives ("file", "RPC answer"). */
+  what?: string;
+}
+
+/**
+ * A response's body, never more than `maxBytes` of it: a declared length over the cap is refused before
+ * reading, and an undeclared or lying one is cut off as it streams in.
+ */
+export async function readBody(response: Response, options: ReadBodyOptions): Promise<Uint8Array> {
+  const { maxBytes, signal, timeoutMs, onProgress, what = 'file' } = options;
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new FetchError(`${what} too large (${declared} bytes, limit ${maxBytes})`);
+  }
+  const expected = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+  return expected !== undefined && !onProgress && isExactLength(response)
+    ? readWhole(response, maxBytes, signal, timeoutMs, what)
+    : readCapped(
+        response,
+        maxBytes,
+        signal,
+        timeoutMs,
+        (loaded) => onProgress?.(loaded, expected),
+        expected,
+        what,
+      );
 }
 
 /**
@@ -118,6 +142,7 @@ async function readWhole(
   maxBytes: number,
   signal: AbortSignal,
   timeoutMs: number,
+  what: string,
 ): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
@@ -127,7 +152,7 @@ async function readWhole(
     throw new FetchError(`the download broke off (${(error as Error).message})`);
   }
   // A transport that does not hold the body to its declared length (a synthetic response) still meets the cap.
-  if (bytes.byteLength > maxBytes) throw new FetchError(`file too large (over ${maxBytes} bytes)`);
+  if (bytes.byteLength > maxBytes) throw new FetchError(`${what} too large (over ${maxBytes} bytes)`);
   return bytes;
 }
 
@@ -138,6 +163,7 @@ async function readCapped(
   timeoutMs: number,
   onProgress: (loaded: number) => void,
   expected: number | undefined,
+  what: string,
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -152,7 +178,7 @@ async function readCapped(
       if (done) break;
       if (total + value.byteLength > maxBytes) {
         await reader.cancel();
-        throw new FetchError(`file too large (over ${maxBytes} bytes)`);
+        throw new FetchError(`${what} too large (over ${maxBytes} bytes)`);
       }
       if (direct && total + value.byteLength > direct.length) {
         chunks.push(direct.subarray(0, total));
