@@ -94,7 +94,7 @@ export interface ReadBodyOptions {
   signal: AbortSignal;
   timeoutMs: number;
   onProgress?: (loaded: number, total: number | undefined) => void;
-  /** What the body is, for the reason a cap gives ("file", "RPC answer"). */
+  /** The subject of the reason a cap gives: "file" ("file too large …"), "the RPC answer is". */
   what?: string;
 }
 
