@@ -150,6 +150,18 @@ describe('a store that moved reads as a change to the file, not as the tool’s 
     );
   });
 
+  it('is tampered, and says so, for a segment removed before the store (the JFIF APP0 an optimiser drops)', async () => {
+    const original = file('c2pa/valid_C_c2pars.jpg');
+    // The file starts SOI, APP0 (18 bytes, at 2), then the APP11 store at 20.
+    expect([original[2], original[3], locateManifestStore(original)?.start]).toEqual([0xff, 0xe0, 20]);
+    const bytes = concatBytes([original.subarray(0, 2), original.subarray(20)]);
+    const evidence = await readC2pa(engine, bytes, 'image/jpeg', { trust });
+    expect(verdict(evidence).verdict).toBe('tampered');
+    expect(evidence.failures?.tamper.map((f) => f.explanation).join(' ')).toContain(
+      'sit 18 bytes earlier than where they were signed: bytes were removed before them',
+    );
+  });
+
   it('is tampered for a PNG chunk added before the store', async () => {
     const bytes = insertAt(file('c2pa/valid_photoshop.png'), 33, pngChunk('Comment\0edited'));
     const evidence = await readC2pa(engine, bytes, 'image/png', { trust });
