@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { fingerprintImage } from '../../lib/fingerprint/fingerprint-image.ts';
 import { fingerprintText } from '../../lib/fingerprint/fingerprint-text.ts';
 import { decodeImageNode } from '../../lib/node/decode-image-node.ts';
-import { MAX_LOCAL_FILE_BYTES, readLocalFile } from '../../lib/node/read-local-file.ts';
+import { MAX_LOCAL_FILE_BYTES, readLocalFile, readLocalText } from '../../lib/node/read-local-file.ts';
 import { findTextBlocks } from '../../lib/scan/text-blocks.ts';
 import type { HashRow } from '../../lib/schemas/cli-output-schemas.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -36,9 +35,9 @@ export const run: CliCommand = async (argv, io) => {
   const texts: Array<[string, string]> = [];
   if (values.text !== undefined) texts.push(['--text', values.text]);
   if (values['text-file'])
-    texts.push([values['text-file'], await readFile(resolve(io.cwd, values['text-file']), 'utf8')]);
+    texts.push([values['text-file'], await readLocalText(resolve(io.cwd, values['text-file']))]);
   if (values.html) {
-    const html = await readFile(resolve(io.cwd, values.html), 'utf8');
+    const html = await readLocalText(resolve(io.cwd, values.html));
     const blocks = findTextBlocks(parseHTML(html).document);
     if (blocks.length === 0) {
       failed = true;

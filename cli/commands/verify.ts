@@ -14,6 +14,7 @@ import { codedReason } from '../../lib/i18n/reason-code.ts';
 import type { CheckResult, ItemDetails } from '../../lib/messages/protocol.ts';
 import { loadBundledTrustListsNode } from '../../lib/node/c2pa-engine-node.ts';
 import { createNodePipeline } from '../../lib/node/node-pipeline.ts';
+import { readLocalText } from '../../lib/node/read-local-file.ts';
 import type { C2paJson, VerifyRow } from '../../lib/schemas/cli-output-schemas.ts';
 import { defaultSettings } from '../../lib/settings/settings.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -90,7 +91,7 @@ export const run: CliCommand = async (argv, io) => {
   for (const source of positionals) {
     try {
       if (TEXT_EXTENSIONS.has(extname(source).toLowerCase()) && !/^https?:/i.test(source)) {
-        const text = await readFile(resolve(io.cwd, source), 'utf8');
+        const text = await readLocalText(resolve(io.cwd, source));
         const blank = blankTextReason(text);
         if (blank) throw new Error(blank);
         const result = await pipeline.checkText(await fingerprintText(text), text);

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLocalFile } from './read-local-file.ts';
+import { readLocalFile, readLocalText } from './read-local-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'origin-lens-read-'));
 
@@ -36,6 +36,16 @@ describe('readLocalFile', () => {
     // /proc files say size 0 and still have content.
     await expect(readLocalFile('/proc/self/maps', 16)).rejects.toThrow('file too large (over 16 bytes)');
     expect((await readLocalFile('/proc/self/maps', 10_000_000)).length).toBeGreaterThan(16);
+  });
+
+  it('reads text as readFile(path, "utf8") does, with the same refusals', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa9, 0xff, 0x21]);
+    writeFileSync(join(dir, 'text.txt'), bytes);
+    expect(await readLocalText(join(dir, 'text.txt'))).toBe(readFileSync(join(dir, 'text.txt'), 'utf8'));
+    expect(await readLocalText(join(dir, 'text.txt'))).toBe('\ufeffhé\ufffd!');
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readLocalText(fifo)).rejects.toThrow('not a regular file');
   });
 
   it('says what is missing', async () => {

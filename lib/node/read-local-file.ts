@@ -34,3 +34,11 @@ export async function readLocalFile(path: string, maxBytes: number): Promise<Uin
     await handle.close();
   }
 }
+
+/**
+ * A local text file, with the same refusals and cap as `readLocalFile`, decoded as UTF-8 the way
+ * `readFile(path, 'utf8')` decodes it (invalid bytes replaced, a byte-order mark kept).
+ */
+export async function readLocalText(path: string, maxBytes = MAX_LOCAL_FILE_BYTES): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readLocalFile(path, maxBytes));
+}
